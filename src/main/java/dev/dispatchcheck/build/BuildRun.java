@@ -1,0 +1,66 @@
+package dev.dispatchcheck.build;
+
+import dev.dispatchcheck.Progress;
+import dev.dispatchcheck.host.ExecStream;
+import dev.dispatchcheck.host.NixHost;
+import dev.dispatchcheck.wait.Waiter;
+import java.util.function.Supplier;
+
+/** One nix-build of a probe, running in the background on a host, its log streamed. */
+public final class BuildRun {
+  private final String user;
+  private final Probe probe;
+  private final ExecStream stream;
+
+  private BuildRun(String user, Probe probe, ExecStream stream) {
+    this.user = user;
+    this.probe = probe;
+    this.stream = stream;
+  }
+
+  /** Starts the guide's check, {@code sudo -u USER nix-build ...}, on {@code host}. */
+  public static BuildRun start(NixHost host, String user, Probe probe) {
+    Progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.system(), probe.salt());
+    return new BuildRun(user, probe, host.stream(probe.nixBuildCommand(user)));
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public Probe probe() {
+    return probe;
+  }
+
+  public String log() {
+    return stream.output();
+  }
+
+  public boolean isFinished() {
+    return stream.isFinished();
+  }
+
+  /** What the client's log says so far. */
+  public DispatchRecord record() {
+    return DispatchLogParser.parse(stream.output(), stream.stdout(), stream.exitCode());
+  }
+
+  /**
+   * Polls the log until it shows where the build went or why it could not go, then until
+   * nix-build has exited. A timeout carries this log and {@code hostLogs}.
+   */
+  public BuildRun awaitCompletion(Waiter waiter, Supplier<String> hostLogs) {
+    Supplier<String> evidence = () -> describe() + "\n" + hostLogs.get();
+    waiter.until("a dispatch line or an error in the build log of " + describe(),
+        () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(stream.output()), evidence);
+    waiter.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
+    Progress.say("  -> %s", record().summary());
+    return this;
+  }
+
+  public String describe() {
+    return user + "'s " + probe.system() + " probe (salt " + probe.salt() + ")\n"
+        + "$ " + probe.shellCommand(user) + "\n" + log()
+        + stream.exitCode().map(c -> "[exit code " + c + "]").orElse("[still running]");
+  }
+}

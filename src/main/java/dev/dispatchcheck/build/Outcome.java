@@ -1,0 +1,7 @@
+package dev.dispatchcheck.build;
+
+public enum Outcome {
+  RUNNING,
+  SUCCEEDED,
+  FAILED
+}

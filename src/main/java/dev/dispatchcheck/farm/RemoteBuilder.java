@@ -1,0 +1,50 @@
+package dev.dispatchcheck.farm;
+
+import dev.dispatchcheck.config.NixConf;
+import dev.dispatchcheck.host.NixHost;
+import java.util.List;
+
+/**
+ * A remote builder: sshd plus Nix, claiming foreign systems through {@code extra-platforms}.
+ * Nix compares system strings only, so an x86-64 container that claims aarch64-linux
+ * builds the probe for it; the agent, lacking the claim, must dispatch.
+ */
+public final class RemoteBuilder {
+  private final NixHost host;
+  private final List<String> systems;
+
+  RemoteBuilder(NixHost host, List<String> systems) {
+    this.host = host;
+    this.systems = List.copyOf(systems);
+  }
+
+  public String name() {
+    return host.name();
+  }
+
+  public NixHost host() {
+    return host;
+  }
+
+  public List<String> systems() {
+    return systems;
+  }
+
+  /** max-jobs 1 so that concurrent builds must spread over builders. */
+  NixConf nixConf() {
+    return NixConf.parse("extra-platforms = " + String.join(" ", systems) + "\nmax-jobs = 1\n");
+  }
+
+  void authorize(String publicKey) {
+    host.writeFile("/root/.ssh/authorized_keys", publicKey.strip() + "\n", "root");
+    host.shellOrFail("root", "chmod 700 /root/.ssh && chmod 600 /root/.ssh/authorized_keys");
+  }
+
+  /** A known_hosts line for this builder's fresh ed25519 host key. */
+  String knownHostsLine() {
+    String[] key = host.readFile("/etc/ssh/ssh_host_ed25519_key.pub")
+        .orElseThrow(() -> new IllegalStateException(name() + " has no ed25519 host key"))
+        .strip().split("\\s+");
+    return name() + " " + key[0] + " " + key[1];
+  }
+}

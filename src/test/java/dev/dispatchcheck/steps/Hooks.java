@@ -1,0 +1,71 @@
+package dev.dispatchcheck.steps;
+
+import dev.dispatchcheck.build.BuildRun;
+import dev.dispatchcheck.build.DispatchTable;
+import dev.dispatchcheck.farm.AgentHost;
+import io.cucumber.java.After;
+import io.cucumber.java.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * After each scenario: attach what it gathered (each build's log, the dispatch table, the
+ * agent user's effective settings) to the report and to reports/evidence/, then dispose of
+ * the farm, whether the scenario passed or failed.
+ */
+public class Hooks {
+  private final World world;
+
+  public Hooks(World world) {
+    this.world = world;
+  }
+
+  @After
+  public void attachEvidenceAndDispose(Scenario scenario) {
+    try {
+      if (world.hasFarm()) attachEvidence(scenario);
+    } finally {
+      world.dispose();
+    }
+  }
+
+  private void attachEvidence(Scenario scenario) {
+    Path dir = Path.of("reports", "evidence", slug(scenario));
+    List<BuildRun> builds = world.builds();
+    attach(scenario, dir, "dispatch-table.txt", "Dispatch table", DispatchTable.render(builds, world.farm()::investigate));
+    for (int i = 0; i < builds.size(); i++) {
+      BuildRun b = builds.get(i);
+      String name = String.format("build-%02d-%s-%s.log", i + 1, b.user(), b.probe().system());
+      attach(scenario, dir, name, "Build " + (i + 1) + " log (" + b.user() + ", " + b.probe().system() + ")",
+          b.describe());
+    }
+    String settings;
+    try {
+      settings = world.farm().agent().effectiveSettings(AgentHost.AGENT_USER);
+    } catch (RuntimeException e) {
+      settings = "could not read: " + e.getMessage();
+    }
+    attach(scenario, dir, "agent-effective-nix-settings.txt",
+        "Effective Nix settings of " + AgentHost.AGENT_USER + " (nix show-config)", settings);
+  }
+
+  private static void attach(Scenario scenario, Path dir, String file, String title, String text) {
+    scenario.attach(text, "text/plain", title);
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String slug(Scenario scenario) {
+    String feature = Path.of(scenario.getUri()).getFileName().toString().replace(".feature", "");
+    return feature + "--" + scenario.getName().toLowerCase().replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("(^-|-$)", "") + "--line" + scenario.getLine();
+  }
+}
