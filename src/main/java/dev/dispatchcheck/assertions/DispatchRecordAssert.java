@@ -81,6 +81,27 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     return this;
   }
 
+  public DispatchRecordAssert printedNoWarning() {
+    isNotNull();
+    if (!actual.warnings().isEmpty()) {
+      fail("expected " + subject + " to print no warning");
+    }
+    return this;
+  }
+
+  /**
+   * Nothing was built, and nix-build still succeeded: the output was already in the
+   * client's store, which is why the guide says to change {@code n}.
+   */
+  public DispatchRecordAssert wasAlreadyValid() {
+    isNotNull();
+    if (actual.placement() != Placement.NOWHERE || actual.outcome() != Outcome.SUCCEEDED
+        || actual.outputPath().isEmpty()) {
+      fail("expected " + subject + " to build nothing, its output being already valid");
+    }
+    return this;
+  }
+
   private void requireStoresAgreeWith(String builder) {
     List<String> holders = actual.buildersHoldingOutput();
     if (actual.outputOnBuilder().isEmpty()) {

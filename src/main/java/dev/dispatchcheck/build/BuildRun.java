@@ -8,11 +8,13 @@ import java.util.function.Supplier;
 
 /** One nix-build of a probe, running in the background on a host, its log streamed. */
 public final class BuildRun {
+  private final String host;
   private final String user;
   private final Probe probe;
   private final ExecStream stream;
 
-  private BuildRun(String user, Probe probe, ExecStream stream) {
+  private BuildRun(String host, String user, Probe probe, ExecStream stream) {
+    this.host = host;
     this.user = user;
     this.probe = probe;
     this.stream = stream;
@@ -21,7 +23,12 @@ public final class BuildRun {
   /** Starts the guide's check, {@code sudo -u USER nix-build ...}, on {@code host}. */
   public static BuildRun start(NixHost host, String user, Probe probe) {
     Progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.system(), probe.salt());
-    return new BuildRun(user, probe, host.stream(probe.nixBuildCommand(user)));
+    return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)));
+  }
+
+  /** The host the build was started on (its client). */
+  public String host() {
+    return host;
   }
 
   public String user() {
@@ -59,7 +66,7 @@ public final class BuildRun {
   }
 
   public String describe() {
-    return user + "'s " + probe.system() + " probe (salt " + probe.salt() + ")\n"
+    return user + "'s " + probe.system() + " probe on " + host + " (salt " + probe.salt() + ")\n"
         + "$ " + probe.shellCommand(user) + "\n" + log()
         + stream.exitCode().map(c -> "[exit code " + c + "]").orElse("[still running]");
   }

@@ -11,7 +11,7 @@ import java.util.UUID;
  * the guide's {@code n}: a fresh one makes a new derivation, so a build always happens and
  * a dispatch always shows in the log.
  */
-public record Probe(String system, String salt, Set<String> requiredFeatures) {
+public record Probe(String system, String salt, Set<String> requiredFeatures, int seconds) {
   /** A directory holding only {@code busybox}: once in the store, argv[0] ends in "busybox". */
   public static final String BUSYBOX_DIR = "/opt/dispatchcheck/probe";
 
@@ -20,11 +20,16 @@ public record Probe(String system, String salt, Set<String> requiredFeatures) {
   }
 
   public static Probe salted(String system) {
-    return new Probe(system, UUID.randomUUID().toString().substring(0, 8), Set.of());
+    return new Probe(system, UUID.randomUUID().toString().substring(0, 8), Set.of(), 0);
   }
 
   public Probe requiring(Set<String> features) {
-    return new Probe(system, salt, features);
+    return new Probe(system, salt, features, seconds);
+  }
+
+  /** A probe that keeps its builder busy, so that concurrent builds overlap. */
+  public Probe lasting(int seconds) {
+    return new Probe(system, salt, requiredFeatures, seconds);
   }
 
   public String name() {
@@ -32,11 +37,14 @@ public record Probe(String system, String salt, Set<String> requiredFeatures) {
   }
 
   /** Configure-style lines on the builder, as the guide waits for, then the output. */
-  private static final String SCRIPT = String.join("; ", List.of(
-      "echo \"checking build system type... $system\"",
-      "echo \"checking host name... $($bb hostname)\"",
-      "echo \"checking probe salt... $n\"",
-      "echo \"built-on: $($bb hostname)\" > $out"));
+  private String script() {
+    return String.join("; ", List.of(
+        "echo \"checking build system type... $system\"",
+        "echo \"checking host name... $($bb hostname)\"",
+        "echo \"checking probe salt... $n\"",
+        seconds > 0 ? "$bb sleep " + seconds : "true",
+        "echo \"built-on: $($bb hostname)\" > $out"));
+  }
 
   public String expression() {
     StringBuilder features = new StringBuilder();
@@ -48,7 +56,7 @@ public record Probe(String system, String salt, Set<String> requiredFeatures) {
         + "  bb = \"${" + BUSYBOX_DIR + "}/busybox\";\n"
         + "  n = " + nixString(salt) + ";\n"
         + "  requiredSystemFeatures = [" + features + " ];\n"
-        + "  args = [ \"sh\" \"-c\" " + nixString(SCRIPT) + " ];\n"
+        + "  args = [ \"sh\" \"-c\" " + nixString(script()) + " ];\n"
         + "}";
   }
 

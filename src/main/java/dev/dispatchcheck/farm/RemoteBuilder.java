@@ -34,17 +34,4 @@ public final class RemoteBuilder {
   NixConf nixConf() {
     return NixConf.parse("extra-platforms = " + String.join(" ", systems) + "\nmax-jobs = 1\n");
   }
-
-  void authorize(String publicKey) {
-    host.writeFile("/root/.ssh/authorized_keys", publicKey.strip() + "\n", "root");
-    host.shellOrFail("root", "chmod 700 /root/.ssh && chmod 600 /root/.ssh/authorized_keys");
-  }
-
-  /** A known_hosts line for this builder's fresh ed25519 host key. */
-  String knownHostsLine() {
-    String[] key = host.readFile("/etc/ssh/ssh_host_ed25519_key.pub")
-        .orElseThrow(() -> new IllegalStateException(name() + " has no ed25519 host key"))
-        .strip().split("\\s+");
-    return name() + " " + key[0] + " " + key[1];
-  }
 }

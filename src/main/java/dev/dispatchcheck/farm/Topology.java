@@ -5,7 +5,6 @@ import dev.dispatchcheck.build.BuildRun;
 import dev.dispatchcheck.build.DispatchRecord;
 import dev.dispatchcheck.config.NixConf;
 import dev.dispatchcheck.host.NixHost;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +13,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.testcontainers.containers.Network;
 import org.testcontainers.lifecycle.Startables;
 
 /**
- * One scenario's farm: a private network, the agent host and the remote builders. It owns
- * their lifecycle. There is no reaper container here, so {@link #close()} removes
- * everything, a shutdown hook covers an interrupted JVM, and every container and network
- * carries the run's label for the launcher's final sweep.
+ * One scenario's farm: a private network, the agent host, the remote builders and any
+ * further client hosts. It owns their lifecycle. There is no reaper container here, so
+ * {@link #close()} removes everything, a shutdown hook covers an interrupted JVM, and every
+ * container and network carries the run's label for the launcher's final sweep.
  */
 public final class Topology implements AutoCloseable {
   public static final String AGENT = "agent";
   public static final String RUN_LABEL = "dispatchcheck.run";
   private static final String RUN_ID = Optional.ofNullable(System.getenv("DISPATCHCHECK_RUN_ID"))
       .orElse("jvm-" + ProcessHandle.current().pid());
+  private static final Map<String, String> LABELS = Map.of(RUN_LABEL, RUN_ID);
   private static final Set<Topology> OPEN = ConcurrentHashMap.newKeySet();
 
   static {
@@ -37,33 +38,26 @@ public final class Topology implements AutoCloseable {
   private final Network network;
   private final AgentHost agent;
   private final Map<String, RemoteBuilder> builders = new LinkedHashMap<>();
+  private final Map<String, NixHost> clients = new LinkedHashMap<>();
 
   private Topology(List<BuilderSpec> specs) {
-    Map<String, String> labels = Map.of(RUN_LABEL, RUN_ID);
-    this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
-    this.agent = new AgentHost(new NixHost(AGENT, network, labels));
+    this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(LABELS)).build();
+    this.agent = new AgentHost(new NixHost(AGENT, network, LABELS));
     for (BuilderSpec s : specs) {
-      builders.put(s.name(), new RemoteBuilder(new NixHost(s.name(), network, labels), s.systems()));
+      builders.put(s.name(), new RemoteBuilder(new NixHost(s.name(), network, LABELS), s.systems()));
     }
   }
 
-  /** Starts the hosts together, then wires SSH: root's fresh key and the builders' host keys. */
+  /** Starts the hosts together, wires root's SSH between all of them, and starts their daemons. */
   public static Topology start(List<BuilderSpec> specs) {
     Topology t = new Topology(specs);
     OPEN.add(t);
     try {
       List<NixHost> hosts = t.hosts();
-      Progress.say("starting hosts: %s", hosts.stream().map(NixHost::name).collect(Collectors.joining(", ")));
       long t0 = System.nanoTime();
-      Startables.deepStart(hosts.stream().map(NixHost::container)).join();
-      String rootKey = t.agent.generateRootKey();
-      List<String> knownHosts = new ArrayList<>();
-      for (RemoteBuilder b : t.builders.values()) {
-        b.authorize(rootKey);
-        knownHosts.add(b.knownHostsLine());
-        b.host().setSystemNixConf(b.nixConf());
-      }
-      t.agent.trustHostKeys(knownHosts);
+      startAll(hosts);
+      SshMesh.wire(hosts);
+      for (RemoteBuilder b : t.builders.values()) b.host().setSystemNixConf(b.nixConf());
       t.agent.host().setSystemNixConf(NixConf.empty());
       Progress.say("hosts up and wired in %.1f s", (System.nanoTime() - t0) / 1e9);
       return t;
@@ -71,6 +65,21 @@ public final class Topology implements AutoCloseable {
       t.close();
       throw e;
     }
+  }
+
+  private static void startAll(List<NixHost> hosts) {
+    Progress.say("starting hosts: %s", hosts.stream().map(NixHost::name).collect(Collectors.joining(", ")));
+    Startables.deepStart(hosts.stream().map(NixHost::container)).join();
+  }
+
+  /** Adds a further client host (another machine that may dispatch to the others) and rewires SSH. */
+  public NixHost addClient(String name) {
+    NixHost client = new NixHost(name, network, LABELS);
+    clients.put(name, client);
+    startAll(List.of(client));
+    SshMesh.wire(hosts());
+    client.setSystemNixConf(NixConf.empty());
+    return client;
   }
 
   public AgentHost agent() {
@@ -88,32 +97,36 @@ public final class Topology implements AutoCloseable {
   }
 
   public NixHost host(String name) {
-    return name.equals(AGENT) ? agent.host() : builder(name).host();
+    return hosts().stream().filter(h -> h.name().equals(name)).findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no host '" + name + "'; there are "
+            + hosts().stream().map(NixHost::name).toList()));
   }
 
   public List<NixHost> hosts() {
-    List<NixHost> all = new ArrayList<>();
-    all.add(agent.host());
-    builders.values().forEach(b -> all.add(b.host()));
-    return all;
+    return Stream.of(Stream.of(agent.host()), builders.values().stream().map(RemoteBuilder::host),
+        clients.values().stream()).flatMap(s -> s).toList();
   }
 
   /**
-   * The client's account of a finished build, cross-checked against every builder's store:
-   * the salted output can only be in the store of the builder that built it.
+   * The client's account of a build, cross-checked against the store of every other host:
+   * the salted output can only be on the host that built it (and, once copied back, on the
+   * client, which is why the client is not asked).
    */
   public DispatchRecord investigate(BuildRun run) {
     DispatchRecord record = run.record();
-    Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(this::outputOf));
+    NixHost origin = host(run.host());
+    Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(d -> outputOf(origin, d)));
     if (output.isEmpty()) return record;
     Map<String, Boolean> stores = new LinkedHashMap<>();
-    for (RemoteBuilder b : builders.values()) stores.put(b.name(), b.host().hasValidPath(output.get()));
+    for (NixHost h : hosts()) {
+      if (h != origin) stores.put(h.name(), h.hasValidPath(output.get()));
+    }
     return record.withOutputPath(output.get()).withStores(stores);
   }
 
-  /** The output path of a derivation in the agent's store, even if it was never built. */
-  private Optional<String> outputOf(String drv) {
-    var r = agent.host().exec(List.of("nix-store", "--query", "--outputs", drv));
+  /** The output path of a derivation in the client's store, even if it was never built. */
+  private static Optional<String> outputOf(NixHost client, String drv) {
+    var r = client.exec(List.of("nix-store", "--query", "--outputs", drv));
     return r.getExitCode() == 0 ? r.getStdout().lines().findFirst().map(String::strip) : Optional.empty();
   }
 

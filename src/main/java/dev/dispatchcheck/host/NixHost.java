@@ -94,6 +94,23 @@ public final class NixHost implements AutoCloseable {
     shellOrFail("root", "chown " + owner + ": '" + path + "'");
   }
 
+  public static final String SYSTEM_NIX_CONF = "/etc/nix/nix.conf";
+
+  /**
+   * Puts a configuration file in place as its owner would: the owner is whoever owns the
+   * nearest existing directory above it (a user's home, or root's /etc). The system
+   * nix.conf keeps the host basics and restarts the daemon, as a NixOS switch would.
+   */
+  public void applyFile(String path, String content) {
+    if (path.equals(SYSTEM_NIX_CONF)) {
+      setSystemNixConf(NixConf.parse(content));
+      return;
+    }
+    String owner = shellOrFail("root", "d=$(dirname '" + path + "'); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done;"
+        + " stat -c %U \"$d\"").strip();
+    writeFile(path, content, owner);
+  }
+
   public Optional<String> readFile(String path) {
     ExecResult r = exec(List.of("cat", path));
     return r.getExitCode() == 0 ? Optional.of(r.getStdout()) : Optional.empty();
@@ -101,7 +118,7 @@ public final class NixHost implements AutoCloseable {
 
   /** Replaces /etc/nix/nix.conf with the basics plus {@code conf}, and restarts the daemon, which reads it only at start. */
   public void setSystemNixConf(NixConf conf) {
-    writeFile("/etc/nix/nix.conf", "# host basics (dispatchcheck)\n" + BASICS.render()
+    writeFile(SYSTEM_NIX_CONF, "# host basics (dispatchcheck)\n" + BASICS.render()
         + "# scenario\n" + conf.render(), "root");
     restartDaemon();
   }

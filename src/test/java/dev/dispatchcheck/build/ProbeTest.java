@@ -14,12 +14,18 @@ class ProbeTest {
 
   @Test
   void expressionCarriesSystemSaltFeaturesAndBusyboxBuilder() {
-    String e = new Probe("aarch64-darwin", "n123", Set.of("kvm", "big-parallel")).expression();
+    String e = new Probe("aarch64-darwin", "n123", Set.of("kvm", "big-parallel"), 0).expression();
     assertThat(e).contains("system = \"aarch64-darwin\";")
         .contains("n = \"n123\";")
         .contains("requiredSystemFeatures = [ \"big-parallel\" \"kvm\" ];")
         .contains("builder = \"${/opt/dispatchcheck/probe}/busybox\";")
         .contains("name = \"dispatchcheck-probe-n123\";");
+  }
+
+  @Test
+  void lastingProbeSleepsOnItsBuilder() {
+    assertThat(Probe.salted("aarch64-linux").lasting(3).expression()).contains("$bb sleep 3");
+    assertThat(Probe.salted("aarch64-linux").expression()).doesNotContain("sleep");
   }
 
   @Test

@@ -1,11 +1,19 @@
 package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.build.Probe;
+import dev.dispatchcheck.farm.Topology;
 import io.cucumber.java.en.When;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
-/** Running the guide's check, {@code sudo -u USER nix-build ...}, with a fresh probe. */
+/** Running the guide's check, {@code sudo -u USER nix-build ...}, with fresh probes. */
 public class BuildSteps {
+  /** Long enough for concurrent builds to overlap on their builders. */
+  private static final int CONCURRENT_SECONDS = 3;
+
   private final World world;
+  private final ParameterTypes words = new ParameterTypes();
 
   public BuildSteps(World world) {
     this.world = world;
@@ -13,11 +21,35 @@ public class BuildSteps {
 
   @When("{user} builds a probe for {system}")
   public void buildsOne(String user, String system) {
-    world.build(user, Probe.salted(system));
+    world.build(Topology.AGENT, user, Probe.salted(system));
+  }
+
+  @When("{user} on {host} builds a probe for {system}")
+  public void buildsOneOn(String user, String host, String system) {
+    world.build(host, user, Probe.salted(system));
   }
 
   @When("{user} builds {int} probes for {system}, one after another")
-  public void buildsSeveral(String user, int count, String system) {
-    for (int i = 0; i < count; i++) world.build(user, Probe.salted(system));
+  public void buildsInSequence(String user, int count, String system) {
+    for (int i = 0; i < count; i++) world.build(Topology.AGENT, user, Probe.salted(system));
+  }
+
+  @When("{user} builds {int} probes for {system} at the same time")
+  public void buildsAtOnce(String user, int count, String system) {
+    world.build(IntStream.range(0, count)
+        .mapToObj(i -> new World.Request(Topology.AGENT, user, Probe.salted(system).lasting(CONCURRENT_SECONDS)))
+        .toList());
+  }
+
+  /** The guide's check without changing {@code n}: the same derivation as last time. */
+  @When("{user} builds the same probe again")
+  public void buildsSameAgain(String user) {
+    world.build(Topology.AGENT, user, world.lastProbeOf(user));
+  }
+
+  @When("these builds run at the same time:")
+  public void buildsTable(List<Map<String, String>> rows) {
+    world.build(rows.stream().map(r -> new World.Request(words.host(r.get("host")), words.user(r.get("user")),
+        Probe.salted(r.get("system")).lasting(CONCURRENT_SECONDS))).toList());
   }
 }

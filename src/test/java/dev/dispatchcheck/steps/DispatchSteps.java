@@ -1,39 +1,63 @@
 package dev.dispatchcheck.steps;
 
-import static dev.dispatchcheck.assertions.DispatchRecordAssert.assertThat;
-
 import dev.dispatchcheck.build.ErrorClass;
 import io.cucumber.java.en.Then;
 
-/** Verdicts: which builder (or none) took each build. */
+/** Expectations: which builder (or none) took each build, and what Nix said. */
 public class DispatchSteps {
-  private final World world;
-  private final SystemBuilders systemBuilders;
+  private final Verdicts verdicts;
 
-  public DispatchSteps(World world, SystemBuilders systemBuilders) {
-    this.world = world;
-    this.systemBuilders = systemBuilders;
+  public DispatchSteps(Verdicts verdicts) {
+    this.verdicts = verdicts;
   }
 
   @Then("{user}'s build went to {builder}")
   public void wentTo(String user, String builder) {
-    assertThat(world.lastRecordOf(user), user + "'s build").wentTo(builder);
+    verdicts.wentTo(user, builder);
+  }
+
+  @Then("the build on {host} went to {builder}")
+  public void buildOnHostWentTo(String host, String builder) {
+    verdicts.buildOnHostWentTo(host, builder);
   }
 
   @Then("every build of {user} went to {builder}")
   public void everyWentTo(String user, String builder) {
-    world.recordsOf(user).forEach((run, record) ->
-        assertThat(record, user + "'s build with salt " + run.probe().salt()).wentTo(builder));
+    verdicts.everyWentTo(user, builder);
   }
 
   @Then("{user}'s build went to a builder of the system machines file")
   public void wentToSystemBuilder(String user) {
-    assertThat(world.lastRecordOf(user), user + "'s build").wentToOneOf(systemBuilders.names());
+    verdicts.wentToSystemBuilder(user);
   }
 
-  @Then("{user}'s build failed because no builder can build {system}")
-  public void failedForWantOfBuilder(String user, String system) {
-    assertThat(world.lastRecordOf(user), user + "'s " + system + " build")
-        .failedBecause(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+  @Then("{user}'s build failed because {failure}")
+  public void failedBecause(String user, ErrorClass cause) {
+    verdicts.failedBecause(user, cause);
+  }
+
+  @Then("{user}'s build ran on the agent host itself")
+  public void builtLocally(String user) {
+    verdicts.builtLocally(user);
+  }
+
+  @Then("{user}'s build warned {string}")
+  public void warned(String user, String fragment) {
+    verdicts.warned(user, fragment);
+  }
+
+  @Then("{user}'s build printed no warning")
+  public void noWarning(String user) {
+    verdicts.noWarning(user);
+  }
+
+  @Then("{user}'s last build built nothing, its output being already valid")
+  public void alreadyValid(String user) {
+    verdicts.alreadyValid(user);
+  }
+
+  @Then("the builds of {user} went to {builder} and {builder}, one each")
+  public void spreadOver(String user, String first, String second) {
+    verdicts.spreadOver(user, first, second);
   }
 }

@@ -6,17 +6,21 @@ import dev.dispatchcheck.config.MachinesFile;
 import dev.dispatchcheck.config.NixConf;
 import dev.dispatchcheck.farm.AgentHost;
 import dev.dispatchcheck.farm.BuilderSpec;
+import dev.dispatchcheck.host.NixHost;
 import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
 import java.util.Map;
 
-/** Hosts and their configuration. */
+/** Hosts, their files, and commands run on them. */
 public class FarmSteps {
   private final World world;
+  private final Verdicts verdicts;
 
-  public FarmSteps(World world) {
+  public FarmSteps(World world, Verdicts verdicts) {
     this.world = world;
+    this.verdicts = verdicts;
   }
 
   @Given("remote builders that claim foreign systems:")
@@ -26,13 +30,18 @@ public class FarmSteps {
         .toList());
   }
 
+  @Given("a client host besides the agent host")
+  public void clientHost() {
+    world.farm().addClient(ParameterTypes.CLIENT);
+  }
+
   @Given("the agent host's system machines file \\(\\/etc\\/nix\\/machines) says:")
   public void systemMachines(MachinesFile machines) {
     world.farm().agent().host().writeFile("/etc/nix/machines", machines.render(), "root");
   }
 
   @Given("the agent host's system nix.conf says:")
-  public void systemNixConf(NixConf conf) {
+  public void agentSystemNixConf(NixConf conf) {
     world.farm().agent().host().setSystemNixConf(conf);
   }
 
@@ -42,9 +51,40 @@ public class FarmSteps {
         conf.render(), AgentHost.AGENT_USER);
   }
 
-  @When("{user} runs on the agent host:")
-  public void runsOnAgent(String user, String script) {
-    var result = world.farm().agent().host().shell(user, "set -e\n" + script);
-    assertThat(result.getExitCode()).as("exit code of:%n%s%n%s", script, result.getStderr()).isZero();
+  @Given("the file {string} on {host} says:")
+  public void fileSays(String path, String host, String content) {
+    world.farm().host(host).applyFile(path, content);
+  }
+
+  @Given("root copies {string} from {host} to {string} on {host}")
+  public void copies(String from, String fromHost, String to, String toHost) {
+    String content = world.farm().host(fromHost).readFile(from)
+        .orElseThrow(() -> new IllegalStateException(from + " does not exist on " + fromHost));
+    world.farm().host(toHost).applyFile(to, content);
+  }
+
+  @When("{user} runs on {host}:")
+  public void runs(String user, String host, String script) {
+    var r = world.farm().host(host).shell(user, "set -e\n" + script);
+    assertThat(r.getExitCode()).as("exit status of%n%s%nstderr: %s", script, r.getStderr()).isZero();
+  }
+
+  /** The guide's commands exactly as printed, even where they fail: the scenario checks what they leave. */
+  @When("{user} runs on {host}, whatever the exit status:")
+  public void runsMayFail(String user, String host, String script) {
+    world.farm().host(host).shell(user, script);
+  }
+
+  @Then("the file {string} on {host} is empty")
+  public void fileIsEmpty(String path, String host) {
+    verdicts.fileIsEmpty(host, path);
+  }
+
+  @Then("the file {string} on {host} names {builder} only")
+  public void fileNamesOnly(String path, String host, String builder) {
+    NixHost h = world.farm().host(host);
+    assertThat(MachinesFile.parse(h.readFile(path).orElse(""), h::readFile).machines())
+        .as("machines in %s on %s", path, host)
+        .extracting(m -> m.hostName()).containsExactly(builder);
   }
 }

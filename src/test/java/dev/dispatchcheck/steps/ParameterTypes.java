@@ -1,13 +1,16 @@
 package dev.dispatchcheck.steps;
 
+import dev.dispatchcheck.build.ErrorClass;
 import dev.dispatchcheck.config.MachinesFile;
 import dev.dispatchcheck.config.NixConf;
 import dev.dispatchcheck.farm.AgentHost;
+import dev.dispatchcheck.farm.Topology;
 import io.cucumber.java.DocStringType;
 import io.cucumber.java.ParameterType;
 
-/** The step vocabulary's nouns: users, systems, builders, and typed doc strings. */
+/** The step vocabulary's nouns: users, hosts, builders, systems, failure causes, typed doc strings. */
 public class ParameterTypes {
+  static final String CLIENT = "client";
 
   /** "the agent" is the hercules-ci-agent user; "the ordinary user" is alice. */
   @ParameterType("the agent|the ordinary user|root")
@@ -19,15 +22,43 @@ public class ParameterTypes {
     };
   }
 
+  /** A host by its role, or a builder by its network name (which ends in a number). */
+  @ParameterType("the agent host|the client host|[a-z0-9_]+(?:-[a-z0-9_]+)*-[0-9]+")
+  public String host(String words) {
+    return hostName(words);
+  }
+
+  /** Where a build may go: a remote builder, or the agent host acting as one. */
+  @ParameterType("the agent host|[a-z0-9_]+(?:-[a-z0-9_]+)*-[0-9]+")
+  public String builder(String words) {
+    return hostName(words);
+  }
+
+  private static String hostName(String words) {
+    return switch (words) {
+      case "the agent host" -> Topology.AGENT;
+      case "the client host" -> CLIENT;
+      default -> words;
+    };
+  }
+
   @ParameterType("[a-z0-9_]+-(?:linux|darwin|freebsd|netbsd|openbsd|cygwin|none)")
   public String system(String s) {
     return s;
   }
 
-  /** Builder host names end in a number: aarch64-linux-0, aarch64-darwin-1. */
-  @ParameterType("[a-z0-9_]+(?:-[a-z0-9_]+)*-[0-9]+")
-  public String builder(String s) {
-    return s;
+  /** Why a build failed, in the words of {@link ErrorClass#meaning()}'s callers. */
+  @ParameterType("no builder can build it|the builder's host key was not accepted"
+      + "|no SSH connection to the builder could be made|the builder refused the SSH key"
+      + "|nix-store is missing on the builder")
+  public ErrorClass failure(String words) {
+    return switch (words) {
+      case "no builder can build it" -> ErrorClass.NO_MACHINE_FOR_SYSTEM;
+      case "the builder's host key was not accepted" -> ErrorClass.SSH_HOST_KEY_VERIFICATION;
+      case "no SSH connection to the builder could be made" -> ErrorClass.SSH_CONNECTION;
+      case "the builder refused the SSH key" -> ErrorClass.SSH_AUTHENTICATION;
+      default -> ErrorClass.REMOTE_NIX_MISSING;
+    };
   }
 
   @DocStringType

@@ -2,13 +2,13 @@ package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.build.BuildRun;
 import dev.dispatchcheck.build.DispatchRecord;
+import dev.dispatchcheck.build.Probe;
 import dev.dispatchcheck.farm.BuilderSpec;
 import dev.dispatchcheck.farm.Topology;
 import dev.dispatchcheck.wait.Waiter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One scenario's state, injected into every step class by picocontainer. It owns the
@@ -33,29 +33,51 @@ public class World {
     return topology != null;
   }
 
-  /** Runs the guide's check as {@code user} and waits for it to finish. */
-  public BuildRun build(String user, dev.dispatchcheck.build.Probe probe) {
-    BuildRun run = farm().agent().build(user, probe).awaitCompletion(waiter, farm()::diagnostics);
-    builds.add(run);
-    return run;
+  /** A build that was asked for: who, where, what. */
+  public record Request(String host, String user, Probe probe) {}
+
+  /** Starts every request at once, then waits for each to finish. */
+  public void build(List<Request> requests) {
+    List<BuildRun> started = requests.stream()
+        .map(r -> BuildRun.start(farm().host(r.host()), r.user(), r.probe())).toList();
+    for (BuildRun run : started) {
+      builds.add(run);
+      run.awaitCompletion(waiter, farm()::diagnostics);
+    }
+  }
+
+  public void build(String host, String user, Probe probe) {
+    build(List.of(new Request(host, user, probe)));
   }
 
   public List<BuildRun> builds() {
     return List.copyOf(builds);
   }
 
-  /** The builds {@code user} ran, in order, each cross-checked against the builders' stores. */
-  public Map<BuildRun, DispatchRecord> recordsOf(String user) {
-    Map<BuildRun, DispatchRecord> out = new LinkedHashMap<>();
-    builds.stream().filter(b -> b.user().equals(user)).forEach(b -> out.put(b, farm().investigate(b)));
-    if (out.isEmpty()) throw new IllegalStateException(user + " has run no build in this scenario");
+  /** The matching builds, in order, each cross-checked against the other hosts' stores. */
+  public List<DispatchRecord> records(Predicate<BuildRun> which, String what) {
+    List<DispatchRecord> out = builds.stream().filter(which).map(farm()::investigate).toList();
+    if (out.isEmpty()) throw new IllegalStateException("no build of " + what + " in this scenario");
     return out;
   }
 
-  /** The last build {@code user} ran. */
+  public List<DispatchRecord> recordsOf(String user) {
+    return records(b -> b.user().equals(user), user);
+  }
+
   public DispatchRecord lastRecordOf(String user) {
-    List<DispatchRecord> all = List.copyOf(recordsOf(user).values());
+    List<DispatchRecord> all = recordsOf(user);
     return all.get(all.size() - 1);
+  }
+
+  public DispatchRecord lastRecordOn(String host) {
+    List<DispatchRecord> all = records(b -> b.host().equals(host), "any user on " + host);
+    return all.get(all.size() - 1);
+  }
+
+  public Probe lastProbeOf(String user) {
+    return builds.stream().filter(b -> b.user().equals(user)).reduce((a, b) -> b)
+        .orElseThrow(() -> new IllegalStateException(user + " has built nothing yet")).probe();
   }
 
   public void dispose() {

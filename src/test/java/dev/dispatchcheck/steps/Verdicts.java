@@ -1,0 +1,83 @@
+package dev.dispatchcheck.steps;
+
+import static dev.dispatchcheck.assertions.DispatchRecordAssert.assertThat;
+
+import dev.dispatchcheck.build.DispatchRecord;
+import dev.dispatchcheck.build.ErrorClass;
+import dev.dispatchcheck.config.Machine;
+import dev.dispatchcheck.config.MachinesFile;
+import java.util.List;
+import org.assertj.core.api.Assertions;
+
+/**
+ * Every expectation a scenario can state, in one place, so that the conformance steps and
+ * their self-check twins run the very same assertion.
+ */
+public class Verdicts {
+  private final World world;
+
+  public Verdicts(World world) {
+    this.world = world;
+  }
+
+  public void wentTo(String user, String builder) {
+    assertThat(world.lastRecordOf(user), user + "'s build").wentTo(builder);
+  }
+
+  public void buildOnHostWentTo(String host, String builder) {
+    assertThat(world.lastRecordOn(host), "the build on " + host).wentTo(builder);
+  }
+
+  public void everyWentTo(String user, String builder) {
+    List<DispatchRecord> all = world.recordsOf(user);
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(all.get(i), user + "'s build " + (i + 1) + " of " + all.size()).wentTo(builder);
+    }
+  }
+
+  public void wentToSystemBuilder(String user) {
+    assertThat(world.lastRecordOf(user), user + "'s build").wentToOneOf(systemBuilders());
+  }
+
+  public void failedBecause(String user, ErrorClass cause) {
+    assertThat(world.lastRecordOf(user), user + "'s build").failedBecause(cause);
+  }
+
+  public void builtLocally(String user) {
+    assertThat(world.lastRecordOf(user), user + "'s build").builtLocally();
+  }
+
+  public void warned(String user, String fragment) {
+    assertThat(world.lastRecordOf(user), user + "'s build").warned(fragment);
+  }
+
+  public void noWarning(String user) {
+    assertThat(world.lastRecordOf(user), user + "'s build").printedNoWarning();
+  }
+
+  public void alreadyValid(String user) {
+    assertThat(world.lastRecordOf(user), user + "'s last build").wasAlreadyValid();
+  }
+
+  /** Each build went to one of the two, and together they used both, one build each. */
+  public void spreadOver(String user, String first, String second) {
+    List<DispatchRecord> all = world.recordsOf(user);
+    all.forEach(r -> assertThat(r, user + "'s build").wentToOneOf(List.of(first, second)));
+    Assertions.assertThat(all.stream().map(r -> r.builder().orElse("-")).toList())
+        .as("builders taken by %s's %d builds", user, all.size())
+        .containsExactlyInAnyOrder(first, second);
+  }
+
+  public void fileIsEmpty(String host, String path) {
+    Assertions.assertThat(world.farm().host(host).readFile(path))
+        .as("%s on %s", path, host).hasValue("");
+  }
+
+  /** The builders the agent host's /etc/nix/machines names, read from the host itself. */
+  private List<String> systemBuilders() {
+    var host = world.farm().agent().host();
+    String text = host.readFile("/etc/nix/machines")
+        .orElseThrow(() -> new IllegalStateException("the agent host has no /etc/nix/machines"));
+    return MachinesFile.parse(text, host::readFile).machines().stream().map(Machine::hostName).toList();
+  }
+}
