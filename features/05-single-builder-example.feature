@@ -86,3 +86,11 @@ Feature: The guide's example: the agent uses a single remote builder
       grep aarch64-linux-1 /etc/nix/machines > /var/lib/hercules-ci-agent/.config/nix/machines
       """
     Then the verdict that the file "/var/lib/hercules-ci-agent/.config/nix/machines" on the agent host is empty is a failure saying "ssh://aarch64-linux-1 aarch64-linux"
+
+  @selfcheck
+  Scenario: self-check: the example as printed does not give the agent aarch64-linux-1
+    When root runs on the agent host, whatever the exit status:
+      """
+      grep aarch64-linux-1 /etc/nix/nix.conf > /var/lib/hercules-ci-agent/.config/nix/machines
+      """
+    Then the verdict that the file "/var/lib/hercules-ci-agent/.config/nix/machines" on the agent host names aarch64-linux-1 only is a failure saying "could not find the following elements"

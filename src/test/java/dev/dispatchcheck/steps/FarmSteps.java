@@ -6,7 +6,6 @@ import dev.dispatchcheck.config.MachinesFile;
 import dev.dispatchcheck.config.NixConf;
 import dev.dispatchcheck.farm.AgentHost;
 import dev.dispatchcheck.farm.BuilderSpec;
-import dev.dispatchcheck.host.NixHost;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -82,9 +81,6 @@ public class FarmSteps {
 
   @Then("the file {string} on {host} names {builder} only")
   public void fileNamesOnly(String path, String host, String builder) {
-    NixHost h = world.farm().host(host);
-    assertThat(MachinesFile.parse(h.readFile(path).orElse(""), h::readFile).machines())
-        .as("machines in %s on %s", path, host)
-        .extracting(m -> m.hostName()).containsExactly(builder);
+    verdicts.fileNamesOnly(host, path, builder);
   }
 }

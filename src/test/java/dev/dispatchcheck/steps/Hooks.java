@@ -4,6 +4,7 @@ import dev.dispatchcheck.build.BuildRun;
 import dev.dispatchcheck.build.DispatchTable;
 import dev.dispatchcheck.farm.AgentHost;
 import io.cucumber.java.After;
+import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,16 @@ public class Hooks {
 
   public Hooks(World world) {
     this.world = world;
+  }
+
+  /** Evidence of an earlier run must not pass for this run's. */
+  @BeforeAll
+  public static void clearOldEvidence() throws IOException {
+    Path dir = Path.of("reports", "evidence");
+    if (!Files.exists(dir)) return;
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 
   @After

@@ -79,4 +79,9 @@ public class SelfCheckSteps {
   public void fileIsEmpty(String path, String host, String saying) {
     mustFail(path + " on " + host + " is empty", () -> verdicts.fileIsEmpty(host, path), saying);
   }
+
+  @Then("the verdict that the file {string} on {host} names {builder} only is a failure saying {string}")
+  public void fileNamesOnly(String path, String host, String builder, String saying) {
+    mustFail(path + " on " + host + " names " + builder + " only", () -> verdicts.fileNamesOnly(host, path, builder), saying);
+  }
 }

@@ -6,6 +6,7 @@ import dev.dispatchcheck.build.DispatchRecord;
 import dev.dispatchcheck.build.ErrorClass;
 import dev.dispatchcheck.config.Machine;
 import dev.dispatchcheck.config.MachinesFile;
+import dev.dispatchcheck.host.NixHost;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 
@@ -71,6 +72,14 @@ public class Verdicts {
   public void fileIsEmpty(String host, String path) {
     Assertions.assertThat(world.farm().host(host).readFile(path))
         .as("%s on %s", path, host).hasValue("");
+  }
+
+  /** The machines file at {@code path} lists exactly one builder, {@code builder}. */
+  public void fileNamesOnly(String host, String path, String builder) {
+    NixHost h = world.farm().host(host);
+    Assertions.assertThat(MachinesFile.parse(h.readFile(path).orElse(""), h::readFile).machines())
+        .as("machines in %s on %s", path, host)
+        .extracting(Machine::hostName).containsExactly(builder);
   }
 
   /** The builders the agent host's /etc/nix/machines names, read from the host itself. */
