@@ -92,7 +92,7 @@ Feature: A check by another user does not prove the agent can dispatch
     The agent's dotfile asks for aarch64-linux-1 only, but the agent is not a trusted
     user, so the daemon ignores its builders setting and uses the system's builders. The
     build succeeds, on a builder the agent never asked for. Nix 2.8 prints nothing about
-    it (Nix 2.21 and later warn that the setting was ignored).
+    it; Nix 2.26 warns that the setting was ignored, and still succeeds.
     Given the agent host's system nix.conf says:
       """
       builders = @/etc/nix/machines
@@ -104,7 +104,10 @@ Feature: A check by another user does not prove the agent can dispatch
       """
     When the agent builds a probe for aarch64-linux
     Then the agent's build went to aarch64-linux-0
-    And the agent's build printed no warning
+    And the agent's build printed, by the agent host's Nix version:
+      | Nix  | warning                                                                                                            |
+      | 2.8  | none                                                                                                               |
+      | 2.26 | ignoring the client-specified setting 'builders', because it is a restricted setting and you are not a trusted user |
 
   @selfcheck
   Scenario: self-check: the untrusted agent's build fails the expectation of its own builder
@@ -119,3 +122,7 @@ Feature: A check by another user does not prove the agent can dispatch
       """
     When the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build went to aarch64-linux-1 is a failure saying "but it was dispatched to aarch64-linux-0"
+    And the verdict that the agent's build printed what other Nix versions print is a failure saying "expected hercules-ci-agent's build to print":
+      | Nix  | warning                                                                                                            |
+      | 2.8  | none                                                                                                               |
+      | 2.26 | ignoring the client-specified setting 'builders', because it is a restricted setting and you are not a trusted user |

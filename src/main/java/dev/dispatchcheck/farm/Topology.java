@@ -5,6 +5,7 @@ import dev.dispatchcheck.build.BuildRun;
 import dev.dispatchcheck.build.DispatchRecord;
 import dev.dispatchcheck.config.NixConf;
 import dev.dispatchcheck.host.NixHost;
+import dev.dispatchcheck.host.NixVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ public final class Topology implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(Topology::close)));
   }
 
+  /** Which Nix the agent host runs, and which the builders and other clients run. */
+  public static final NixVersion AGENT_NIX = NixVersion.fromProperty("dispatchcheck.agent.nix");
+  public static final NixVersion BUILDERS_NIX = NixVersion.fromProperty("dispatchcheck.builders.nix");
+
   private final Network network;
   private final AgentHost agent;
   private final Map<String, RemoteBuilder> builders = new LinkedHashMap<>();
@@ -42,9 +47,9 @@ public final class Topology implements AutoCloseable {
 
   private Topology(List<BuilderSpec> specs) {
     this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(LABELS)).build();
-    this.agent = new AgentHost(new NixHost(AGENT, network, LABELS));
+    this.agent = new AgentHost(new NixHost(AGENT, AGENT_NIX, network, LABELS));
     for (BuilderSpec s : specs) {
-      builders.put(s.name(), new RemoteBuilder(new NixHost(s.name(), network, LABELS), s.systems()));
+      builders.put(s.name(), new RemoteBuilder(new NixHost(s.name(), BUILDERS_NIX, network, LABELS), s.systems()));
     }
   }
 
@@ -68,13 +73,14 @@ public final class Topology implements AutoCloseable {
   }
 
   private static void startAll(List<NixHost> hosts) {
-    Progress.say("starting hosts: %s", hosts.stream().map(NixHost::name).collect(Collectors.joining(", ")));
+    Progress.say("starting hosts: %s", hosts.stream()
+        .map(h -> h.name() + " (Nix " + h.version().label() + ")").collect(Collectors.joining(", ")));
     Startables.deepStart(hosts.stream().map(NixHost::container)).join();
   }
 
   /** Adds a further client host (another machine that may dispatch to the others) and rewires SSH. */
   public NixHost addClient(String name) {
-    NixHost client = new NixHost(name, network, LABELS);
+    NixHost client = new NixHost(name, BUILDERS_NIX, network, LABELS);
     clients.put(name, client);
     startAll(List.of(client));
     SshMesh.wire(hosts());

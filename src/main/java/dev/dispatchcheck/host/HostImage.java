@@ -17,14 +17,9 @@ public final class HostImage {
 
   private HostImage() {}
 
-  /** The base image the launcher provisions; overridable for users with a registry. */
-  public static String baseImage() {
-    String fromEnv = System.getenv("DISPATCHCHECK_BASE_IMAGE");
-    return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "dispatchcheck/debian:bookworm";
-  }
-
-  public static String nixHost() {
-    return BUILT.computeIfAbsent(baseImage(), HostImage::build);
+  /** The host image for {@code version}, built on first use. */
+  public static String nixHost(NixVersion version) {
+    return BUILT.computeIfAbsent(version.baseImage(), HostImage::build);
   }
 
   private static String build(String base) {
@@ -37,7 +32,7 @@ public final class HostImage {
       DockerClientFactory.instance().client().inspectImageCmd(base).exec();
     } catch (RuntimeException e) {
       throw new IllegalStateException("base image '" + base + "' is missing: run "
-          + "'./dispatchcheck provision' (builds it offline), or set DISPATCHCHECK_BASE_IMAGE", e);
+          + "'./dispatchcheck provision' (builds it offline), or set DISPATCHCHECK_BASE_IMAGE_PREFIX", e);
     }
     String tag = "dispatchcheck/nix-host:" + base.replaceAll("[^a-zA-Z0-9_.-]", "-");
     Progress.say("building host image %s from %s (FROM %s)", tag, context, base);

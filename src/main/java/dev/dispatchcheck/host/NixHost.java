@@ -27,11 +27,13 @@ public final class NixHost implements AutoCloseable {
       ""));
 
   private final String name;
+  private final NixVersion version;
   private final GenericContainer<?> container;
 
-  public NixHost(String name, Network network, Map<String, String> labels) {
+  public NixHost(String name, NixVersion version, Network network, Map<String, String> labels) {
     this.name = name;
-    this.container = new GenericContainer<>(HostImage.nixHost())
+    this.version = version;
+    this.container = new GenericContainer<>(HostImage.nixHost(version))
         .withNetwork(network)
         .withNetworkAliases(name)
         .withLabels(labels)
@@ -42,6 +44,15 @@ public final class NixHost implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  public NixVersion version() {
+    return version;
+  }
+
+  /** What {@code nix --version} says, e.g. "nix (Nix) 2.26.3". */
+  public String nixVersionText() {
+    return exec(List.of("nix", "--version")).getStdout().strip();
   }
 
   /** For {@code Startables.deepStart}, which starts several hosts at once. */

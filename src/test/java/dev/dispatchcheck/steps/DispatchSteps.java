@@ -2,6 +2,8 @@ package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.build.ErrorClass;
 import io.cucumber.java.en.Then;
+import java.util.List;
+import java.util.Map;
 
 /** Expectations: which builder (or none) took each build, and what Nix said. */
 public class DispatchSteps {
@@ -49,6 +51,12 @@ public class DispatchSteps {
   @Then("{user}'s build printed no warning")
   public void noWarning(String user) {
     verdicts.noWarning(user);
+  }
+
+  /** Rows: Nix version, then the warning ("none" for none). Only the agent host's version's row applies. */
+  @Then("{user}'s build printed, by the agent host's Nix version:")
+  public void warnedPerVersion(String user, List<Map<String, String>> rows) {
+    verdicts.warnedPerVersion(user, Verdicts.byVersion(rows));
   }
 
   @Then("{user}'s last build built nothing, its output being already valid")

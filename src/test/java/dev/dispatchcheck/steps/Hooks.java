@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * After each scenario: attach what it gathered (each build's log, the dispatch table, the
@@ -47,6 +48,8 @@ public class Hooks {
   private void attachEvidence(Scenario scenario) {
     Path dir = Path.of("reports", "evidence", slug(scenario));
     List<BuildRun> builds = world.builds();
+    attach(scenario, dir, "nix-versions.txt", "Nix versions", world.farm().hosts().stream()
+        .map(h -> h.name() + ": " + h.nixVersionText()).collect(Collectors.joining("\n", "", "\n")));
     attach(scenario, dir, "dispatch-table.txt", "Dispatch table", DispatchTable.render(builds, world.farm()::investigate));
     for (int i = 0; i < builds.size(); i++) {
       BuildRun b = builds.get(i);

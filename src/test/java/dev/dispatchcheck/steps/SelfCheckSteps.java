@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dispatchcheck.build.ErrorClass;
 import io.cucumber.java.en.Then;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -13,9 +15,11 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * must say what really happened.
  */
 public class SelfCheckSteps {
+  private final World world;
   private final Verdicts verdicts;
 
-  public SelfCheckSteps(Verdicts verdicts) {
+  public SelfCheckSteps(World world, Verdicts verdicts) {
+    this.world = world;
     this.verdicts = verdicts;
   }
 
@@ -83,5 +87,17 @@ public class SelfCheckSteps {
   @Then("the verdict that the file {string} on {host} names {builder} only is a failure saying {string}")
   public void fileNamesOnly(String path, String host, String builder, String saying) {
     mustFail(path + " on " + host + " names " + builder + " only", () -> verdicts.fileNamesOnly(host, path, builder), saying);
+  }
+
+  /** The rows of the other Nix versions, applied to this one, must each fail. */
+  @Then("the verdict that {user}'s build printed what other Nix versions print is a failure saying {string}:")
+  public void warnedPerOtherVersion(String user, String saying, List<Map<String, String>> rows) {
+    String mine = world.farm().agent().host().version().label();
+    Verdicts.byVersion(rows).forEach((version, warning) -> {
+      if (!version.equals(mine)) {
+        mustFail(user + "'s build printed what Nix " + version + " prints",
+            () -> verdicts.warnedPerVersion(user, Map.of(mine, warning)), saying);
+      }
+    });
   }
 }

@@ -8,6 +8,7 @@ import dev.dispatchcheck.config.Machine;
 import dev.dispatchcheck.config.MachinesFile;
 import dev.dispatchcheck.host.NixHost;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -54,6 +55,27 @@ public class Verdicts {
 
   public void noWarning(String user) {
     assertThat(world.lastRecordOf(user), user + "'s build").printedNoWarning();
+  }
+
+  /**
+   * What the build printed, where Nix versions differ: the row for the agent host's Nix
+   * version ("none" for no warning, else a fragment of the warning).
+   */
+  public void warnedPerVersion(String user, Map<String, String> warningByVersion) {
+    String expected = warningByVersion.get(world.farm().agent().host().version().label());
+    if (expected == null) {
+      throw new IllegalStateException("no row for Nix " + world.farm().agent().host().version().label()
+          + " in " + warningByVersion.keySet());
+    }
+    if (expected.equals("none")) noWarning(user);
+    else warned(user, expected);
+  }
+
+  /** A table with the columns "Nix" and "warning", as a map from version to warning. */
+  static Map<String, String> byVersion(List<Map<String, String>> rows) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    rows.forEach(r -> out.put(r.get("Nix"), r.get("warning")));
+    return out;
   }
 
   public void alreadyValid(String user) {
