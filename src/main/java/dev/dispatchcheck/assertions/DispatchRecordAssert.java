@@ -114,8 +114,8 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
   }
 
   private void fail(String expectation) {
-    failWithMessage("%s,%nbut it was %s.%nEvidence:%n%s", expectation, actual.summary(),
-        actual.evidenceText());
+    failWithMessage("%s,%nbut it was %s.%s%nEvidence:%n%s", expectation, actual.summary(),
+        actual.likelyCause().map(c -> "\nLikely cause: " + c + ".").orElse(""), actual.evidenceText());
   }
 
   private void harnessError(String what) {

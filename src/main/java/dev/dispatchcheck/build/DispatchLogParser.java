@@ -68,7 +68,8 @@ public final class DispatchLogParser {
         .map(m -> m.group(1)).reduce((a, b) -> b);
     Outcome outcome = exitCode.map(c -> c == 0 ? Outcome.SUCCEEDED : Outcome.FAILED)
         .orElse(Outcome.RUNNING);
-    return new DispatchRecord(drv, uri, placement, outcome, error, errorLine, warnings, output, Map.of());
+    return new DispatchRecord(drv, uri, placement, outcome, error, errorLine, warnings, output, Map.of(),
+        Optional.empty());
   }
 
   /** True once the log shows where the build went, or why it could not go anywhere. */

@@ -21,11 +21,17 @@ public record DispatchRecord(
     Optional<String> errorLine,
     List<String> warnings,
     Optional<String> outputPath,
-    Map<String, Boolean> outputOnBuilder) {
+    Map<String, Boolean> outputOnBuilder,
+    Optional<String> likelyCause) {
 
   public DispatchRecord {
     warnings = List.copyOf(warnings);
     outputOnBuilder = Map.copyOf(outputOnBuilder);
+  }
+
+  public DispatchRecord withLikelyCause(Optional<String> cause) {
+    return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
+        warnings, outputPath, outputOnBuilder, cause);
   }
 
   /** The builder's host name from its URI, e.g. {@code aarch64-linux-1}. */
@@ -44,12 +50,12 @@ public record DispatchRecord(
 
   public DispatchRecord withStores(Map<String, Boolean> outputOnBuilder) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, outputPath, new LinkedHashMap<>(outputOnBuilder));
+        warnings, outputPath, new LinkedHashMap<>(outputOnBuilder), likelyCause);
   }
 
   public DispatchRecord withOutputPath(String path) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, Optional.of(path), outputOnBuilder);
+        warnings, Optional.of(path), outputOnBuilder, likelyCause);
   }
 
   /** Builders whose store holds the output, by the store check. */

@@ -2,6 +2,8 @@ package dev.dispatchcheck.farm;
 
 import dev.dispatchcheck.Progress;
 import dev.dispatchcheck.build.BuildRun;
+import dev.dispatchcheck.build.ClientFacts;
+import dev.dispatchcheck.build.Diagnosis;
 import dev.dispatchcheck.build.DispatchRecord;
 import dev.dispatchcheck.config.NixConf;
 import dev.dispatchcheck.host.NixHost;
@@ -119,15 +121,21 @@ public final class Topology implements AutoCloseable {
    * client, which is why the client is not asked).
    */
   public DispatchRecord investigate(BuildRun run) {
-    DispatchRecord record = run.record();
+    DispatchRecord fromLog = run.record();
     NixHost origin = host(run.host());
+    DispatchRecord record = fromLog.withLikelyCause(Diagnosis.likelyCause(fromLog, facts(run.host(), run.user())));
     Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(d -> outputOf(origin, d)));
     if (output.isEmpty()) return record;
     Map<String, Boolean> stores = new LinkedHashMap<>();
     for (NixHost h : hosts()) {
-      if (h != origin) stores.put(h.name(), h.hasValidPath(output.get()));
+      if (h != origin && h.isRunning()) stores.put(h.name(), h.hasValidPath(output.get()));
     }
     return record.withOutputPath(output.get()).withStores(stores);
+  }
+
+  /** The daemon's view of {@code user}'s builds on host {@code hostName}. */
+  public ClientFacts facts(String hostName, String user) {
+    return ClientFactsReader.read(host(hostName), user);
   }
 
   /** The output path of a derivation in the client's store, even if it was never built. */

@@ -138,6 +138,10 @@ public final class NixHost implements AutoCloseable {
     shellOrFail("root", "nix-daemon-restart");
   }
 
+  public boolean isRunning() {
+    return container.isRunning();
+  }
+
   /** Whether this host's store has {@code storePath} as a valid path. */
   public boolean hasValidPath(String storePath) {
     return exec(List.of("nix-store", "--check-validity", storePath)).getExitCode() == 0;

@@ -3,6 +3,7 @@ package dev.dispatchcheck.steps;
 import dev.dispatchcheck.build.BuildRun;
 import dev.dispatchcheck.build.DispatchTable;
 import dev.dispatchcheck.farm.AgentHost;
+import dev.dispatchcheck.farm.Topology;
 import io.cucumber.java.After;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
@@ -50,7 +51,7 @@ public class Hooks {
     List<BuildRun> builds = world.builds();
     attach(scenario, dir, "nix-versions.txt", "Nix versions", world.farm().hosts().stream()
         .map(h -> h.name() + ": " + h.nixVersionText()).collect(Collectors.joining("\n", "", "\n")));
-    attach(scenario, dir, "dispatch-table.txt", "Dispatch table", DispatchTable.render(builds, world.farm()::investigate));
+    attach(scenario, dir, "dispatch-table.txt", "Dispatch table", DispatchTable.render(builds, world::recordOf));
     for (int i = 0; i < builds.size(); i++) {
       BuildRun b = builds.get(i);
       String name = String.format("build-%02d-%s-%s.log", i + 1, b.user(), b.probe().system());
@@ -58,11 +59,14 @@ public class Hooks {
           b.describe());
     }
     String settings;
+    String state;
     try {
       settings = world.farm().agent().effectiveSettings(AgentHost.AGENT_USER);
+      state = world.farm().facts(Topology.AGENT, AgentHost.AGENT_USER).describe();
     } catch (RuntimeException e) {
-      settings = "could not read: " + e.getMessage();
+      settings = state = "could not read: " + e.getMessage();
     }
+    attach(scenario, dir, "agent-host-state.txt", "The daemon's view of " + AgentHost.AGENT_USER, state);
     attach(scenario, dir, "agent-effective-nix-settings.txt",
         "Effective Nix settings of " + AgentHost.AGENT_USER + " (nix show-config)", settings);
   }

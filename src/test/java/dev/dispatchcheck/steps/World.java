@@ -7,7 +7,9 @@ import dev.dispatchcheck.farm.BuilderSpec;
 import dev.dispatchcheck.farm.Topology;
 import dev.dispatchcheck.wait.Waiter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -17,6 +19,8 @@ import java.util.function.Predicate;
 public class World {
   private final Waiter waiter = new Waiter();
   private final List<BuildRun> builds = new ArrayList<>();
+  /** Each build's record, cross-checked once, when it finished: later faults must not rewrite evidence. */
+  private final Map<BuildRun, DispatchRecord> records = new HashMap<>();
   private Topology topology;
 
   public void startFarm(List<BuilderSpec> builders) {
@@ -44,6 +48,7 @@ public class World {
       builds.add(run);
       run.awaitCompletion(waiter, farm()::diagnostics);
     }
+    for (BuildRun run : started) records.put(run, farm().investigate(run));
   }
 
   public void build(String host, String user, Probe probe) {
@@ -56,9 +61,13 @@ public class World {
 
   /** The matching builds, in order, each cross-checked against the other hosts' stores. */
   public List<DispatchRecord> records(Predicate<BuildRun> which, String what) {
-    List<DispatchRecord> out = builds.stream().filter(which).map(farm()::investigate).toList();
+    List<DispatchRecord> out = builds.stream().filter(which).map(this::recordOf).toList();
     if (out.isEmpty()) throw new IllegalStateException("no build of " + what + " in this scenario");
     return out;
+  }
+
+  public DispatchRecord recordOf(BuildRun run) {
+    return records.computeIfAbsent(run, farm()::investigate);
   }
 
   public List<DispatchRecord> recordsOf(String user) {
