@@ -1,5 +1,6 @@
 package dev.dispatchcheck.assertions;
 
+import dev.dispatchcheck.build.CrossCheck;
 import dev.dispatchcheck.build.DispatchRecord;
 import dev.dispatchcheck.build.ErrorClass;
 import dev.dispatchcheck.build.Outcome;
@@ -29,7 +30,7 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     return new DispatchRecordAssert(actual, subject);
   }
 
-  /** Dispatched to {@code builder} and built there, by the log and by the stores. */
+  /** Dispatched to {@code builder} and built there, by the log and by the other hosts. */
   public DispatchRecordAssert wentTo(String builder) {
     return wentToOneOf(List.of(builder));
   }
@@ -43,7 +44,7 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
         || !builders.contains(took.get()) || actual.outcome() != Outcome.SUCCEEDED) {
       fail("expected " + subject + " to be dispatched to " + expected);
     }
-    requireStoresAgreeWith(took.get());
+    requireSourcesAgree();
     return this;
   }
 
@@ -53,23 +54,17 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     if (actual.outcome() != Outcome.FAILED || actual.error().orElse(null) != cause) {
       fail("expected " + subject + " to fail because " + cause.meaning());
     }
-    if (!actual.buildersHoldingOutput().isEmpty()) {
-      harnessError("the build failed, yet these builders hold its output: "
-          + actual.buildersHoldingOutput());
-    }
+    requireSourcesAgree();
     return this;
   }
 
-  /** Built on the agent host itself, with no dispatch. */
+  /** Built on its client itself, with no dispatch. */
   public DispatchRecordAssert builtLocally() {
     isNotNull();
     if (actual.placement() != Placement.LOCAL || actual.outcome() != Outcome.SUCCEEDED) {
-      fail("expected " + subject + " to be built locally on the agent host");
+      fail("expected " + subject + " to be built locally, on the host it was started on");
     }
-    if (!actual.buildersHoldingOutput().isEmpty()) {
-      harnessError("the log says it was built locally, yet these builders hold its output: "
-          + actual.buildersHoldingOutput());
-    }
+    requireSourcesAgree();
     return this;
   }
 
@@ -78,6 +73,7 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     if (actual.warnings().stream().noneMatch(w -> w.contains(fragment))) {
       fail("expected " + subject + " to print a warning containing '" + fragment + "'");
     }
+    requireSourcesAgree();
     return this;
   }
 
@@ -86,6 +82,7 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     if (!actual.warnings().isEmpty()) {
       fail("expected " + subject + " to print no warning");
     }
+    requireSourcesAgree();
     return this;
   }
 
@@ -99,17 +96,53 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
         || actual.outputPath().isEmpty()) {
       fail("expected " + subject + " to build nothing, its output being already valid");
     }
+    requireSourcesAgree();
     return this;
   }
 
-  private void requireStoresAgreeWith(String builder) {
-    List<String> holders = actual.buildersHoldingOutput();
-    if (actual.outputOnBuilder().isEmpty()) {
-      harnessError("no builder's store was checked, so the log's claim stands alone");
+  /**
+   * The sources must tell one story: the log's text and its internal-json activities, the
+   * other hosts' stores, and the hosts' probe journals. A verdict never passes on a split.
+   */
+  private void requireSourcesAgree() {
+    if (!actual.logReadingsAgree()) {
+      harnessError("the log's text says it was " + actual.summary()
+          + ", but its internal-json build activities say " + actual.activities());
     }
-    if (!holders.equals(List.of(builder))) {
-      harnessError("the client's log says " + builder + " built it, but the output is in the store of "
-          + (holders.isEmpty() ? "no builder" : String.join(" and ", holders)));
+    CrossCheck c = actual.crossCheck();
+    List<String> stores = c.hostsHoldingOutput();
+    List<String> journals = c.hostsThatRanIt();
+    switch (actual.placement()) {
+      case REMOTE -> {
+        String b = actual.builder().orElseThrow();
+        if (c.outputOnHost().isEmpty()) {
+          harnessError("no other host's store was checked, so the log's claim stands alone");
+        }
+        if (!stores.equals(List.of(b))) {
+          harnessError("the client's log says " + b + " built it, but the output is in the store of "
+              + (stores.isEmpty() ? "no other host" : String.join(" and ", stores)));
+        }
+        if (!journals.equals(List.of(b))) {
+          harnessError("the client's log says " + b + " built it, but the probe journal of "
+              + (journals.isEmpty() ? "no host" : String.join(" and ", journals)) + " records the run");
+        }
+      }
+      case LOCAL -> {
+        if (!stores.isEmpty()) {
+          harnessError("the log says it was built locally, yet the stores of " + stores + " hold its output");
+        }
+        if (!c.ranOnHost().isEmpty() && !journals.equals(List.of(c.client()))) {
+          harnessError("the log says it was built locally on " + c.client() + ", but the probe journal of "
+              + (journals.isEmpty() ? "no host" : String.join(" and ", journals)) + " records the run");
+        }
+      }
+      case NOWHERE -> {
+        // An output already valid was built earlier; only a failed build must have left nothing.
+        if (actual.outcome() == Outcome.FAILED && !(stores.isEmpty() && journals.isEmpty())) {
+          harnessError("the build failed, yet the output is in the store of " + stores
+              + " and the probe journal of " + journals + " records a run");
+        }
+      }
     }
   }
 

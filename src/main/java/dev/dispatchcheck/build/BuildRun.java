@@ -39,7 +39,13 @@ public final class BuildRun {
     return probe;
   }
 
+  /** The log as text, rendered from the internal-json stream. */
   public String log() {
+    return InternalJsonLog.render(stream.output());
+  }
+
+  /** The log as nix-build wrote it, {@code @nix} lines and all. */
+  public String rawLog() {
     return stream.output();
   }
 
@@ -49,7 +55,7 @@ public final class BuildRun {
 
   /** What the client's log says so far. */
   public DispatchRecord record() {
-    return DispatchLogParser.parse(stream.output(), stream.stdout(), stream.exitCode());
+    return DispatchLogParser.parseInternalJson(stream.output(), stream.stdout(), stream.exitCode());
   }
 
   /**
@@ -59,7 +65,7 @@ public final class BuildRun {
   public BuildRun awaitCompletion(Waiter waiter, Supplier<String> hostLogs) {
     Supplier<String> evidence = () -> describe() + "\n" + hostLogs.get();
     waiter.until("a dispatch line or an error in the build log of " + describe(),
-        () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(stream.output()), evidence);
+        () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log()), evidence);
     waiter.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
     Progress.say("  -> %s", record().summary());
     return this;

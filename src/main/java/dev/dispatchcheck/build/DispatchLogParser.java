@@ -2,7 +2,6 @@ package dev.dispatchcheck.build;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,8 +67,13 @@ public final class DispatchLogParser {
         .map(m -> m.group(1)).reduce((a, b) -> b);
     Outcome outcome = exitCode.map(c -> c == 0 ? Outcome.SUCCEEDED : Outcome.FAILED)
         .orElse(Outcome.RUNNING);
-    return new DispatchRecord(drv, uri, placement, outcome, error, errorLine, warnings, output, Map.of(),
-        Optional.empty());
+    return new DispatchRecord(drv, uri, placement, outcome, error, errorLine, warnings, output, List.of(),
+        CrossCheck.NONE, Optional.empty());
+  }
+
+  /** Reads an internal-json log twice: its text rendering as above, and its build activities. */
+  public static DispatchRecord parseInternalJson(String raw, String stdout, Optional<Integer> exitCode) {
+    return parse(InternalJsonLog.render(raw), stdout, exitCode).withActivities(InternalJsonLog.activities(raw));
   }
 
   /** True once the log shows where the build went, or why it could not go anywhere. */

@@ -1,16 +1,15 @@
 package dev.dispatchcheck.build;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Which builder took which derivation, and the evidence for it. Built from the client's
- * log by {@link DispatchLogParser}; the builders' stores are added with
- * {@link #withStores(Map)} so that a verdict can rest on both ends of the SSH link.
+ * Which builder took which derivation, and the evidence for it, from three independent
+ * sources: the client's log (read as text, and as internal-json {@link #activities()}),
+ * the other hosts' stores and the probe journals on the hosts ({@link #crossCheck()}).
  */
 public record DispatchRecord(
     Optional<String> derivation,
@@ -21,17 +20,13 @@ public record DispatchRecord(
     Optional<String> errorLine,
     List<String> warnings,
     Optional<String> outputPath,
-    Map<String, Boolean> outputOnBuilder,
+    List<BuildActivity> activities,
+    CrossCheck crossCheck,
     Optional<String> likelyCause) {
 
   public DispatchRecord {
     warnings = List.copyOf(warnings);
-    outputOnBuilder = Map.copyOf(outputOnBuilder);
-  }
-
-  public DispatchRecord withLikelyCause(Optional<String> cause) {
-    return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, outputPath, outputOnBuilder, cause);
+    activities = List.copyOf(activities);
   }
 
   /** The builder's host name from its URI, e.g. {@code aarch64-linux-1}. */
@@ -48,27 +43,38 @@ public record DispatchRecord(
     return colon >= 0 ? rest.substring(0, colon) : rest;
   }
 
-  public DispatchRecord withStores(Map<String, Boolean> outputOnBuilder) {
+  public DispatchRecord withActivities(List<BuildActivity> found) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, outputPath, new LinkedHashMap<>(outputOnBuilder), likelyCause);
+        warnings, outputPath, found, crossCheck, likelyCause);
   }
 
-  public DispatchRecord withOutputPath(String path) {
+  public DispatchRecord withCrossCheck(String output, CrossCheck check) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, Optional.of(path), outputOnBuilder, likelyCause);
+        warnings, Optional.of(output), activities, check, likelyCause);
   }
 
-  /** Builders whose store holds the output, by the store check. */
-  public List<String> buildersHoldingOutput() {
-    return outputOnBuilder.entrySet().stream().filter(Map.Entry::getValue)
-        .map(Map.Entry::getKey).sorted().toList();
+  public DispatchRecord withLikelyCause(Optional<String> cause) {
+    return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
+        warnings, outputPath, activities, crossCheck, cause);
+  }
+
+  /**
+   * Whether the structured log agrees with the text: one build activity for a build that
+   * ran, naming the same machine ({@code ""} for local), none for a build that did not.
+   */
+  public boolean logReadingsAgree() {
+    return switch (placement) {
+      case REMOTE -> activities.size() == 1 && activities.get(0).machine().equals(builderUri.orElse(""));
+      case LOCAL -> activities.size() == 1 && activities.get(0).isLocal();
+      case NOWHERE -> activities.isEmpty();
+    };
   }
 
   /** A one-line account of what happened, for failure messages and the report. */
   public String summary() {
     String where = switch (placement) {
       case REMOTE -> "dispatched to " + builder().orElse("?");
-      case LOCAL -> "built locally on the agent host";
+      case LOCAL -> "built locally on its client";
       case NOWHERE -> "not built anywhere";
     };
     String how = outcome == Outcome.FAILED
@@ -83,12 +89,17 @@ public record DispatchRecord(
         uri -> out.add(new Evidence(Evidence.Source.CLIENT_LOG,
             "building '" + derivation.orElse("?") + "' on '" + uri + "'")),
         () -> out.add(new Evidence(Evidence.Source.CLIENT_LOG,
-            placement == Placement.LOCAL ? "built without a remote builder" : "no dispatch line")));
+            placement == Placement.LOCAL ? "built without a remote builder" : "no build line")));
     errorLine.ifPresent(l -> out.add(new Evidence(Evidence.Source.CLIENT_LOG, l)));
     warnings.forEach(w -> out.add(new Evidence(Evidence.Source.CLIENT_LOG, w)));
-    outputOnBuilder.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-        out.add(new Evidence(Evidence.Source.BUILDER_STORE, e.getKey()
+    out.add(new Evidence(Evidence.Source.CLIENT_JSON, activities.isEmpty() ? "no build activity"
+        : activities.stream().map(a -> a.isLocal() ? "build activity, local" : "build activity on '" + a.machine() + "'")
+            .collect(Collectors.joining("; "))));
+    crossCheck.outputOnHost().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        out.add(new Evidence(Evidence.Source.HOST_STORE, e.getKey()
             + (e.getValue() ? " holds " : " does not hold ") + outputPath.orElse("the output"))));
+    crossCheck.ranOnHost().entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(Map.Entry::getValue)
+        .forEach(e -> out.add(new Evidence(Evidence.Source.PROBE_JOURNAL, e.getKey() + " ran the probe")));
     return out;
   }
 

@@ -4,10 +4,14 @@ package dev.dispatchcheck.build;
 public record Evidence(Source source, String statement) {
 
   public enum Source {
-    /** The nix-build log on the client (the agent host). */
+    /** The nix-build log on the client, read as text. */
     CLIENT_LOG,
-    /** A builder's Nix store, asked whether it holds the output. */
-    BUILDER_STORE
+    /** The same log's internal-json build activities. */
+    CLIENT_JSON,
+    /** Another host's Nix store, asked whether it holds the output. */
+    HOST_STORE,
+    /** A host's probe journal: the probe notes each run on the host that runs it. */
+    PROBE_JOURNAL
   }
 
   @Override

@@ -14,6 +14,8 @@ import java.util.UUID;
 public record Probe(String system, String salt, Set<String> requiredFeatures, int seconds) {
   /** A directory holding only {@code busybox}: once in the store, argv[0] ends in "busybox". */
   public static final String BUSYBOX_DIR = "/opt/dispatchcheck/probe";
+  /** Where the probe notes each run on the host that runs it (mode 1777 in the image). */
+  public static final String JOURNAL_DIR = "/var/log/dispatchcheck";
 
   public Probe {
     requiredFeatures = Set.copyOf(requiredFeatures);
@@ -43,6 +45,7 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
         "echo \"checking host name... $($bb hostname)\"",
         "echo \"checking probe salt... $n\"",
         seconds > 0 ? "$bb sleep " + seconds : "true",
+        "echo \"$n $($bb hostname)\" > " + JOURNAL_DIR + "/probe-$n",
         "echo \"built-on: $($bb hostname)\" > $out"));
   }
 
@@ -60,14 +63,23 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
         + "}";
   }
 
-  /** The argv that runs the guide's check as {@code user}. */
+  /** The host file in which a run of this probe is noted. */
+  public String journalFile() {
+    return JOURNAL_DIR + "/probe-" + salt;
+  }
+
+  /**
+   * The argv that runs the guide's check as {@code user}. The structured log lets the
+   * harness read each build activity's machine besides the text.
+   */
   public List<String> nixBuildCommand(String user) {
-    return List.of("sudo", "-u", user, "nix-build", "--no-out-link", "--expr", expression());
+    return List.of("sudo", "-u", user, "nix-build", "--no-out-link", "--log-format", "internal-json",
+        "--expr", expression());
   }
 
   /** The same command as a person would type it, for the report. */
   public String shellCommand(String user) {
-    return "sudo -u " + user + " nix-build --no-out-link --expr '" + expression() + "'";
+    return "sudo -u " + user + " nix-build --no-out-link --log-format internal-json --expr '" + expression() + "'";
   }
 
   /** A Nix string literal: quotes, backslashes and interpolation starts escaped. */

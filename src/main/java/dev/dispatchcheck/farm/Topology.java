@@ -3,6 +3,7 @@ package dev.dispatchcheck.farm;
 import dev.dispatchcheck.Progress;
 import dev.dispatchcheck.build.BuildRun;
 import dev.dispatchcheck.build.ClientFacts;
+import dev.dispatchcheck.build.CrossCheck;
 import dev.dispatchcheck.build.Diagnosis;
 import dev.dispatchcheck.build.DispatchRecord;
 import dev.dispatchcheck.config.NixConf;
@@ -127,10 +128,15 @@ public final class Topology implements AutoCloseable {
     Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(d -> outputOf(origin, d)));
     if (output.isEmpty()) return record;
     Map<String, Boolean> stores = new LinkedHashMap<>();
+    Map<String, Boolean> journals = new LinkedHashMap<>();
     for (NixHost h : hosts()) {
-      if (h != origin && h.isRunning()) stores.put(h.name(), h.hasValidPath(output.get()));
+      if (!h.isRunning()) continue;
+      String seen = h.shell("root", "nix-store --check-validity '" + output.get() + "' >/dev/null 2>&1 && echo store;"
+          + " test -e '" + run.probe().journalFile() + "' && echo journal; true").getStdout();
+      if (h != origin) stores.put(h.name(), seen.contains("store"));
+      journals.put(h.name(), seen.contains("journal"));
     }
-    return record.withOutputPath(output.get()).withStores(stores);
+    return record.withCrossCheck(output.get(), new CrossCheck(origin.name(), stores, journals));
   }
 
   /** The daemon's view of {@code user}'s builds on host {@code hostName}. */

@@ -57,6 +57,7 @@ public class Hooks {
       String name = String.format("build-%02d-%s-%s.log", i + 1, b.user(), b.probe().system());
       attach(scenario, dir, name, "Build " + (i + 1) + " log (" + b.user() + ", " + b.probe().system() + ")",
           b.describe());
+      write(dir, name.replace(".log", ".internal-json.log"), b.rawLog());
     }
     String settings;
     String state;
@@ -73,6 +74,11 @@ public class Hooks {
 
   private static void attach(Scenario scenario, Path dir, String file, String title, String text) {
     scenario.attach(text, "text/plain", title);
+    write(dir, file, text);
+  }
+
+  /** Evidence too raw for the HTML report goes to reports/.../evidence/ only. */
+  private static void write(Path dir, String file, String text) {
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
