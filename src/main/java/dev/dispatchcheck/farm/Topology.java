@@ -158,13 +158,13 @@ public final class Topology implements AutoCloseable {
   @Override
   public void close() {
     if (!OPEN.remove(this)) return;
-    for (NixHost h : hosts()) {
+    hosts().parallelStream().forEach(h -> {
       try {
         h.close();
       } catch (RuntimeException e) {
         Progress.say("could not stop %s: %s", h.name(), e);
       }
-    }
+    });
     try {
       network.close();
     } catch (RuntimeException e) {

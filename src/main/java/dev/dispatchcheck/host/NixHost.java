@@ -2,8 +2,10 @@ package dev.dispatchcheck.host;
 
 import dev.dispatchcheck.config.NixConf;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,6 @@ import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.Transferable;
 
 /**
  * One host of the farm: a container of the nix-host image, reachable on the scenario's
@@ -96,13 +97,14 @@ public final class NixHost implements AutoCloseable {
 
   /**
    * Writes a file owned by {@code owner}; parent directories are created as that owner
-   * too, as they would be if the owner had made them.
+   * too, as they would be if the owner had made them. One exec, content passed as base64
+   * so that every byte arrives as written.
    */
   public void writeFile(String path, String content, String owner) {
     String dir = path.substring(0, Math.max(1, path.lastIndexOf('/')));
-    shellOrFail(owner, "mkdir -p '" + dir + "'");
-    container.copyFileToContainer(Transferable.of(content, 0644), path);
-    shellOrFail("root", "chown " + owner + ": '" + path + "'");
+    String base64 = Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8));
+    shellOrFail("root", "set -e; " + (owner.equals("root") ? "" : "sudo -u " + owner + " ")
+        + "mkdir -p '" + dir + "'; echo '" + base64 + "' | base64 -d > '" + path + "'; chown " + owner + ": '" + path + "'");
   }
 
   public static final String SYSTEM_NIX_CONF = "/etc/nix/nix.conf";

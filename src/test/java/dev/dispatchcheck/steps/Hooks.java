@@ -4,7 +4,9 @@ import dev.dispatchcheck.build.BuildRun;
 import dev.dispatchcheck.build.DispatchTable;
 import dev.dispatchcheck.farm.AgentHost;
 import dev.dispatchcheck.farm.Topology;
+import dev.dispatchcheck.Progress;
 import io.cucumber.java.After;
+import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.stream.Collectors;
  */
 public class Hooks {
   private final World world;
+  private long started;
 
   public Hooks(World world) {
     this.world = world;
@@ -37,8 +40,17 @@ public class Hooks {
     }
   }
 
+  /** One line a scenario on the console; the HTML report has the rest. */
+  @Before
+  public void announce(Scenario scenario) {
+    started = System.nanoTime();
+    Progress.say("scenario: %s (%s:%d)", scenario.getName(), Path.of(scenario.getUri()).getFileName(), scenario.getLine());
+  }
+
   @After
   public void attachEvidenceAndDispose(Scenario scenario) {
+    Progress.say("%s %s in %.1f s", scenario.isFailed() ? "FAILED" : "passed", scenario.getName(),
+        (System.nanoTime() - started) / 1e9);
     try {
       if (world.hasFarm()) attachEvidence(scenario);
     } finally {
