@@ -49,6 +49,11 @@ public final class BuildRun {
     return stream.output();
   }
 
+  /** How long nix-build ran, start to exit. */
+  public java.time.Duration elapsed() {
+    return stream.elapsed();
+  }
+
   public boolean isFinished() {
     return stream.isFinished();
   }
@@ -67,13 +72,14 @@ public final class BuildRun {
     waiter.until("a dispatch line or an error in the build log of " + describe(),
         () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log()), evidence);
     waiter.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
-    Progress.say("  -> %s", record().summary());
+    Progress.say("  -> %s (%.1f s)", record().summary(), elapsed().toMillis() / 1000.0);
     return this;
   }
 
   public String describe() {
     return user + "'s " + probe.system() + " probe on " + host + " (salt " + probe.salt() + ")\n"
         + "$ " + probe.shellCommand(user) + "\n" + log()
-        + stream.exitCode().map(c -> "[exit code " + c + "]").orElse("[still running]");
+        + stream.exitCode().map(c -> "[exit code " + c + " after " + elapsed().toMillis() + " ms]")
+            .orElse("[still running]");
   }
 }

@@ -17,6 +17,8 @@ public final class ExecStream {
   private final StringBuffer stdout = new StringBuffer();
   private final DockerClient client;
   private final String execId;
+  private final long startedNanos = System.nanoTime();
+  private volatile long finishedNanos;
   private volatile boolean finished;
   private volatile Integer exitCode;
 
@@ -52,6 +54,7 @@ public final class ExecStream {
   private void finish() {
     Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
     exitCode = code == null ? null : code.intValue();
+    finishedNanos = System.nanoTime();
     finished = true;
   }
 
@@ -61,6 +64,11 @@ public final class ExecStream {
 
   public String stdout() {
     return stdout.toString();
+  }
+
+  /** Wall time from start to exit, or so far. */
+  public java.time.Duration elapsed() {
+    return java.time.Duration.ofNanos((finished ? finishedNanos : System.nanoTime()) - startedNanos);
   }
 
   public boolean isFinished() {

@@ -165,6 +165,11 @@ public final class NixHost implements AutoCloseable {
     return sb.toString();
   }
 
+  /** Stops the container (a builder going down) and leaves it for {@link #close()} to remove. */
+  public void stop() {
+    container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec();
+  }
+
   @Override
   public void close() {
     container.stop();

@@ -2,6 +2,7 @@ package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.build.Probe;
 import dev.dispatchcheck.farm.Topology;
+import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ public class BuildSteps {
     world.build(host, user, Probe.salted(system));
   }
 
+  @When("{user} builds a probe for {system} requiring {features}")
+  public void buildsOneRequiring(String user, String system, java.util.Set<String> features) {
+    world.build(Topology.AGENT, user, Probe.salted(system).requiring(features));
+  }
+
   @When("{user} builds {int} probes for {system}, one after another")
   public void buildsInSequence(String user, int count, String system) {
     for (int i = 0; i < count; i++) world.build(Topology.AGENT, user, Probe.salted(system));
@@ -39,6 +45,14 @@ public class BuildSteps {
     world.build(IntStream.range(0, count)
         .mapToObj(i -> new World.Request(Topology.AGENT, user, Probe.salted(system).lasting(CONCURRENT_SECONDS)))
         .toList());
+  }
+
+  /** A measured figure for the report, never a pass/fail bound (speed belongs in benchmarks). */
+  @Then("the report notes how long {user}'s build took")
+  public void notesDuration(String user) {
+    var run = world.lastBuildOf(user);
+    world.note(String.format("%s's %s build took %.1f s from start to exit: %s", user, run.probe().system(),
+        run.elapsed().toMillis() / 1000.0, world.recordOf(run).summary()));
   }
 
   /** The guide's check without changing {@code n}: the same derivation as last time. */

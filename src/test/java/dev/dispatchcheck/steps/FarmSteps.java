@@ -62,6 +62,11 @@ public class FarmSteps {
     world.farm().host(toHost).applyFile(to, content);
   }
 
+  @When("{builder} goes down")
+  public void goesDown(String builder) {
+    world.farm().host(builder).stop();
+  }
+
   @When("{user} runs on {host}:")
   public void runs(String user, String host, String script) {
     var r = world.farm().host(host).shell(user, "set -e\n" + script);

@@ -44,6 +44,7 @@ public class Hooks {
   @Before
   public void announce(Scenario scenario) {
     started = System.nanoTime();
+    world.setScenario(scenario);
     Progress.say("scenario: %s (%s:%d)", scenario.getName(), Path.of(scenario.getUri()).getFileName(), scenario.getLine());
   }
 

@@ -7,6 +7,7 @@ import dev.dispatchcheck.farm.AgentHost;
 import dev.dispatchcheck.farm.Topology;
 import io.cucumber.java.DocStringType;
 import io.cucumber.java.ParameterType;
+import java.util.Set;
 
 /** The step vocabulary's nouns: users, hosts, builders, systems, failure causes, typed doc strings. */
 public class ParameterTypes {
@@ -47,16 +48,23 @@ public class ParameterTypes {
     return s;
   }
 
+  /** Required system features, e.g. "big-parallel" or "big-parallel, benchmark". */
+  @ParameterType("[a-z0-9-]+(?:, [a-z0-9-]+)*")
+  public Set<String> features(String words) {
+    return Set.of(words.split(",\\s*"));
+  }
+
   /** Why a build failed, in the words of {@link ErrorClass#meaning()}'s callers. */
   @ParameterType("no builder can build it|the builder's host key was not accepted"
       + "|no SSH connection to the builder could be made|the builder refused the SSH key"
-      + "|nix-store is missing on the builder")
+      + "|nix-store is missing on the builder|the SSH key named for the builder cannot be used")
   public ErrorClass failure(String words) {
     return switch (words) {
       case "no builder can build it" -> ErrorClass.NO_MACHINE_FOR_SYSTEM;
       case "the builder's host key was not accepted" -> ErrorClass.SSH_HOST_KEY_VERIFICATION;
       case "no SSH connection to the builder could be made" -> ErrorClass.SSH_CONNECTION;
       case "the builder refused the SSH key" -> ErrorClass.SSH_AUTHENTICATION;
+      case "the SSH key named for the builder cannot be used" -> ErrorClass.SSH_KEY_UNUSABLE;
       default -> ErrorClass.REMOTE_NIX_MISSING;
     };
   }

@@ -22,6 +22,17 @@ public class World {
   /** Each build's record, cross-checked once, when it finished: later faults must not rewrite evidence. */
   private final Map<BuildRun, DispatchRecord> records = new HashMap<>();
   private Topology topology;
+  private io.cucumber.java.Scenario scenario;
+
+  void setScenario(io.cucumber.java.Scenario scenario) {
+    this.scenario = scenario;
+  }
+
+  /** A figure or fact for the report, attached to the scenario and printed. */
+  public void note(String text) {
+    dev.dispatchcheck.Progress.say("note: %s", text);
+    if (scenario != null) scenario.attach(text, "text/plain", "Note");
+  }
 
   public void startFarm(List<BuilderSpec> builders) {
     if (topology != null) throw new IllegalStateException("the farm is already started");
@@ -74,6 +85,11 @@ public class World {
     return records(b -> b.user().equals(user), user);
   }
 
+  public BuildRun lastBuildOf(String user) {
+    return builds.stream().filter(b -> b.user().equals(user)).reduce((a, b) -> b)
+        .orElseThrow(() -> new IllegalStateException(user + " has built nothing yet"));
+  }
+
   public DispatchRecord lastRecordOf(String user) {
     List<DispatchRecord> all = recordsOf(user);
     return all.get(all.size() - 1);
@@ -85,8 +101,7 @@ public class World {
   }
 
   public Probe lastProbeOf(String user) {
-    return builds.stream().filter(b -> b.user().equals(user)).reduce((a, b) -> b)
-        .orElseThrow(() -> new IllegalStateException(user + " has built nothing yet")).probe();
+    return lastBuildOf(user).probe();
   }
 
   public void dispose() {
