@@ -72,6 +72,6 @@ public final class InternalJsonLog {
   }
 
   private static String plain(String s) {
-    return ANSI.matcher(s).replaceAll("");
+    return ANSI.matcher(s).replaceAll("").replace("\r", "");
   }
 }

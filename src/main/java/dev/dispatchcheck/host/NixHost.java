@@ -53,7 +53,7 @@ public final class NixHost implements AutoCloseable {
 
   /** What {@code nix --version} says, e.g. "nix (Nix) 2.26.3". */
   public String nixVersionText() {
-    return exec(List.of("nix", "--version")).getStdout().strip();
+    return isRunning() ? exec(List.of("nix", "--version")).getStdout().strip() : "(down) Nix " + version.label();
   }
 
   /** For {@code Startables.deepStart}, which starts several hosts at once. */
