@@ -14,22 +14,23 @@ final class SshMesh {
   private SshMesh() {}
 
   static void wire(List<NixHost> hosts) {
+    // Hosts are independent here, so each step runs on all of them at once.
+    List<String[]> keys = Concurrently.map(hosts, h -> h.shellOrFail("root", "mkdir -p -m 700 /root/.ssh"
+        + " && { [ -f /root/.ssh/id_ed25519 ] || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-"
+        + h.name() + " -f /root/.ssh/id_ed25519; }"
+        + " && cat /root/.ssh/id_ed25519.pub /etc/ssh/ssh_host_ed25519_key.pub").strip().split("\n"));
     List<String> publicKeys = new ArrayList<>();
     List<String> knownHosts = new ArrayList<>();
-    for (NixHost h : hosts) {
-      String[] lines = h.shellOrFail("root", "mkdir -p -m 700 /root/.ssh"
-          + " && { [ -f /root/.ssh/id_ed25519 ] || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-"
-          + h.name() + " -f /root/.ssh/id_ed25519; }"
-          + " && cat /root/.ssh/id_ed25519.pub /etc/ssh/ssh_host_ed25519_key.pub").strip().split("\n");
-      publicKeys.add(lines[0].strip());
-      String[] hostKey = lines[1].strip().split("\\s+");
-      knownHosts.add(h.name() + " " + hostKey[0] + " " + hostKey[1]);
+    for (int i = 0; i < hosts.size(); i++) {
+      publicKeys.add(keys.get(i)[0].strip());
+      String[] hostKey = keys.get(i)[1].strip().split("\\s+");
+      knownHosts.add(hosts.get(i).name() + " " + hostKey[0] + " " + hostKey[1]);
     }
     String authorized = String.join("\n", publicKeys) + "\n";
     String known = String.join("\n", knownHosts) + "\n";
-    for (NixHost h : hosts) {
+    Concurrently.forEach(hosts, h -> {
       h.writeFile("/root/.ssh/authorized_keys", authorized, "root");
       h.writeFile("/root/.ssh/known_hosts", known, "root");
-    }
+    });
   }
 }

@@ -65,7 +65,7 @@ public final class Topology implements AutoCloseable {
       long t0 = System.nanoTime();
       startAll(hosts);
       SshMesh.wire(hosts);
-      for (RemoteBuilder b : t.builders.values()) b.host().setSystemNixConf(b.nixConf());
+      Concurrently.forEach(t.builders(), b -> b.host().setSystemNixConf(b.nixConf()));
       t.agent.host().setSystemNixConf(NixConf.empty());
       Progress.say("hosts up and wired in %.1f s", (System.nanoTime() - t0) / 1e9);
       return t;
@@ -158,7 +158,7 @@ public final class Topology implements AutoCloseable {
   @Override
   public void close() {
     if (!OPEN.remove(this)) return;
-    hosts().parallelStream().forEach(h -> {
+    Concurrently.forEach(hosts(), h -> {
       try {
         h.close();
       } catch (RuntimeException e) {
