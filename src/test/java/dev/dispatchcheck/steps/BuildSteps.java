@@ -5,7 +5,6 @@ import dev.dispatchcheck.farm.Topology;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /** Running the guide's check, {@code sudo -u USER nix-build ...}, with fresh probes. */
@@ -14,7 +13,6 @@ public class BuildSteps {
   private static final int CONCURRENT_SECONDS = 3;
 
   private final World world;
-  private final ParameterTypes words = new ParameterTypes();
 
   public BuildSteps(World world) {
     this.world = world;
@@ -62,8 +60,8 @@ public class BuildSteps {
   }
 
   @When("these builds run at the same time:")
-  public void buildsTable(List<Map<String, String>> rows) {
-    world.build(rows.stream().map(r -> new World.Request(words.host(r.get("host")), words.user(r.get("user")),
-        Probe.salted(r.get("system")).lasting(CONCURRENT_SECONDS))).toList());
+  public void buildsTable(List<World.Request> requests) {
+    world.build(requests.stream()
+        .map(r -> new World.Request(r.host(), r.user(), r.probe().lasting(CONCURRENT_SECONDS))).toList());
   }
 }

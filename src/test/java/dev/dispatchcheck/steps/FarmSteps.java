@@ -10,7 +10,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import java.util.Map;
 
 /** Hosts, their files, and commands run on them. */
 public class FarmSteps {
@@ -23,10 +22,8 @@ public class FarmSteps {
   }
 
   @Given("remote builders that claim foreign systems:")
-  public void remoteBuilders(List<Map<String, String>> rows) {
-    world.startFarm(rows.stream()
-        .map(r -> new BuilderSpec(r.get("builder"), List.of(r.get("systems").split(",\\s*"))))
-        .toList());
+  public void remoteBuilders(List<BuilderSpec> builders) {
+    world.startFarm(builders);
   }
 
   @Given("a client host besides the agent host")

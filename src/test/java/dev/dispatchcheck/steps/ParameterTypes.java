@@ -5,8 +5,13 @@ import dev.dispatchcheck.config.MachinesFile;
 import dev.dispatchcheck.config.NixConf;
 import dev.dispatchcheck.farm.AgentHost;
 import dev.dispatchcheck.farm.Topology;
+import dev.dispatchcheck.build.Probe;
+import dev.dispatchcheck.farm.BuilderSpec;
+import io.cucumber.java.DataTableType;
 import io.cucumber.java.DocStringType;
 import io.cucumber.java.ParameterType;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The step vocabulary's nouns: users, hosts, builders, systems, failure causes, typed doc strings. */
@@ -67,6 +72,18 @@ public class ParameterTypes {
       case "the SSH key named for the builder cannot be used" -> ErrorClass.SSH_KEY_UNUSABLE;
       default -> ErrorClass.REMOTE_NIX_MISSING;
     };
+  }
+
+  /** A row of a builders table: | builder | systems |, systems separated by commas. */
+  @DataTableType
+  public BuilderSpec builderSpec(Map<String, String> row) {
+    return new BuilderSpec(row.get("builder"), List.of(row.get("systems").split(",\\s*")));
+  }
+
+  /** A row of a builds table: | user | host | system |, in the same words as the steps. */
+  @DataTableType
+  public World.Request buildRequest(Map<String, String> row) {
+    return new World.Request(host(row.get("host")), user(row.get("user")), Probe.salted(row.get("system")));
   }
 
   @DocStringType
