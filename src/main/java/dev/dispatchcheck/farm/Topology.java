@@ -34,9 +34,14 @@ public final class Topology implements AutoCloseable {
       .orElse("jvm-" + ProcessHandle.current().pid());
   private static final Map<String, String> LABELS = Map.of(RUN_LABEL, RUN_ID);
   private static final Set<Topology> OPEN = ConcurrentHashMap.newKeySet();
+  /** Set by the shutdown hook: scenarios still running then must not start new hosts. */
+  private static volatile boolean shuttingDown;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(Topology::close)));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      shuttingDown = true;
+      List.copyOf(OPEN).forEach(Topology::close);
+    }));
   }
 
   /** Which Nix the agent host runs, and which the builders and other clients run. */
@@ -60,6 +65,10 @@ public final class Topology implements AutoCloseable {
   public static Topology start(List<BuilderSpec> specs) {
     Topology t = new Topology(specs);
     OPEN.add(t);
+    if (shuttingDown) {
+      t.close();
+      throw new IllegalStateException("the JVM is shutting down: no new hosts");
+    }
     try {
       List<NixHost> hosts = t.hosts();
       long t0 = System.nanoTime();
