@@ -54,6 +54,11 @@ Feature: The agent's foreign-system builds go through the remote builder
     And the agent builds the same probe again
     Then the verdict that the agent's build went to aarch64-linux-0 is a failure saying "but it was not built anywhere, succeeded"
 
+  @selfcheck
+  Scenario: self-check: a check with a fresh n is not taken for an unchanged one
+    When the agent builds a probe for aarch64-linux
+    Then the verdict that the agent's last build built nothing is a failure saying "but it was dispatched to aarch64-linux-0"
+
   Scenario: concurrent builds spread over the builders
     Each builder takes one job at a time (max jobs 1 in the machines file), so two builds
     started together by the ordinary user land on two builders.

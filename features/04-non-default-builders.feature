@@ -45,6 +45,7 @@ Feature: The agent can use another set of builders than the system's
       """
     When the agent builds a probe for aarch64-darwin
     Then the verdict that the agent's build went to aarch64-darwin-0 is a failure saying "but it was not built anywhere, failed"
+    And the verdict that the agent's build printed no warning is a failure saying "warning: unknown setting 'extra-builders'"
 
   @guide-defect
   Scenario: the guide's extra-builders entries are ignored with a warning
