@@ -3,8 +3,6 @@ package dev.dispatchcheck.farm;
 import dev.dispatchcheck.Progress;
 import dev.dispatchcheck.build.BuildRun;
 import dev.dispatchcheck.build.ClientFacts;
-import dev.dispatchcheck.build.CrossCheck;
-import dev.dispatchcheck.build.Diagnosis;
 import dev.dispatchcheck.build.DispatchRecord;
 import dev.dispatchcheck.config.NixConf;
 import dev.dispatchcheck.host.NixHost;
@@ -125,38 +123,14 @@ public final class Topology implements AutoCloseable {
         clients.values().stream()).flatMap(s -> s).toList();
   }
 
-  /**
-   * The client's account of a build, cross-checked against the store of every other host:
-   * the salted output can only be on the host that built it (and, once copied back, on the
-   * client, which is why the client is not asked).
-   */
+  /** The client's account of {@code run}, cross-checked against the other hosts. */
   public DispatchRecord investigate(BuildRun run) {
-    DispatchRecord fromLog = run.record();
-    NixHost origin = host(run.host());
-    DispatchRecord record = fromLog.withLikelyCause(Diagnosis.likelyCause(fromLog, facts(run.host(), run.user())));
-    Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(d -> outputOf(origin, d)));
-    if (output.isEmpty()) return record;
-    Map<String, Boolean> stores = new LinkedHashMap<>();
-    Map<String, Boolean> journals = new LinkedHashMap<>();
-    for (NixHost h : hosts()) {
-      if (!h.isRunning()) continue;
-      String seen = h.shell("root", "nix-store --check-validity '" + output.get() + "' >/dev/null 2>&1 && echo store;"
-          + " test -e '" + run.probe().journalFile() + "' && echo journal; true").getStdout();
-      if (h != origin) stores.put(h.name(), seen.contains("store"));
-      journals.put(h.name(), seen.contains("journal"));
-    }
-    return record.withCrossCheck(output.get(), new CrossCheck(origin.name(), stores, journals));
+    return DispatchInvestigator.investigate(this, run);
   }
 
   /** The daemon's view of {@code user}'s builds on host {@code hostName}. */
   public ClientFacts facts(String hostName, String user) {
     return ClientFactsReader.read(host(hostName), user);
-  }
-
-  /** The output path of a derivation in the client's store, even if it was never built. */
-  private static Optional<String> outputOf(NixHost client, String drv) {
-    var r = client.exec(List.of("nix-store", "--query", "--outputs", drv));
-    return r.getExitCode() == 0 ? r.getStdout().lines().findFirst().map(String::strip) : Optional.empty();
   }
 
   /** Every host's logs, for a timeout or a harness error. */
