@@ -78,8 +78,7 @@ public final class DispatchLogParser {
 
   /** True once the log shows where the build went, or why it could not go anywhere. */
   public static boolean showsDispatchOrError(String log) {
-    List<String> lines = log.lines().toList();
-    return lines.stream().anyMatch(l -> REMOTE.matcher(l).find() || LOCAL.matcher(l).find())
-        || List.of(ErrorClass.values()).stream().anyMatch(c -> c.firstLineIn(lines).isPresent());
+    DispatchRecord r = parse(log, "", Optional.empty());
+    return r.placement() != Placement.NOWHERE || r.error().isPresent();
   }
 }

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.build;
 
+import dev.dispatchcheck.config.Machine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +32,7 @@ public record DispatchRecord(
 
   /** The builder's host name from its URI, e.g. {@code aarch64-linux-1}. */
   public Optional<String> builder() {
-    return builderUri.map(DispatchRecord::hostOf);
-  }
-
-  static String hostOf(String uri) {
-    String rest = uri.contains("://") ? uri.substring(uri.indexOf("://") + 3) : uri;
-    rest = rest.substring(rest.lastIndexOf('@') + 1);
-    int end = rest.indexOf('/');
-    if (end >= 0) rest = rest.substring(0, end);
-    int colon = rest.indexOf(':');
-    return colon >= 0 ? rest.substring(0, colon) : rest;
+    return builderUri.map(Machine::hostOf);
   }
 
   public DispatchRecord withActivities(List<BuildActivity> found) {

@@ -41,9 +41,13 @@ public record Machine(
 
   /** The host part of the store URI, e.g. {@code aarch64-linux-1} for {@code ssh://root@aarch64-linux-1}. */
   public String hostName() {
-    String rest = effectiveStoreUri().substring(effectiveStoreUri().indexOf("://") + 3);
-    int at = rest.lastIndexOf('@');
-    if (at >= 0) rest = rest.substring(at + 1);
+    return hostOf(storeUri);
+  }
+
+  /** The host part of a store URI as Nix writes it in logs or machines files, with or without a scheme. */
+  public static String hostOf(String storeUri) {
+    String rest = storeUri.contains("://") ? storeUri.substring(storeUri.indexOf("://") + 3) : storeUri;
+    rest = rest.substring(rest.lastIndexOf('@') + 1);
     int slash = rest.indexOf('/');
     if (slash >= 0) rest = rest.substring(0, slash);
     int colon = rest.indexOf(':');

@@ -30,6 +30,6 @@ public final class AgentHost {
 
   /** The settings Nix uses for {@code user}, as {@code nix show-config} prints them. */
   public String effectiveSettings(String user) {
-    return host.shellOrFail(user, "nix --extra-experimental-features nix-command show-config");
+    return host.showConfig(user);
   }
 }

@@ -17,13 +17,11 @@ import java.util.Set;
  * looks for itself.
  */
 final class ClientFactsReader {
-  private static final String SHOW_CONFIG = "nix --extra-experimental-features nix-command show-config 2>/dev/null";
-
   private ClientFactsReader() {}
 
   static ClientFacts read(NixHost host, String user) {
-    NixConf system = NixConf.parse(host.shellOrFail("root", SHOW_CONFIG));
-    NixConf asUser = NixConf.parse(host.shellOrFail(user, SHOW_CONFIG));
+    NixConf system = NixConf.parse(host.showConfig("root"));
+    NixConf asUser = NixConf.parse(host.showConfig(user));
     String home = host.shellOrFail("root", "getent passwd " + user + " | cut -d: -f6").strip();
     Optional<String> own = host.readFile(home + "/.config/nix/nix.conf")
         .flatMap(text -> parseOrEmpty(text).get("builders"));

@@ -149,6 +149,11 @@ public final class NixHost implements AutoCloseable {
     return exec(List.of("nix-store", "--check-validity", storePath)).getExitCode() == 0;
   }
 
+  /** The settings Nix uses for {@code user} here, as {@code nix show-config} prints them. */
+  public String showConfig(String user) {
+    return shellOrFail(user, "nix --extra-experimental-features nix-command show-config 2>/dev/null");
+  }
+
   /** The host's own logs, for failure messages. */
   public String diagnostics() {
     StringBuilder sb = new StringBuilder("=== " + name + " ===\n");
