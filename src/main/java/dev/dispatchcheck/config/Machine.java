@@ -28,12 +28,6 @@ public record Machine(
     mandatoryFeatures = Set.copyOf(mandatoryFeatures);
   }
 
-  /** A line for one host and one system, every other field at its default. */
-  public static Machine of(String storeUri, String... systems) {
-    return new Machine(storeUri, List.of(systems), Optional.empty(), Optional.empty(),
-        Optional.empty(), Set.of(), Set.of(), Optional.empty());
-  }
-
   /** Nix prefixes {@code ssh://} to a store URI that names no scheme. */
   public String effectiveStoreUri() {
     return storeUri.contains("://") ? storeUri : "ssh://" + storeUri;
@@ -73,15 +67,5 @@ public record Machine(
         supportedFeatures.isEmpty() ? "-" : String.join(",", new TreeSet<>(supportedFeatures)),
         mandatoryFeatures.isEmpty() ? "-" : String.join(",", new TreeSet<>(mandatoryFeatures)),
         publicHostKey.orElse("-"));
-  }
-
-  public Machine withSupportedFeatures(Set<String> features) {
-    return new Machine(storeUri, systems, sshKey, maxJobs, speedFactor, features,
-        mandatoryFeatures, publicHostKey);
-  }
-
-  public Machine withMaxJobs(int jobs) {
-    return new Machine(storeUri, systems, sshKey, Optional.of(jobs), speedFactor,
-        supportedFeatures, mandatoryFeatures, publicHostKey);
   }
 }

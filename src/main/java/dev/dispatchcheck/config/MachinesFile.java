@@ -29,12 +29,6 @@ public final class MachinesFile {
     this.entries = List.copyOf(entries);
   }
 
-  public static MachinesFile of(Machine... machines) {
-    List<Entry> entries = new ArrayList<>();
-    for (Machine m : machines) entries.add(new Line(m));
-    return new MachinesFile(entries);
-  }
-
   /** Parses text whose {@code @file} lines must not occur (or are left unresolved). */
   public static MachinesFile parse(String text) {
     return parse(text, path -> Optional.empty());
@@ -124,10 +118,6 @@ public final class MachinesFile {
       }
     }
     return out;
-  }
-
-  public Optional<Machine> machineFor(String hostName) {
-    return machines().stream().filter(m -> m.hostName().equals(hostName)).findFirst();
   }
 
   /** One entry a line, includes as {@code @path}, in the original order. */

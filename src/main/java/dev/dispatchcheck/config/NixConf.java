@@ -62,10 +62,6 @@ public final class NixConf {
     return new NixConf(all);
   }
 
-  public NixConf with(String name, String value) {
-    return then(new NixConf(List.of(new Setting(name, value))));
-  }
-
   /**
    * The last value this file assigns to {@code name}, exactly as written. Deliberately no
    * {@code extra-} arithmetic: whether Nix honours an {@code extra-} prefix depends on the
