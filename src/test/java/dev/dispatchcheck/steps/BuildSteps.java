@@ -1,7 +1,7 @@
 package dev.dispatchcheck.steps;
 
-import dev.dispatchcheck.build.Probe;
-import dev.dispatchcheck.farm.Topology;
+import dev.dispatchcheck.dispatch.Probe;
+import dev.dispatchcheck.driver.farm.Topology;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;

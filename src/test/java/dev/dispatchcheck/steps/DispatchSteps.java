@@ -1,6 +1,6 @@
 package dev.dispatchcheck.steps;
 
-import dev.dispatchcheck.build.ErrorClass;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
 import io.cucumber.java.en.Then;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.dispatchcheck.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dispatchcheck.config.MachinesFile;
-import dev.dispatchcheck.config.NixConf;
-import dev.dispatchcheck.farm.AgentHost;
-import dev.dispatchcheck.farm.BuilderSpec;
+import dev.dispatchcheck.dispatch.config.MachinesFile;
+import dev.dispatchcheck.dispatch.config.NixConf;
+import dev.dispatchcheck.driver.farm.AgentHost;
+import dev.dispatchcheck.driver.farm.BuilderSpec;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;

@@ -1,10 +1,11 @@
 package dev.dispatchcheck.steps;
 
-import dev.dispatchcheck.build.BuildRun;
-import dev.dispatchcheck.build.DispatchTable;
-import dev.dispatchcheck.farm.AgentHost;
-import dev.dispatchcheck.farm.Topology;
-import dev.dispatchcheck.Progress;
+
+import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.dispatch.evidence.DispatchTable;
+import dev.dispatchcheck.driver.farm.AgentHost;
+import dev.dispatchcheck.driver.farm.Topology;
+import dev.dispatchcheck.run.Progress;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;

@@ -1,12 +1,12 @@
 package dev.dispatchcheck.steps;
 
-import dev.dispatchcheck.build.ErrorClass;
-import dev.dispatchcheck.config.MachinesFile;
-import dev.dispatchcheck.config.NixConf;
-import dev.dispatchcheck.farm.AgentHost;
-import dev.dispatchcheck.farm.Topology;
-import dev.dispatchcheck.build.Probe;
-import dev.dispatchcheck.farm.BuilderSpec;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
+import dev.dispatchcheck.dispatch.config.MachinesFile;
+import dev.dispatchcheck.dispatch.config.NixConf;
+import dev.dispatchcheck.driver.farm.AgentHost;
+import dev.dispatchcheck.driver.farm.Topology;
+import dev.dispatchcheck.dispatch.Probe;
+import dev.dispatchcheck.driver.farm.BuilderSpec;
 import io.cucumber.java.DataTableType;
 import io.cucumber.java.DocStringType;
 import io.cucumber.java.ParameterType;

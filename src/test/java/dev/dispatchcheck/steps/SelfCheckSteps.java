@@ -3,7 +3,7 @@ package dev.dispatchcheck.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dispatchcheck.build.ErrorClass;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
 import io.cucumber.java.en.Then;
 import java.util.List;
 import java.util.Map;

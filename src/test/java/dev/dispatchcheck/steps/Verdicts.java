@@ -1,12 +1,12 @@
 package dev.dispatchcheck.steps;
 
-import static dev.dispatchcheck.assertions.DispatchRecordAssert.assertThat;
+import static dev.dispatchcheck.dispatch.verdict.DispatchRecordAssert.assertThat;
 
-import dev.dispatchcheck.build.DispatchRecord;
-import dev.dispatchcheck.build.ErrorClass;
-import dev.dispatchcheck.config.Machine;
-import dev.dispatchcheck.config.MachinesFile;
-import dev.dispatchcheck.host.NixHost;
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
+import dev.dispatchcheck.dispatch.config.Machine;
+import dev.dispatchcheck.dispatch.config.MachinesFile;
+import dev.dispatchcheck.driver.host.NixHost;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;

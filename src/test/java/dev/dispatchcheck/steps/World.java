@@ -1,11 +1,13 @@
 package dev.dispatchcheck.steps;
 
-import dev.dispatchcheck.build.BuildRun;
-import dev.dispatchcheck.build.DispatchRecord;
-import dev.dispatchcheck.build.Probe;
-import dev.dispatchcheck.farm.BuilderSpec;
-import dev.dispatchcheck.farm.Topology;
-import dev.dispatchcheck.wait.Waiter;
+import dev.dispatchcheck.run.Progress;
+
+import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.Probe;
+import dev.dispatchcheck.driver.farm.BuilderSpec;
+import dev.dispatchcheck.driver.farm.Topology;
+import dev.dispatchcheck.driver.Waiter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +32,7 @@ public class World {
 
   /** A figure or fact for the report, attached to the scenario and printed. */
   public void note(String text) {
-    dev.dispatchcheck.Progress.say("note: %s", text);
+    dev.dispatchcheck.run.Progress.say("note: %s", text);
     if (scenario != null) scenario.attach(text, "text/plain", "Note");
   }
 

@@ -1,7 +1,0 @@
-package dev.dispatchcheck.build;
-
-public enum Outcome {
-  RUNNING,
-  SUCCEEDED,
-  FAILED
-}

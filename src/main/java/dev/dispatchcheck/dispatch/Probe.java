@@ -1,0 +1,89 @@
+package dev.dispatchcheck.dispatch;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The guide's check derivation without nixpkgs: a static busybox (baked into the host
+ * image at {@link #BUSYBOX_DIR}) runs a shell script for any system string. The salt plays
+ * the guide's {@code n}: a fresh one makes a new derivation, so a build always happens and
+ * a dispatch always shows in the log.
+ */
+public record Probe(String system, String salt, Set<String> requiredFeatures, int seconds) {
+  /** A directory holding only {@code busybox}: once in the store, argv[0] ends in "busybox". */
+  public static final String BUSYBOX_DIR = "/opt/dispatchcheck/probe";
+  /** Where the probe notes each run on the host that runs it (mode 1777 in the image). */
+  public static final String JOURNAL_DIR = "/var/log/dispatchcheck";
+
+  public Probe {
+    requiredFeatures = Set.copyOf(requiredFeatures);
+  }
+
+  public static Probe salted(String system) {
+    return new Probe(system, UUID.randomUUID().toString().substring(0, 8), Set.of(), 0);
+  }
+
+  public Probe requiring(Set<String> features) {
+    return new Probe(system, salt, features, seconds);
+  }
+
+  /** A probe that keeps its builder busy, so that concurrent builds overlap. */
+  public Probe lasting(int seconds) {
+    return new Probe(system, salt, requiredFeatures, seconds);
+  }
+
+  public String name() {
+    return "dispatchcheck-probe-" + salt;
+  }
+
+  /** Configure-style lines on the builder, as the guide waits for, then the output. */
+  private String script() {
+    return String.join("; ", List.of(
+        "echo \"checking build system type... $system\"",
+        "echo \"checking host name... $($bb hostname)\"",
+        "echo \"checking probe salt... $n\"",
+        seconds > 0 ? "$bb sleep " + seconds : "true",
+        "echo \"$n $($bb hostname)\" > " + JOURNAL_DIR + "/probe-$n",
+        "echo \"built-on: $($bb hostname)\" > $out"));
+  }
+
+  public String expression() {
+    StringBuilder features = new StringBuilder();
+    for (String f : new TreeSet<>(requiredFeatures)) features.append(" ").append(nixString(f));
+    return "derivation {\n"
+        + "  name = " + nixString(name()) + ";\n"
+        + "  system = " + nixString(system) + ";\n"
+        + "  builder = \"${" + BUSYBOX_DIR + "}/busybox\";\n"
+        + "  bb = \"${" + BUSYBOX_DIR + "}/busybox\";\n"
+        + "  n = " + nixString(salt) + ";\n"
+        + "  requiredSystemFeatures = [" + features + " ];\n"
+        + "  args = [ \"sh\" \"-c\" " + nixString(script()) + " ];\n"
+        + "}";
+  }
+
+  /** The host file in which a run of this probe is noted. */
+  public String journalFile() {
+    return JOURNAL_DIR + "/probe-" + salt;
+  }
+
+  /**
+   * The argv that runs the guide's check as {@code user}. The structured log lets the
+   * harness read each build activity's machine besides the text.
+   */
+  public List<String> nixBuildCommand(String user) {
+    return List.of("sudo", "-u", user, "nix-build", "--no-out-link", "--log-format", "internal-json",
+        "--expr", expression());
+  }
+
+  /** The same command as a person would type it, for the report. */
+  public String shellCommand(String user) {
+    return "sudo -u " + user + " nix-build --no-out-link --log-format internal-json --expr '" + expression() + "'";
+  }
+
+  /** A Nix string literal: quotes, backslashes and interpolation starts escaped. */
+  static String nixString(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("${", "\\${") + "\"";
+  }
+}

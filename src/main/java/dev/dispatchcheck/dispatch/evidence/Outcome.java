@@ -1,0 +1,7 @@
+package dev.dispatchcheck.dispatch.evidence;
+
+public enum Outcome {
+  RUNNING,
+  SUCCEEDED,
+  FAILED
+}

@@ -1,0 +1,89 @@
+package dev.dispatchcheck.dispatch.log;
+
+import dev.dispatchcheck.dispatch.evidence.CrossCheck;
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.evidence.Outcome;
+import dev.dispatchcheck.dispatch.evidence.Placement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a nix-build log (Nix 2.8 .. 2.26 wording) into a {@link DispatchRecord}.
+ * The log lines it relies on are the same on both versions:
+ * {@code building '<drv>' on '<uri>'...} for a dispatch and {@code building '<drv>'...}
+ * for a local build.
+ */
+public final class DispatchLogParser {
+  private static final Pattern REMOTE =
+      Pattern.compile("^building '(/nix/store/[^']+\\.drv)' on '([^']+)'");
+  private static final Pattern LOCAL = Pattern.compile("^building '(/nix/store/[^']+\\.drv)'\\.\\.\\.");
+  private static final Pattern PLANNED = Pattern.compile("^\\s+(/nix/store/[^\\s']+\\.drv)\\s*$");
+  private static final Pattern ERROR_DRV = Pattern.compile("build '(/nix/store/[^']+\\.drv)'");
+  private static final Pattern OUTPUT = Pattern.compile("^(/nix/store/[a-z0-9]{32}-[^\\s/]+)$");
+  private static final Pattern WARNING = Pattern.compile("^warning: .*");
+
+  private DispatchLogParser() {}
+
+  /**
+   * @param log the combined log (stderr and stdout as they came)
+   * @param stdout stdout alone, where nix-build prints the output path
+   * @param exitCode empty while the build runs
+   */
+  public static DispatchRecord parse(String log, String stdout, Optional<Integer> exitCode) {
+    List<String> lines = log.lines().toList();
+    Optional<String> drv = Optional.empty();
+    Optional<String> uri = Optional.empty();
+    Placement placement = Placement.NOWHERE;
+    List<String> warnings = new ArrayList<>();
+    for (String line : lines) {
+      Matcher m;
+      if ((m = REMOTE.matcher(line)).find()) {
+        drv = Optional.of(m.group(1));
+        uri = Optional.of(m.group(2));
+        placement = Placement.REMOTE;
+      } else if ((m = LOCAL.matcher(line)).find()) {
+        drv = Optional.of(m.group(1));
+        placement = Placement.LOCAL;
+      } else if (drv.isEmpty() && (m = PLANNED.matcher(line)).find()) {
+        drv = Optional.of(m.group(1));
+      } else if (WARNING.matcher(line).matches()) {
+        warnings.add(line);
+      }
+    }
+    Optional<ErrorClass> error = Optional.empty();
+    Optional<String> errorLine = Optional.empty();
+    for (ErrorClass c : ErrorClass.values()) {
+      Optional<String> hit = c.firstLineIn(lines);
+      if (hit.isPresent()) {
+        error = Optional.of(c);
+        errorLine = hit;
+        break;
+      }
+    }
+    if (drv.isEmpty() && errorLine.isPresent()) {
+      Matcher m = ERROR_DRV.matcher(errorLine.get());
+      if (m.find()) drv = Optional.of(m.group(1));
+    }
+    Optional<String> output = stdout.lines().map(OUTPUT::matcher).filter(Matcher::matches)
+        .map(m -> m.group(1)).reduce((a, b) -> b);
+    Outcome outcome = exitCode.map(c -> c == 0 ? Outcome.SUCCEEDED : Outcome.FAILED)
+        .orElse(Outcome.RUNNING);
+    return new DispatchRecord(drv, uri, placement, outcome, error, errorLine, warnings, output, List.of(),
+        CrossCheck.NONE, Optional.empty());
+  }
+
+  /** Reads an internal-json log twice: its text rendering as above, and its build activities. */
+  public static DispatchRecord parseInternalJson(String raw, String stdout, Optional<Integer> exitCode) {
+    return parse(InternalJsonLog.render(raw), stdout, exitCode).withActivities(InternalJsonLog.activities(raw));
+  }
+
+  /** True once the log shows where the build went, or why it could not go anywhere. */
+  public static boolean showsDispatchOrError(String log) {
+    DispatchRecord r = parse(log, "", Optional.empty());
+    return r.placement() != Placement.NOWHERE || r.error().isPresent();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.dispatchcheck.dispatch.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads nix-build's {@code --log-format internal-json} output ({@code @nix {...}} lines),
+ * the same on Nix 2.8 and 2.26. It yields the build activities, structured, and a text
+ * rendering of what Nix would print at its default verbosity, so that the same log can be
+ * read twice, as structure and as text, and the two readings compared.
+ */
+public final class InternalJsonLog {
+  private static final String PREFIX = "@nix ";
+  private static final int BUILD = 105;
+  private static final int BUILD_LOG_LINE = 101;
+  private static final int INFO = 3;
+  private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private InternalJsonLog() {}
+
+  /** The log as Nix prints it without the flag: messages, activity starts with "...", build output. */
+  public static String render(String raw) {
+    StringBuilder out = new StringBuilder();
+    for (String line : raw.split("\n", -1)) {
+      if (!line.startsWith(PREFIX)) {
+        if (!line.isEmpty()) out.append(line).append('\n');
+        continue;
+      }
+      JsonNode n = parse(line);
+      if (n == null) {
+        out.append(line).append('\n');
+        continue;
+      }
+      String action = n.path("action").asText();
+      int level = n.path("level").asInt(0);
+      if (action.equals("msg") && level <= INFO) {
+        out.append(plain(n.path("msg").asText())).append('\n');
+      } else if (action.equals("start") && level <= INFO && !n.path("text").asText().isEmpty()) {
+        out.append(plain(n.path("text").asText())).append("...\n");
+      } else if (action.equals("result") && n.path("type").asInt() == BUILD_LOG_LINE) {
+        out.append(plain(n.path("fields").path(0).asText())).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Every build activity in the log, in order. */
+  public static List<BuildActivity> activities(String raw) {
+    List<BuildActivity> out = new ArrayList<>();
+    for (String line : raw.split("\n")) {
+      if (!line.startsWith(PREFIX)) continue;
+      JsonNode n = parse(line);
+      if (n != null && n.path("action").asText().equals("start") && n.path("type").asInt() == BUILD) {
+        JsonNode f = n.path("fields");
+        out.add(new BuildActivity(f.path(0).asText(), f.path(1).asText()));
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line.substring(PREFIX.length()));
+    } catch (IOException e) {
+      return null; // a line cut short: kept as text by render, ignored by activities
+    }
+  }
+
+  private static String plain(String s) {
+    return ANSI.matcher(s).replaceAll("").replace("\r", "");
+  }
+}

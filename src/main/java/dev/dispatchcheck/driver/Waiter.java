@@ -1,0 +1,49 @@
+package dev.dispatchcheck.driver;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The one place that waits. Every wait polls (no fixed sleeps) and every timeout fails
+ * with the evidence gathered so far, so that a slow or stuck build explains itself.
+ */
+public final class Waiter {
+  public static final Duration DEFAULT_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("dispatchcheck.timeout.seconds", 120));
+
+  private final Duration timeout;
+  private final Duration pollInterval;
+
+  public Waiter() {
+    this(DEFAULT_TIMEOUT, Duration.ofMillis(100));
+  }
+
+  public Waiter(Duration timeout, Duration pollInterval) {
+    this.timeout = timeout;
+    this.pollInterval = pollInterval;
+  }
+
+  /**
+   * Waits until {@code condition} holds.
+   *
+   * @param what what is awaited, in words, for the failure message
+   * @param evidence logs to attach if the wait times out
+   * @throws AssertionError on timeout, carrying {@code evidence}
+   */
+  public void until(String what, BooleanSupplier condition, Supplier<String> evidence) {
+    try {
+      Awaitility.await(what)
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(pollInterval)
+          .until(condition::getAsBoolean);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "Timed out after " + timeout.toSeconds() + " s waiting for " + what
+              + "\n----- evidence -----\n" + evidence.get(), e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.dispatchcheck.driver.build;
+
+import dev.dispatchcheck.dispatch.Probe;
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.log.DispatchLogParser;
+import dev.dispatchcheck.dispatch.log.InternalJsonLog;
+
+import dev.dispatchcheck.run.Progress;
+import dev.dispatchcheck.driver.host.ExecStream;
+import dev.dispatchcheck.driver.host.NixHost;
+import dev.dispatchcheck.driver.Waiter;
+import java.util.function.Supplier;
+
+/** One nix-build of a probe, running in the background on a host, its log streamed. */
+public final class BuildRun {
+  private final String host;
+  private final String user;
+  private final Probe probe;
+  private final ExecStream stream;
+
+  private BuildRun(String host, String user, Probe probe, ExecStream stream) {
+    this.host = host;
+    this.user = user;
+    this.probe = probe;
+    this.stream = stream;
+  }
+
+  /** Starts the guide's check, {@code sudo -u USER nix-build ...}, on {@code host}. */
+  public static BuildRun start(NixHost host, String user, Probe probe) {
+    Progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.system(), probe.salt());
+    return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)));
+  }
+
+  /** The host the build was started on (its client). */
+  public String host() {
+    return host;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public Probe probe() {
+    return probe;
+  }
+
+  /** The log as text, rendered from the internal-json stream. */
+  public String log() {
+    return InternalJsonLog.render(stream.output());
+  }
+
+  /** The log as nix-build wrote it, {@code @nix} lines and all. */
+  public String rawLog() {
+    return stream.output();
+  }
+
+  /** How long nix-build ran, start to exit. */
+  public java.time.Duration elapsed() {
+    return stream.elapsed();
+  }
+
+  public boolean isFinished() {
+    return stream.isFinished();
+  }
+
+  /** What the client's log says so far. */
+  public DispatchRecord record() {
+    return DispatchLogParser.parseInternalJson(stream.output(), stream.stdout(), stream.exitCode());
+  }
+
+  /**
+   * Polls the log until it shows where the build went or why it could not go, then until
+   * nix-build has exited. A timeout carries this log and {@code hostLogs}.
+   */
+  public BuildRun awaitCompletion(Waiter waiter, Supplier<String> hostLogs) {
+    Supplier<String> evidence = () -> describe() + "\n" + hostLogs.get();
+    waiter.until("a dispatch line or an error in the build log of " + describe(),
+        () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log()), evidence);
+    waiter.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
+    Progress.say("  -> %s (%.1f s)", record().summary(), elapsed().toMillis() / 1000.0);
+    return this;
+  }
+
+  public String describe() {
+    return user + "'s " + probe.system() + " probe on " + host + " (salt " + probe.salt() + ")\n"
+        + "$ " + probe.shellCommand(user) + "\n" + log()
+        + stream.exitCode().map(c -> "[exit code " + c + " after " + elapsed().toMillis() + " ms]")
+            .orElse("[still running]");
+  }
+}

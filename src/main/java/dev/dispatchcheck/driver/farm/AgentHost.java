@@ -1,0 +1,35 @@
+package dev.dispatchcheck.driver.farm;
+
+import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.dispatch.Probe;
+import dev.dispatchcheck.driver.host.NixHost;
+
+/** The agent host: the Nix daemon, the hercules-ci-agent user, an ordinary user, and root's SSH key. */
+public final class AgentHost {
+  public static final String AGENT_USER = "hercules-ci-agent";
+  public static final String AGENT_HOME = "/var/lib/hercules-ci-agent";
+  public static final String ORDINARY_USER = "alice";
+
+  private final NixHost host;
+
+  AgentHost(NixHost host) {
+    this.host = host;
+  }
+
+  public NixHost host() {
+    return host;
+  }
+
+  public String name() {
+    return host.name();
+  }
+
+  public BuildRun build(String user, Probe probe) {
+    return BuildRun.start(host, user, probe);
+  }
+
+  /** The settings Nix uses for {@code user}, as {@code nix show-config} prints them. */
+  public String effectiveSettings(String user) {
+    return host.showConfig(user);
+  }
+}

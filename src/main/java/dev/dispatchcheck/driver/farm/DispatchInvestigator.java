@@ -1,0 +1,47 @@
+package dev.dispatchcheck.driver.farm;
+
+import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.dispatch.evidence.CrossCheck;
+import dev.dispatchcheck.dispatch.evidence.Diagnosis;
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.driver.host.NixHost;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a finished build into a {@link DispatchRecord} that rests on both ends of the SSH
+ * link: the client's log, every other host's store (the salted output can only be on the
+ * host that built it, and on the client it was copied back to, which is why the client's
+ * store is not asked), every host's probe journal, and the daemon's view of the user for
+ * the likely cause.
+ */
+final class DispatchInvestigator {
+  private DispatchInvestigator() {}
+
+  static DispatchRecord investigate(Topology farm, BuildRun run) {
+    DispatchRecord fromLog = run.record();
+    NixHost origin = farm.host(run.host());
+    DispatchRecord record = fromLog.withLikelyCause(
+        Diagnosis.likelyCause(fromLog, farm.facts(run.host(), run.user())));
+    Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(d -> outputOf(origin, d)));
+    if (output.isEmpty()) return record;
+    Map<String, Boolean> stores = new LinkedHashMap<>();
+    Map<String, Boolean> journals = new LinkedHashMap<>();
+    for (NixHost h : farm.hosts()) {
+      if (!h.isRunning()) continue;
+      String seen = h.shell("root", "nix-store --check-validity '" + output.get() + "' >/dev/null 2>&1 && echo store;"
+          + " test -e '" + run.probe().journalFile() + "' && echo journal; true").getStdout();
+      if (h != origin) stores.put(h.name(), seen.contains("store"));
+      journals.put(h.name(), seen.contains("journal"));
+    }
+    return record.withCrossCheck(output.get(), new CrossCheck(origin.name(), stores, journals));
+  }
+
+  /** The output path of a derivation in the client's store, even if it was never built. */
+  private static Optional<String> outputOf(NixHost client, String drv) {
+    var r = client.exec(List.of("nix-store", "--query", "--outputs", drv));
+    return r.getExitCode() == 0 ? r.getStdout().lines().findFirst().map(String::strip) : Optional.empty();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.dispatchcheck.driver.farm;
+
+import dev.dispatchcheck.driver.host.NixHost;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Root's SSH on every host of a farm: a key made fresh for this run (never committed),
+ * authorized on every host, and every host's fresh host key in every root's known_hosts.
+ * Root's, because the daemon's build hook runs as root whichever user started the build.
+ * Scenarios that need a broken link break it explicitly afterwards.
+ */
+final class SshMesh {
+  private SshMesh() {}
+
+  static void wire(List<NixHost> hosts) {
+    // Hosts are independent here, so each step runs on all of them at once.
+    List<String[]> keys = Concurrently.map(hosts, h -> h.shellOrFail("root", "mkdir -p -m 700 /root/.ssh"
+        + " && { [ -f /root/.ssh/id_ed25519 ] || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-"
+        + h.name() + " -f /root/.ssh/id_ed25519; }"
+        + " && cat /root/.ssh/id_ed25519.pub /etc/ssh/ssh_host_ed25519_key.pub").strip().split("\n"));
+    List<String> publicKeys = new ArrayList<>();
+    List<String> knownHosts = new ArrayList<>();
+    for (int i = 0; i < hosts.size(); i++) {
+      publicKeys.add(keys.get(i)[0].strip());
+      String[] hostKey = keys.get(i)[1].strip().split("\\s+");
+      knownHosts.add(hosts.get(i).name() + " " + hostKey[0] + " " + hostKey[1]);
+    }
+    String authorized = String.join("\n", publicKeys) + "\n";
+    String known = String.join("\n", knownHosts) + "\n";
+    Concurrently.forEach(hosts, h -> {
+      h.writeFile("/root/.ssh/authorized_keys", authorized, "root");
+      h.writeFile("/root/.ssh/known_hosts", known, "root");
+    });
+  }
+}

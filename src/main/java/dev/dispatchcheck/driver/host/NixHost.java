@@ -1,0 +1,184 @@
+package dev.dispatchcheck.driver.host;
+
+import dev.dispatchcheck.run.NixVersion;
+
+import dev.dispatchcheck.dispatch.config.NixConf;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+/**
+ * One host of the farm: a container of the nix-host image, reachable on the scenario's
+ * network under {@link #name()}, which is also its hostname. It wraps the container rather
+ * than extending it, so the harness speaks of hosts, files and users, not of Docker.
+ */
+public final class NixHost implements AutoCloseable {
+  /** What every host's nix.conf needs to work in an unprivileged container offline. */
+  public static final NixConf BASICS = NixConf.parse(String.join("\n",
+      "build-users-group = nixbld",
+      "sandbox = false",
+      "substituters =",
+      ""));
+
+  private final String name;
+  private final NixVersion version;
+  private final GenericContainer<?> container;
+
+  public NixHost(String name, NixVersion version, Network network, Map<String, String> labels) {
+    this.name = name;
+    this.version = version;
+    this.container = new GenericContainer<>(HostImage.nixHost(version))
+        .withNetwork(network)
+        .withNetworkAliases(name)
+        .withLabels(labels)
+        .withCreateContainerCmdModifier(cmd -> cmd.withHostName(name))
+        .waitingFor(Wait.forLogMessage(".*nix-host ready.*", 1)
+            .withStartupTimeout(Duration.ofSeconds(60)));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public NixVersion version() {
+    return version;
+  }
+
+  /** What {@code nix --version} says, e.g. "nix (Nix) 2.26.3". */
+  public String nixVersionText() {
+    return isRunning() ? exec(List.of("nix", "--version")).getStdout().strip() : "(down) Nix " + version.label();
+  }
+
+  /** For {@code Startables.deepStart}, which starts several hosts at once. */
+  public GenericContainer<?> container() {
+    return container;
+  }
+
+  public ExecResult exec(List<String> command) {
+    try {
+      return container.execInContainer(command.toArray(String[]::new));
+    } catch (IOException e) {
+      throw new IllegalStateException("exec on " + name + " failed: " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running on " + name + ": " + command, e);
+    }
+  }
+
+  /** Runs a shell script as {@code user} (root runs it directly), as a person at a prompt would. */
+  public ExecResult shell(String user, String script) {
+    List<String> cmd = new ArrayList<>();
+    if (!user.equals("root")) cmd.addAll(List.of("sudo", "-u", user, "-H"));
+    cmd.addAll(List.of("sh", "-c", script));
+    return exec(cmd);
+  }
+
+  /** Like {@link #shell} but a non-zero exit is a harness error that quotes the output. */
+  public String shellOrFail(String user, String script) {
+    ExecResult r = shell(user, script);
+    if (r.getExitCode() != 0) {
+      throw new IllegalStateException(String.format("on %s as %s, '%s' exited %d:%n%s%s",
+          name, user, script, r.getExitCode(), r.getStdout(), r.getStderr()));
+    }
+    return r.getStdout();
+  }
+
+  /** Starts a command whose output is streamed while it runs. */
+  public ExecStream stream(List<String> command) {
+    return new ExecStream(container.getDockerClient(), container.getContainerId(), command);
+  }
+
+  /**
+   * Writes a file owned by {@code owner}; parent directories are created as that owner
+   * too, as they would be if the owner had made them. One exec, content passed as base64
+   * so that every byte arrives as written.
+   */
+  public void writeFile(String path, String content, String owner) {
+    String dir = path.substring(0, Math.max(1, path.lastIndexOf('/')));
+    String base64 = Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8));
+    shellOrFail("root", "set -e; " + (owner.equals("root") ? "" : "sudo -u " + owner + " ")
+        + "mkdir -p '" + dir + "'; echo '" + base64 + "' | base64 -d > '" + path + "'; chown " + owner + ": '" + path + "'");
+  }
+
+  public static final String SYSTEM_NIX_CONF = "/etc/nix/nix.conf";
+
+  /**
+   * Puts a configuration file in place as its owner would: the owner is whoever owns the
+   * nearest existing directory above it (a user's home, or root's /etc). The system
+   * nix.conf keeps the host basics and restarts the daemon, as a NixOS switch would.
+   */
+  public void applyFile(String path, String content) {
+    if (path.equals(SYSTEM_NIX_CONF)) {
+      setSystemNixConf(NixConf.parse(content));
+      return;
+    }
+    String owner = shellOrFail("root", "d=$(dirname '" + path + "'); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done;"
+        + " stat -c %U \"$d\"").strip();
+    writeFile(path, content, owner);
+  }
+
+  public Optional<String> readFile(String path) {
+    ExecResult r = exec(List.of("cat", path));
+    return r.getExitCode() == 0 ? Optional.of(r.getStdout()) : Optional.empty();
+  }
+
+  /** Replaces /etc/nix/nix.conf with the basics plus {@code conf}, and restarts the daemon, which reads it only at start. */
+  public void setSystemNixConf(NixConf conf) {
+    writeFile(SYSTEM_NIX_CONF, "# host basics (dispatchcheck)\n" + BASICS.render()
+        + "# scenario\n" + conf.render(), "root");
+    restartDaemon();
+  }
+
+  public void restartDaemon() {
+    shellOrFail("root", "nix-daemon-restart");
+  }
+
+  public boolean isRunning() {
+    return container.isRunning();
+  }
+
+  /** Whether this host's store has {@code storePath} as a valid path. */
+  public boolean hasValidPath(String storePath) {
+    return exec(List.of("nix-store", "--check-validity", storePath)).getExitCode() == 0;
+  }
+
+  /** The settings Nix uses for {@code user} here, as {@code nix show-config} prints them. */
+  public String showConfig(String user) {
+    return shellOrFail(user, "nix --extra-experimental-features nix-command show-config 2>/dev/null");
+  }
+
+  /** The host's own logs, for failure messages. */
+  public String diagnostics() {
+    StringBuilder sb = new StringBuilder("=== " + name + " ===\n");
+    if (container.isRunning()) {
+      for (String log : List.of("/var/log/nix-daemon.log", "/var/log/sshd.log")) {
+        String text = readFile(log).orElse("(none)\n");
+        sb.append("--- ").append(log).append(" (last 20 lines)\n");
+        List<String> lines = text.lines().toList();
+        lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(l -> sb.append(l).append('\n'));
+      }
+    } else {
+      sb.append("(not running)\n");
+    }
+    return sb.toString();
+  }
+
+  /** Stops the container (a builder going down) and leaves it for {@link #close()} to remove. */
+  public void stop() {
+    container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec();
+  }
+
+  @Override
+  public void close() {
+    container.stop();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.dispatchcheck.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ProbeTest {
+
+  @Test
+  void freshSaltEveryTime() {
+    assertThat(Probe.salted("aarch64-linux").salt()).isNotEqualTo(Probe.salted("aarch64-linux").salt());
+  }
+
+  @Test
+  void expressionCarriesSystemSaltFeaturesAndBusyboxBuilder() {
+    String e = new Probe("aarch64-darwin", "n123", Set.of("kvm", "big-parallel"), 0).expression();
+    assertThat(e).contains("system = \"aarch64-darwin\";")
+        .contains("n = \"n123\";")
+        .contains("requiredSystemFeatures = [ \"big-parallel\" \"kvm\" ];")
+        .contains("builder = \"${/opt/dispatchcheck/probe}/busybox\";")
+        .contains("name = \"dispatchcheck-probe-n123\";");
+  }
+
+  @Test
+  void lastingProbeSleepsOnItsBuilder() {
+    assertThat(Probe.salted("aarch64-linux").lasting(3).expression()).contains("$bb sleep 3");
+    assertThat(Probe.salted("aarch64-linux").expression()).doesNotContain("sleep");
+  }
+
+  @Test
+  void nixStringEscapesInterpolationAndQuotes() {
+    assertThat(Probe.nixString("a \"b\" ${c} \\")).isEqualTo("\"a \\\"b\\\" \\${c} \\\\\"");
+  }
+
+  @Test
+  void commandIsTheGuidesCheck() {
+    Probe p = Probe.salted("aarch64-linux");
+    assertThat(p.nixBuildCommand("hercules-ci-agent"))
+        .startsWith("sudo", "-u", "hercules-ci-agent", "nix-build");
+    assertThat(p.shellCommand("hercules-ci-agent")).startsWith("sudo -u hercules-ci-agent nix-build ");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.dispatchcheck.dispatch.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MachinesFileTest {
+
+  @Test
+  void parsesAllEightFields() {
+    Machine m = MachinesFile.parse(
+        "ssh://root@aarch64-linux-1 aarch64-linux,armv7l-linux /root/.ssh/id_b 4 2 big-parallel,kvm benchmark c3NoLWVkMjU1MTk=\n")
+        .machines().get(0);
+    assertThat(m.storeUri()).isEqualTo("ssh://root@aarch64-linux-1");
+    assertThat(m.hostName()).isEqualTo("aarch64-linux-1");
+    assertThat(m.systems()).containsExactly("aarch64-linux", "armv7l-linux");
+    assertThat(m.sshKey()).contains("/root/.ssh/id_b");
+    assertThat(m.maxJobs()).contains(4);
+    assertThat(m.speedFactor()).contains(2);
+    assertThat(m.supportedFeatures()).containsExactlyInAnyOrder("big-parallel", "kvm");
+    assertThat(m.mandatoryFeatures()).containsExactly("benchmark");
+    assertThat(m.publicHostKey()).contains("c3NoLWVkMjU1MTk=");
+  }
+
+  @Test
+  void dashAndMissingFieldsMeanDefaults() {
+    Machine dashes = MachinesFile.parse("ssh://b aarch64-linux - - - - - -").machines().get(0);
+    Machine short_ = MachinesFile.parse("ssh://b aarch64-linux").machines().get(0);
+    assertThat(dashes).isEqualTo(short_);
+    assertThat(dashes.sshKey()).isEmpty();
+    assertThat(dashes.maxJobs()).isEmpty();
+    assertThat(dashes.supportedFeatures()).isEmpty();
+    assertThat(dashes.render()).isEqualTo("ssh://b aarch64-linux - - - - - -");
+  }
+
+  @Test
+  void renderRoundTrips() {
+    String line = "ssh://b aarch64-linux,x86_64-linux /k 2 3 big-parallel,kvm benchmark S0VZ";
+    MachinesFile f = MachinesFile.parse(line);
+    assertThat(f.render()).isEqualTo(line + "\n");
+    assertThat(MachinesFile.parse(f.render()).machines()).isEqualTo(f.machines());
+  }
+
+  @Test
+  void schemelessUriGetsSsh() {
+    Machine m = MachinesFile.parse("builder.example.com x86_64-linux").machines().get(0);
+    assertThat(m.effectiveStoreUri()).isEqualTo("ssh://builder.example.com");
+    assertThat(m.hostName()).isEqualTo("builder.example.com");
+  }
+
+  @Test
+  void commentsBlankLinesAndSemicolonsSeparateEntries() {
+    MachinesFile f = MachinesFile.parse(String.join("\n",
+        "# the farm",
+        "",
+        "ssh://a aarch64-linux   # trailing comment",
+        "ssh://b aarch64-linux ; ssh://c aarch64-darwin",
+        "   "));
+    assertThat(f.machines()).extracting(Machine::hostName).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void atFileIncludesAreExpandedInPlace() {
+    Map<String, String> files = Map.of("/etc/nix/machines", "ssh://a aarch64-linux\nssh://b aarch64-linux\n");
+    MachinesFile f = MachinesFile.parse("@/etc/nix/machines ; ssh://c aarch64-darwin",
+        p -> Optional.ofNullable(files.get(p)));
+    assertThat(f.machines()).extracting(Machine::hostName).containsExactly("a", "b", "c");
+    assertThat(f.missingIncludes()).isEmpty();
+    assertThat(f.render()).isEqualTo("@/etc/nix/machines\nssh://c aarch64-darwin - - - - - -\n");
+  }
+
+  @Test
+  void missingIncludeIsRecordedNotFatal() {
+    MachinesFile f = MachinesFile.parse("@/nowhere\nssh://a aarch64-linux", p -> Optional.empty());
+    assertThat(f.machines()).extracting(Machine::hostName).containsExactly("a");
+    assertThat(f.missingIncludes()).containsExactly("/nowhere");
+  }
+
+  @Test
+  void malformedLineNamesTheLine() {
+    assertThatThrownBy(() -> MachinesFile.parse("ssh://a aarch64-linux\nssh://b aarch64-linux - many"))
+        .isInstanceOf(MachinesFileException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("ssh://b aarch64-linux - many")
+        .hasMessageContaining("max jobs 'many'");
+    assertThatThrownBy(() -> MachinesFile.parse("a b c d e f g h i"))
+        .hasMessageContaining("line 1").hasMessageContaining("9 fields");
+  }
+
+  @Test
+  void canBuildFollowsNixFeatureRules() {
+    Machine m = MachinesFile.parse("ssh://b aarch64-linux - 1 1 big-parallel benchmark").machines().get(0);
+    assertThat(m.canBuild("aarch64-linux", Set.of("benchmark"))).isTrue();
+    assertThat(m.canBuild("aarch64-linux", Set.of("benchmark", "big-parallel"))).isTrue();
+    assertThat(m.canBuild("aarch64-linux", Set.of())).as("mandatory feature not required").isFalse();
+    assertThat(m.canBuild("aarch64-linux", Set.of("benchmark", "kvm"))).isFalse();
+    assertThat(m.canBuild("x86_64-linux", Set.of("benchmark"))).isFalse();
+  }
+}

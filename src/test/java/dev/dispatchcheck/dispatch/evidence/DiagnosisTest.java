@@ -1,0 +1,65 @@
+package dev.dispatchcheck.dispatch.evidence;
+
+import dev.dispatchcheck.dispatch.log.DispatchLogParser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DiagnosisTest {
+  static final ClientFacts TRUSTED_SYSTEM_SET = new ClientFacts("hercules-ci-agent", true, "root hercules-ci-agent",
+      Optional.empty(), "@/etc/nix/machines", List.of("aarch64-linux-0", "aarch64-linux-1"), List.of());
+
+  static DispatchRecord record(String log, int exit) {
+    return DispatchLogParser.parse(log, "", Optional.of(exit));
+  }
+
+  static final String NO_MACHINE =
+      "error: a 'aarch64-linux' with features {} is required to build '/nix/store/x-p.drv', but I am a 'x86_64-linux'\n";
+
+  @Test
+  void sshFailureBeatsNoMachine() {
+    DispatchRecord r = record("cannot build on 'ssh://b': error: cannot connect to 'b': Host key verification failed.\n"
+        + NO_MACHINE, 1);
+    assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET)).hasValueSatisfying(c ->
+        assertThat(c).startsWith("the builder's SSH host key was not accepted").contains("cannot connect to 'b'"));
+  }
+
+  @Test
+  void unknownSettingIsNamed() {
+    DispatchRecord r = record("warning: unknown setting 'extra-builders'\n" + NO_MACHINE, 1);
+    assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET))
+        .hasValueSatisfying(c -> assertThat(c).contains("dropped the unknown setting 'extra-builders'"));
+  }
+
+  @Test
+  void untrustedUserWithOwnBuildersIsNamedEvenWhenTheBuildSucceeded() {
+    ClientFacts untrusted = new ClientFacts("hercules-ci-agent", false, "root",
+        Optional.of("ssh://aarch64-linux-1 aarch64-linux"), "@/etc/nix/machines", List.of("aarch64-linux-0"), List.of());
+    DispatchRecord r = record("building '/nix/store/x-p.drv' on 'ssh://aarch64-linux-0'...\n", 0);
+    assertThat(Diagnosis.likelyCause(r, untrusted)).hasValueSatisfying(c -> assertThat(c)
+        .contains("hercules-ci-agent is not in trusted-users (root)").contains("aarch64-linux-0"));
+  }
+
+  @Test
+  void missingIncludeIsNamed() {
+    ClientFacts missing = new ClientFacts("hercules-ci-agent", true, "root hercules-ci-agent",
+        Optional.of("@/var/lib/x/machines"), "@/var/lib/x/machines", List.of(), List.of("/var/lib/x/machines"));
+    assertThat(Diagnosis.likelyCause(record(NO_MACHINE, 1), missing))
+        .hasValueSatisfying(c -> assertThat(c).contains("includes /var/lib/x/machines, which does not exist"));
+  }
+
+  @Test
+  void noMachineListsTheBuildersInUse() {
+    assertThat(Diagnosis.likelyCause(record(NO_MACHINE, 1), TRUSTED_SYSTEM_SET))
+        .hasValueSatisfying(c -> assertThat(c).contains("those builders are aarch64-linux-0, aarch64-linux-1"));
+  }
+
+  @Test
+  void aPlainDispatchNeedsNoCause() {
+    DispatchRecord r = record("building '/nix/store/x-p.drv' on 'ssh://aarch64-linux-0'...\n", 0);
+    assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET)).isEmpty();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.dispatchcheck.dispatch.log;
+
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.evidence.Outcome;
+import dev.dispatchcheck.dispatch.evidence.Placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Real nix-build logs captured from Nix 2.8 (Debian bookworm's nix-bin) in the harness's containers. */
+class DispatchLogParserTest {
+
+  static String fixture(String name) {
+    try (var in = DispatchLogParserTest.class.getResourceAsStream("/nix-2.8/" + name)) {
+      return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The fixtures interleave stdout into the log; the output path is the stdout line. */
+  static DispatchRecord parse(String name, int exit) {
+    String log = fixture(name);
+    String stdout = log.lines().filter(l -> l.startsWith("/nix/store/")).reduce("", (a, b) -> a + b + "\n");
+    return DispatchLogParser.parse(log, stdout, Optional.of(exit));
+  }
+
+  @Test
+  void remoteDispatch() {
+    DispatchRecord r = parse("dispatched-remote.log", 0);
+    assertThat(r.placement()).isEqualTo(Placement.REMOTE);
+    assertThat(r.builderUri()).contains("ssh://aarch64-linux-0");
+    assertThat(r.builder()).contains("aarch64-linux-0");
+    assertThat(r.derivation()).contains("/nix/store/1rdhzaqpj90z369sb8nrfnaqy2csfy2n-probe-1.drv");
+    assertThat(r.outputPath()).contains("/nix/store/mh1shrby4ga3fhlwyp3fffhzi3v0m3hz-probe-1");
+    assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(r.error()).isEmpty();
+  }
+
+  @Test
+  void noBuilderForTheSystem() {
+    DispatchRecord r = parse("no-builder.log", 1);
+    assertThat(r.placement()).isEqualTo(Placement.NOWHERE);
+    assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.error()).contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+    assertThat(r.errorLine().orElseThrow()).startsWith("error: a 'aarch64-linux' with features {} is required");
+    assertThat(r.derivation()).contains("/nix/store/49z23q0lv4cvrp99prd5krc29bl25kd4-probe-1.drv");
+    assertThat(r.builder()).isEmpty();
+  }
+
+  @Test
+  void hostKeyFailureIsTheCauseNotTheMissingMachine() {
+    DispatchRecord r = parse("host-key-failed.log", 1);
+    assertThat(r.error()).contains(ErrorClass.SSH_HOST_KEY_VERIFICATION);
+    assertThat(r.errorLine().orElseThrow()).contains("cannot connect to 'aarch64-linux-1'");
+    assertThat(r.placement()).isEqualTo(Placement.NOWHERE);
+  }
+
+  @Test
+  void localBuild() {
+    DispatchRecord r = parse("built-locally.log", 0);
+    assertThat(r.placement()).isEqualTo(Placement.LOCAL);
+    assertThat(r.builder()).isEmpty();
+    assertThat(r.derivation()).contains("/nix/store/h4r7wx5kmcwfjm2i58kq1f6gcnw9b2gi-probe-1.drv");
+  }
+
+  @Test
+  void unknownSettingWarningIsKept() {
+    DispatchRecord r = parse("unknown-setting.log", 0);
+    assertThat(r.warnings()).containsExactly("warning: unknown setting 'extra-builders'");
+    assertThat(r.builder()).contains("aarch64-linux-0");
+  }
+
+  @Test
+  void alreadyValidOutputShowsNoDispatch() {
+    DispatchRecord r = parse("already-valid.log", 0);
+    assertThat(r.placement()).isEqualTo(Placement.NOWHERE);
+    assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(r.derivation()).isEmpty();
+    assertThat(r.outputPath()).contains("/nix/store/mh1shrby4ga3fhlwyp3fffhzi3v0m3hz-probe-1");
+  }
+
+  @Test
+  void runningBuildHasNoOutcomeYet() {
+    String partial = fixture("dispatched-remote.log").lines().limit(3).reduce("", (a, b) -> a + b + "\n");
+    DispatchRecord r = DispatchLogParser.parse(partial, "", Optional.empty());
+    assertThat(r.outcome()).isEqualTo(Outcome.RUNNING);
+    assertThat(DispatchLogParser.showsDispatchOrError(partial)).isTrue();
+    assertThat(DispatchLogParser.showsDispatchOrError("this derivation will be built:\n")).isFalse();
+  }
+
+  @Test
+  void newerNixWordingOfNoBuilderIsRecognised() {
+    String log = "error: Cannot build '/nix/store/abc-probe.drv'.\n       Reason: required system or feature not available\n";
+    assertThat(DispatchLogParser.parse(log, "", Optional.of(1)).error()).contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+  }
+}

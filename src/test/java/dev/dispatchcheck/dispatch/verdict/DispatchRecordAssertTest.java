@@ -1,0 +1,117 @@
+package dev.dispatchcheck.dispatch.verdict;
+
+import static dev.dispatchcheck.dispatch.verdict.DispatchRecordAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dispatchcheck.dispatch.log.BuildActivity;
+import dev.dispatchcheck.dispatch.evidence.CrossCheck;
+import dev.dispatchcheck.dispatch.log.DispatchLogParser;
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Each verdict passes on agreeing evidence, and fails, naming what happened, on the rest. */
+class DispatchRecordAssertTest {
+  static final String DRV = "/nix/store/1rdhzaqpj90z369sb8nrfnaqy2csfy2n-probe-1.drv";
+  static final String OUT = "/nix/store/mh1shrby4ga3fhlwyp3fffhzi3v0m3hz-probe-1";
+  static final Map<String, Boolean> ON_1 = Map.of("aarch64-linux-0", false, "aarch64-linux-1", true);
+  static final Map<String, Boolean> RAN_ON_1 = Map.of("agent", false, "aarch64-linux-0", false, "aarch64-linux-1", true);
+
+  static DispatchRecord dispatchedTo(String builder, Map<String, Boolean> stores, Map<String, Boolean> journals) {
+    String log = "building '" + DRV + "' on 'ssh://" + builder + "'...\n" + OUT + "\n";
+    return DispatchLogParser.parse(log, OUT + "\n", Optional.of(0))
+        .withActivities(List.of(new BuildActivity(DRV, "ssh://" + builder)))
+        .withCrossCheck(OUT, new CrossCheck("agent", stores, journals));
+  }
+
+  @Test
+  void wentToPassesWhenAllSourcesAgree() {
+    assertThat(dispatchedTo("aarch64-linux-1", ON_1, RAN_ON_1), "the agent's build").wentTo("aarch64-linux-1");
+  }
+
+  @Test
+  void wentToFailsNamingTheBuilderActuallyUsed() {
+    assertThatThrownBy(() -> assertThat(dispatchedTo("aarch64-linux-1", ON_1, RAN_ON_1), "the agent's build")
+        .wentTo("aarch64-linux-0"))
+        .hasMessageContaining("expected the agent's build to be dispatched to aarch64-linux-0")
+        .hasMessageContaining("but it was dispatched to aarch64-linux-1, succeeded")
+        .hasMessageContaining("host store: aarch64-linux-1 holds " + OUT)
+        .hasMessageContaining("probe journal: aarch64-linux-1 ran the probe");
+  }
+
+  @Test
+  void likelyCauseIsQuotedInTheFailure() {
+    DispatchRecord r = dispatchedTo("aarch64-linux-1", ON_1, RAN_ON_1).withLikelyCause(Optional.of("a reason"));
+    assertThatThrownBy(() -> assertThat(r, "b").wentTo("aarch64-linux-0")).hasMessageContaining("Likely cause: a reason.");
+  }
+
+  @Test
+  void storesDisagreeingWithTheLogIsAHarnessError() {
+    Map<String, Boolean> on0 = Map.of("aarch64-linux-0", true, "aarch64-linux-1", false);
+    assertThatThrownBy(() -> assertThat(dispatchedTo("aarch64-linux-1", on0, RAN_ON_1), "b").wentTo("aarch64-linux-1"))
+        .hasMessageContaining("HARNESS ERROR")
+        .hasMessageContaining("the client's log says aarch64-linux-1 built it, but the output is in the store of aarch64-linux-0");
+  }
+
+  @Test
+  void journalDisagreeingWithTheLogIsAHarnessError() {
+    Map<String, Boolean> ranOn0 = Map.of("aarch64-linux-0", true, "aarch64-linux-1", false);
+    assertThatThrownBy(() -> assertThat(dispatchedTo("aarch64-linux-1", ON_1, ranOn0), "b").wentTo("aarch64-linux-1"))
+        .hasMessageContaining("HARNESS ERROR")
+        .hasMessageContaining("but the probe journal of aarch64-linux-0 records the run");
+  }
+
+  @Test
+  void jsonDisagreeingWithTheTextIsAHarnessError() {
+    DispatchRecord r = dispatchedTo("aarch64-linux-1", ON_1, RAN_ON_1)
+        .withActivities(List.of(new BuildActivity(DRV, "ssh://aarch64-linux-0")));
+    assertThatThrownBy(() -> assertThat(r, "b").wentTo("aarch64-linux-1"))
+        .hasMessageContaining("HARNESS ERROR")
+        .hasMessageContaining("internal-json build activities say");
+  }
+
+  @Test
+  void notCrossCheckedIsAHarnessError() {
+    String log = "building '" + DRV + "' on 'ssh://aarch64-linux-1'...\n";
+    DispatchRecord r = DispatchLogParser.parse(log, OUT + "\n", Optional.of(0))
+        .withActivities(List.of(new BuildActivity(DRV, "ssh://aarch64-linux-1")));
+    assertThatThrownBy(() -> assertThat(r, "b").wentTo("aarch64-linux-1"))
+        .hasMessageContaining("no other host's store was checked");
+  }
+
+  @Test
+  void failedBecausePassesOnThatCauseAndFailsOnASuccess() {
+    DispatchRecord failed = DispatchLogParser.parse(
+        "error: a 'aarch64-linux' with features {} is required to build '" + DRV + "', but I am a 'x86_64-linux'\n",
+        "", Optional.of(1)).withCrossCheck(OUT, new CrossCheck("agent", Map.of("aarch64-linux-0", false), Map.of()));
+    assertThat(failed, "the agent's build").failedBecause(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+
+    assertThatThrownBy(() -> assertThat(dispatchedTo("aarch64-linux-1", ON_1, RAN_ON_1), "the agent's build")
+        .failedBecause(ErrorClass.NO_MACHINE_FOR_SYSTEM))
+        .hasMessageContaining("expected the agent's build to fail because no builder can build")
+        .hasMessageContaining("but it was dispatched to aarch64-linux-1, succeeded");
+  }
+
+  @Test
+  void wrongFailureCauseFails() {
+    DispatchRecord hostKey = DispatchLogParser.parse(
+        "cannot build on 'ssh://b': error: cannot connect to 'b': Host key verification failed.\n", "", Optional.of(1));
+    assertThatThrownBy(() -> assertThat(hostKey, "x").failedBecause(ErrorClass.NO_MACHINE_FOR_SYSTEM))
+        .hasMessageContaining("the builder's SSH host key was not accepted");
+  }
+
+  @Test
+  void localBuildMustBeJournaledOnItsClient() {
+    String log = "building '" + DRV + "'...\n";
+    DispatchRecord local = DispatchLogParser.parse(log, OUT + "\n", Optional.of(0))
+        .withActivities(List.of(new BuildActivity(DRV, "")));
+    assertThat(local.withCrossCheck(OUT, new CrossCheck("agent", Map.of("aarch64-linux-0", false),
+        Map.of("agent", true, "aarch64-linux-0", false))), "b").builtLocally();
+    assertThatThrownBy(() -> assertThat(local.withCrossCheck(OUT, new CrossCheck("agent", Map.of("aarch64-linux-0", false),
+        Map.of("agent", false, "aarch64-linux-0", true))), "b").builtLocally())
+        .hasMessageContaining("HARNESS ERROR").hasMessageContaining("probe journal of aarch64-linux-0");
+  }
+}
