@@ -34,6 +34,11 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
     return new Probe(system, salt, requiredFeatures, seconds);
   }
 
+  /** The system, with the features it requires if any, e.g. "aarch64-linux requiring big-parallel". */
+  public String describe() {
+    return requiredFeatures.isEmpty() ? system : system + " requiring " + String.join(", ", new TreeSet<>(requiredFeatures));
+  }
+
   public String name() {
     return "dispatchcheck-probe-" + salt;
   }

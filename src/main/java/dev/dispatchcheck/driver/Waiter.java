@@ -1,5 +1,6 @@
 package dev.dispatchcheck.driver;
 
+import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -11,14 +12,11 @@ import org.awaitility.core.ConditionTimeoutException;
  * with the evidence gathered so far, so that a slow or stuck build explains itself.
  */
 public final class Waiter {
-  public static final Duration DEFAULT_TIMEOUT =
-      Duration.ofSeconds(Long.getLong("dispatchcheck.timeout.seconds", 120));
-
   private final Duration timeout;
   private final Duration pollInterval;
 
-  public Waiter() {
-    this(DEFAULT_TIMEOUT, Duration.ofMillis(100));
+  public Waiter(Duration timeout) {
+    this(timeout, Duration.ofMillis(100));
   }
 
   public Waiter(Duration timeout, Duration pollInterval) {
@@ -31,7 +29,8 @@ public final class Waiter {
    *
    * @param what what is awaited, in words, for the failure message
    * @param evidence logs to attach if the wait times out
-   * @throws AssertionError on timeout, carrying {@code evidence}
+   * @throws HarnessError on timeout, carrying {@code evidence}: no verdict can be reached
+   *     on what was never observed
    */
   public void until(String what, BooleanSupplier condition, Supplier<String> evidence) {
     try {
@@ -41,8 +40,8 @@ public final class Waiter {
           .pollInterval(pollInterval)
           .until(condition::getAsBoolean);
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(
-          "Timed out after " + timeout.toSeconds() + " s waiting for " + what
+      throw new HarnessError(
+          "timed out after " + timeout.toSeconds() + " s waiting for " + what
               + "\n----- evidence -----\n" + evidence.get(), e);
     }
   }

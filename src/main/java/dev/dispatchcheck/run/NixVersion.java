@@ -1,52 +1,53 @@
 package dev.dispatchcheck.run;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The Nix versions a host can run: Debian's nix-bin of one release each. The version
- * picks the Debian suite the host image is built from.
+ * A Nix version a host can run, and the Debian suite whose nix-bin provides it. The table
+ * lives in {@code containers/nix-versions.tsv}, read by the launcher and by Java alike.
  */
-public enum NixVersion {
-  V2_8("2.8", "bookworm"),
-  V2_26("2.26", "trixie");
+public record NixVersion(String label, String debianSuite) {
+  public static final String TABLE = "containers/nix-versions.tsv";
 
-  private final String label;
-  private final String debianSuite;
-
-  NixVersion(String label, String debianSuite) {
-    this.label = label;
-    this.debianSuite = debianSuite;
-  }
-
-  public String label() {
-    return label;
-  }
-
-  public String debianSuite() {
-    return debianSuite;
-  }
-
-  /**
-   * The plain Debian image to build FROM: the launcher's offline one by default, or, with
-   * a registry, e.g. DISPATCHCHECK_BASE_IMAGE_PREFIX=debian for debian:bookworm.
-   */
-  public String baseImage() {
-    String prefix = System.getenv("DISPATCHCHECK_BASE_IMAGE_PREFIX");
-    return (prefix == null || prefix.isBlank() ? "dispatchcheck/debian" : prefix) + ":" + debianSuite;
+  /** Every version the table knows, in its order. */
+  public static List<NixVersion> known(Path projectDir) {
+    Path table = projectDir.resolve(TABLE);
+    try {
+      return Files.readAllLines(table).stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .map(l -> l.split("\\s+"))
+          .map(f -> new NixVersion(f[0], f[1]))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Nix version table " + table.toAbsolutePath(), e);
+    }
   }
 
   /** Accepts "2.8", "2.8.0", "2.26", "2.26.3". */
-  public static NixVersion of(String text) {
-    for (NixVersion v : values()) {
-      if (text.equals(v.label) || text.startsWith(v.label + ".")) return v;
-    }
-    throw new IllegalArgumentException("unknown Nix version '" + text + "'; known: "
-        + Arrays.stream(values()).map(NixVersion::label).collect(Collectors.joining(", ")));
+  public static NixVersion of(String text, Path projectDir) {
+    List<NixVersion> known = known(projectDir);
+    return find(text, known).orElseThrow(() -> new IllegalArgumentException("unknown Nix version '" + text
+        + "'; known: " + String.join(", ", known.stream().map(NixVersion::label).toList())
+        + " (" + TABLE + ")"));
   }
 
-  /** The version a system property names, e.g. -Ddispatchcheck.agent.nix=2.26; 2.8 when unset. */
-  public static NixVersion fromProperty(String property) {
-    return of(System.getProperty(property, V2_8.label));
+  static Optional<NixVersion> find(String text, List<NixVersion> known) {
+    return known.stream().filter(v -> text.equals(v.label) || text.startsWith(v.label + ".")).findFirst();
+  }
+
+  /** Whether this version is {@code other} or later, comparing numerically ("2.26" after "2.8"). */
+  public boolean atLeast(String other) {
+    String[] a = label.split("\\."), b = other.split("\\.");
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      int x = i < a.length ? Integer.parseInt(a[i]) : 0, y = i < b.length ? Integer.parseInt(b[i]) : 0;
+      if (x != y) return x > y;
+    }
+    return true;
   }
 }

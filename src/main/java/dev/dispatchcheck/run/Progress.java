@@ -1,20 +1,30 @@
 package dev.dispatchcheck.run;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.io.PrintStream;
 
 /**
- * Progress lines for the long steps (image builds, host starts, builds). They go to
- * stderr, unbuffered, so a user watching a slow first run sees it is alive.
+ * Progress lines for the long steps (image builds, host starts, builds, scenarios). They
+ * go to stderr, unbuffered, stamped with the time since the run started, so a user
+ * watching a slow first run sees it is alive.
  */
 public final class Progress {
-  private static final Instant START = Instant.now();
+  private final long startedMillis;
+  private final PrintStream out;
 
-  private Progress() {}
+  public Progress(long startedMillis) {
+    this(startedMillis, System.err);
+  }
 
-  public static void say(String format, Object... args) {
-    long ms = Duration.between(START, Instant.now()).toMillis();
-    System.err.printf("[dispatchcheck %6.1fs] %s%n", ms / 1000.0, String.format(format, args));
-    System.err.flush();
+  Progress(long startedMillis, PrintStream out) {
+    this.startedMillis = startedMillis;
+    this.out = out;
+  }
+
+  public void say(String format, Object... args) {
+    double s = (System.currentTimeMillis() - startedMillis) / 1000.0;
+    synchronized (out) {
+      out.printf("[dispatchcheck %6.1fs] %s%n", s, String.format(format, args));
+      out.flush();
+    }
   }
 }

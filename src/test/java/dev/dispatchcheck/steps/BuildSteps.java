@@ -1,7 +1,6 @@
 package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.dispatch.Probe;
-import dev.dispatchcheck.driver.farm.Topology;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
@@ -20,7 +19,7 @@ public class BuildSteps {
 
   @When("{user} builds a probe for {system}")
   public void buildsOne(String user, String system) {
-    world.build(Topology.AGENT, user, Probe.salted(system));
+    world.build(ParameterTypes.AGENT_HOST, user, Probe.salted(system));
   }
 
   @When("{user} on {host} builds a probe for {system}")
@@ -30,18 +29,18 @@ public class BuildSteps {
 
   @When("{user} builds a probe for {system} requiring {features}")
   public void buildsOneRequiring(String user, String system, java.util.Set<String> features) {
-    world.build(Topology.AGENT, user, Probe.salted(system).requiring(features));
+    world.build(ParameterTypes.AGENT_HOST, user, Probe.salted(system).requiring(features));
   }
 
   @When("{user} builds {int} probes for {system}, one after another")
   public void buildsInSequence(String user, int count, String system) {
-    for (int i = 0; i < count; i++) world.build(Topology.AGENT, user, Probe.salted(system));
+    for (int i = 0; i < count; i++) world.build(ParameterTypes.AGENT_HOST, user, Probe.salted(system));
   }
 
   @When("{user} builds {int} probes for {system} at the same time")
   public void buildsAtOnce(String user, int count, String system) {
     world.build(IntStream.range(0, count)
-        .mapToObj(i -> new World.Request(Topology.AGENT, user, Probe.salted(system).lasting(CONCURRENT_SECONDS)))
+        .mapToObj(i -> new World.Request(ParameterTypes.AGENT_HOST, user, Probe.salted(system).lasting(CONCURRENT_SECONDS)))
         .toList());
   }
 
@@ -56,7 +55,7 @@ public class BuildSteps {
   /** The guide's check without changing {@code n}: the same derivation as last time. */
   @When("{user} builds the same probe again")
   public void buildsSameAgain(String user) {
-    world.build(Topology.AGENT, user, world.lastProbeOf(user));
+    world.build(ParameterTypes.AGENT_HOST, user, world.lastProbeOf(user));
   }
 
   @When("these builds run at the same time:")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.driver.farm.AgentHost;
-import dev.dispatchcheck.driver.farm.BuilderSpec;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -14,16 +13,14 @@ import java.util.List;
 /** Hosts, their files, and commands run on them. */
 public class FarmSteps {
   private final World world;
-  private final Verdicts verdicts;
 
-  public FarmSteps(World world, Verdicts verdicts) {
+  public FarmSteps(World world) {
     this.world = world;
-    this.verdicts = verdicts;
   }
 
   @Given("remote builders that claim foreign systems:")
-  public void remoteBuilders(List<BuilderSpec> builders) {
-    world.startFarm(builders);
+  public void remoteBuilders(List<ParameterTypes.BuilderRow> builders) {
+    world.startFarm(GuideFarm.of(builders, world.settings()));
   }
 
   @Given("a client host besides the agent host")
@@ -76,13 +73,5 @@ public class FarmSteps {
     world.farm().host(host).shell(user, script);
   }
 
-  @Then("the file {string} on {host} is empty")
-  public void fileIsEmpty(String path, String host) {
-    verdicts.fileIsEmpty(host, path);
-  }
 
-  @Then("the file {string} on {host} names {builder} only")
-  public void fileNamesOnly(String path, String host, String builder) {
-    verdicts.fileNamesOnly(host, path, builder);
-  }
 }

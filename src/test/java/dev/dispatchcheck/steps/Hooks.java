@@ -1,14 +1,10 @@
 package dev.dispatchcheck.steps;
 
-
-import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.dispatch.evidence.DispatchTable;
+import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.driver.farm.AgentHost;
-import dev.dispatchcheck.driver.farm.Topology;
-import dev.dispatchcheck.run.Progress;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
-import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,39 +16,23 @@ import java.util.stream.Collectors;
 
 /**
  * After each scenario: attach what it gathered (each build's log, the dispatch table, the
- * agent user's effective settings) to the report and to reports/evidence/, then dispose of
- * the farm, whether the scenario passed or failed.
+ * agent user's effective settings) to the report and to the pair's evidence directory,
+ * then dispose of the farm, whether the scenario passed or failed.
  */
 public class Hooks {
   private final World world;
-  private long started;
 
   public Hooks(World world) {
     this.world = world;
   }
 
-  /** Evidence of an earlier run must not pass for this run's. */
-  @BeforeAll
-  public static void clearOldEvidence() throws IOException {
-    Path dir = Path.of("reports", "evidence");
-    if (!Files.exists(dir)) return;
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
-  }
-
-  /** One line a scenario on the console; the HTML report has the rest. */
   @Before
-  public void announce(Scenario scenario) {
-    started = System.nanoTime();
+  public void remember(Scenario scenario) {
     world.setScenario(scenario);
-    Progress.say("scenario: %s (%s:%d)", scenario.getName(), Path.of(scenario.getUri()).getFileName(), scenario.getLine());
   }
 
   @After
   public void attachEvidenceAndDispose(Scenario scenario) {
-    Progress.say("%s %s in %.1f s", scenario.isFailed() ? "FAILED" : "passed", scenario.getName(),
-        (System.nanoTime() - started) / 1e9);
     try {
       if (world.hasFarm()) attachEvidence(scenario);
     } finally {
@@ -61,15 +41,22 @@ public class Hooks {
   }
 
   private void attachEvidence(Scenario scenario) {
-    Path dir = Path.of("reports", "evidence", slug(scenario));
+    Path dir = world.settings().evidenceDir().resolve(slug(scenario));
     List<BuildRun> builds = world.builds();
     attach(scenario, dir, "nix-versions.txt", "Nix versions", world.farm().hosts().stream()
         .map(h -> h.name() + ": " + h.nixVersionText()).collect(Collectors.joining("\n", "", "\n")));
-    attach(scenario, dir, "dispatch-table.txt", "Dispatch table", DispatchTable.render(builds, world::recordOf));
+    String table;
+    try {
+      table = DispatchTable.render(builds.stream()
+          .map(b -> new DispatchTable.Row(b.user(), b.probe().describe(), world.recordOf(b))).toList());
+    } catch (RuntimeException e) {
+      table = "no dispatch table: " + e.getMessage();
+    }
+    attach(scenario, dir, "dispatch-table.txt", "Dispatch table", table);
     for (int i = 0; i < builds.size(); i++) {
       BuildRun b = builds.get(i);
       String name = String.format("build-%02d-%s-%s.log", i + 1, b.user(), b.probe().system());
-      attach(scenario, dir, name, "Build " + (i + 1) + " log (" + b.user() + ", " + b.probe().system() + ")",
+      attach(scenario, dir, name, "Build " + (i + 1) + " log (" + b.user() + ", " + b.probe().describe() + ")",
           b.describe());
       write(dir, name.replace(".log", ".internal-json.log"), b.rawLog());
     }
@@ -77,7 +64,7 @@ public class Hooks {
     String state;
     try {
       settings = world.farm().agent().effectiveSettings(AgentHost.AGENT_USER);
-      state = world.farm().facts(Topology.AGENT, AgentHost.AGENT_USER).describe();
+      state = world.farm().facts(ParameterTypes.AGENT_HOST, AgentHost.AGENT_USER).describe();
     } catch (RuntimeException e) {
       settings = state = "could not read: " + e.getMessage();
     }
@@ -91,7 +78,7 @@ public class Hooks {
     write(dir, file, text);
   }
 
-  /** Evidence too raw for the HTML report goes to reports/.../evidence/ only. */
+  /** Evidence too raw for the HTML report goes to the evidence directory only. */
   private static void write(Path dir, String file, String text) {
     try {
       Files.createDirectories(dir);

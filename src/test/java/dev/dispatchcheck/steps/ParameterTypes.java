@@ -1,12 +1,11 @@
 package dev.dispatchcheck.steps;
 
-import dev.dispatchcheck.dispatch.log.ErrorClass;
+import dev.dispatchcheck.dispatch.Probe;
+import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.NixConf;
+import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.driver.farm.AgentHost;
-import dev.dispatchcheck.driver.farm.Topology;
-import dev.dispatchcheck.dispatch.Probe;
-import dev.dispatchcheck.driver.farm.BuilderSpec;
 import io.cucumber.java.DataTableType;
 import io.cucumber.java.DocStringType;
 import io.cucumber.java.ParameterType;
@@ -14,13 +13,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The step vocabulary's nouns: users, hosts, builders, systems, failure causes, typed doc strings. */
+/** The step vocabulary's nouns: users, hosts, builders, systems, failure causes, verdicts, typed doc strings. */
 public class ParameterTypes {
+  static final String AGENT_HOST = "agent";
   static final String CLIENT = "client";
 
+  private final Verdicts verdicts;
+
+  public ParameterTypes(Verdicts verdicts) {
+    this.verdicts = verdicts;
+  }
+
   /** "the agent" is the hercules-ci-agent user; "the ordinary user" is alice. */
-  @ParameterType("the agent|the ordinary user|root")
+  @ParameterType(Vocabulary.USER)
   public String user(String words) {
+    return userOf(words);
+  }
+
+  static String userOf(String words) {
     return switch (words) {
       case "the agent" -> AgentHost.AGENT_USER;
       case "the ordinary user" -> AgentHost.ORDINARY_USER;
@@ -28,27 +38,28 @@ public class ParameterTypes {
     };
   }
 
-  /** A host by its role, or a builder by its network name (which ends in a number). */
-  @ParameterType("the agent host|the client host|[a-z0-9_]+(?:-[a-z0-9_]+)*-[0-9]+")
+  /** A host by its role, or by any host name a machines file may hold for it. */
+  @ParameterType(Vocabulary.HOST)
   public String host(String words) {
-    return hostName(words);
+    return hostOf(words);
   }
 
-  /** Where a build may go: a remote builder, or the agent host acting as one. */
-  @ParameterType("the agent host|[a-z0-9_]+(?:-[a-z0-9_]+)*-[0-9]+")
+  /** Where a build may go: a remote builder by its host name, or the agent host acting as one. */
+  @ParameterType(Vocabulary.BUILDER)
   public String builder(String words) {
-    return hostName(words);
+    return hostOf(words);
   }
 
-  private static String hostName(String words) {
+  /** The host's name on the network: {@code user@} dropped, lower case, as DNS compares it. */
+  static String hostOf(String words) {
     return switch (words) {
-      case "the agent host" -> Topology.AGENT;
+      case "the agent host" -> AGENT_HOST;
       case "the client host" -> CLIENT;
-      default -> words;
+      default -> Machine.hostOf(words).toLowerCase();
     };
   }
 
-  @ParameterType("[a-z0-9_]+-(?:linux|darwin|freebsd|netbsd|openbsd|cygwin|none)")
+  @ParameterType(Vocabulary.SYSTEM)
   public String system(String s) {
     return s;
   }
@@ -59,26 +70,26 @@ public class ParameterTypes {
     return Set.of(words.split(",\\s*"));
   }
 
-  /** Why a build failed, in the words of {@link ErrorClass#meaning()}'s callers. */
-  @ParameterType("no builder can build it|the builder's host key was not accepted"
-      + "|no SSH connection to the builder could be made|the builder refused the SSH key"
-      + "|nix-store is missing on the builder|the SSH key named for the builder cannot be used")
-  public ErrorClass failure(String words) {
-    return switch (words) {
-      case "no builder can build it" -> ErrorClass.NO_MACHINE_FOR_SYSTEM;
-      case "the builder's host key was not accepted" -> ErrorClass.SSH_HOST_KEY_VERIFICATION;
-      case "no SSH connection to the builder could be made" -> ErrorClass.SSH_CONNECTION;
-      case "the builder refused the SSH key" -> ErrorClass.SSH_AUTHENTICATION;
-      case "the SSH key named for the builder cannot be used" -> ErrorClass.SSH_KEY_UNUSABLE;
-      default -> ErrorClass.REMOTE_NIX_MISSING;
-    };
+  /** An expectation, worded as one of {@link Vocabulary#VERDICT}'s phrases. */
+  @ParameterType(Vocabulary.VERDICT)
+  public SelfCheck.Verdict verdict(String words) {
+    return verdicts.of(words);
   }
 
-  /** A row of a builders table: | builder | systems |, systems separated by commas. */
+  /**
+   * A row of a builders table: | builder | systems |, systems separated by commas. The
+   * builder is a host name as a machines file writes it; a {@code user@} makes that user a
+   * login on the builder, which its daemon does not trust.
+   */
   @DataTableType
-  public BuilderSpec builderSpec(Map<String, String> row) {
-    return new BuilderSpec(row.get("builder"), List.of(row.get("systems").split(",\\s*")));
+  public BuilderRow builderRow(Map<String, String> row) {
+    String name = row.get("builder");
+    List<String> users = name.contains("@") ? List.of(name.substring(0, name.indexOf('@'))) : List.of();
+    return new BuilderRow(hostOf(name), users, List.of(row.get("systems").split(",\\s*")));
   }
+
+  /** A builder to start: its host name, its login users besides root, the systems it claims. */
+  public record BuilderRow(String name, List<String> sshUsers, List<String> systems) {}
 
   /** A row of a builds table: | user | host | system |, in the same words as the steps. */
   @DataTableType

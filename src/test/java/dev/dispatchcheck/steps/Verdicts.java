@@ -1,60 +1,93 @@
 package dev.dispatchcheck.steps;
 
-import static dev.dispatchcheck.dispatch.verdict.DispatchRecordAssert.assertThat;
+import static dev.dispatchcheck.dispatch.verdict.DispatchAssertions.assertThat;
 
-import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
+import dev.dispatchcheck.dispatch.verdict.SelfCheck;
+import dev.dispatchcheck.dispatch.verdict.VerdictFailure;
 import dev.dispatchcheck.driver.host.NixHost;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 
 /**
- * Every expectation a scenario can state, in one place, so that the conformance steps and
- * their self-check twins run the very same assertion.
+ * Every expectation a scenario can state, each defined once: its phrase (from
+ * {@link Vocabulary}) and the check it stands for. The positive step and its self-check
+ * twin both look the phrase up here, so they run the very same assertion.
  */
 public class Verdicts {
   private final World world;
+  private final Map<Pattern, Function<Words, SelfCheck.Verdict>> phrases = new LinkedHashMap<>();
 
   public Verdicts(World world) {
     this.world = world;
+    define(Vocabulary.WENT_TO, w -> () -> assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").wentTo(w.host(1)));
+    define(Vocabulary.ON_HOST_WENT_TO, w -> () ->
+        assertThat(world.lastRecordOn(w.host(0))).as("the build on " + w.host(0)).wentTo(w.host(1)));
+    define(Vocabulary.EVERY_WENT_TO, w -> () -> every(world.recordsOf(w.user(0)), w.user(0), w.host(1)));
+    define(Vocabulary.EVERY_FOR_SYSTEM_WENT_TO, w -> () ->
+        every(world.recordsOf(w.user(0), w.text(1)), w.user(0) + " for " + w.text(1), w.host(2)));
+    define(Vocabulary.WENT_TO_SYSTEM_BUILDER, w -> () ->
+        assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").wentToOneOf(systemBuilders()));
+    define(Vocabulary.FAILED_BECAUSE, w -> () ->
+        assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").failedBecause(ErrorClass.byPhrase(w.text(1))));
+    define(Vocabulary.BUILT_LOCALLY, w -> () ->
+        assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").builtLocally());
+    define(Vocabulary.WARNED, w -> () ->
+        assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").warned(w.quoted(1)));
+    define(Vocabulary.NO_WARNING, w -> () ->
+        assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").printedNoWarning());
+    define(Vocabulary.ALREADY_VALID, w -> () ->
+        assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s last build").wasAlreadyValid());
+    define(Vocabulary.SPREAD, w -> () -> spreadOver(w.user(0), w.host(1), w.host(2)));
+    define(Vocabulary.FILE_EMPTY, w -> () -> fileIsEmpty(w.host(1), w.quoted(0)));
+    define(Vocabulary.FILE_NAMES_ONLY, w -> () -> fileNamesOnly(w.host(1), w.quoted(0), w.host(2)));
   }
 
-  public void wentTo(String user, String builder) {
-    assertThat(world.lastRecordOf(user), user + "'s build").wentTo(builder);
+  private void define(String phrase, Function<Words, SelfCheck.Verdict> check) {
+    phrases.put(Pattern.compile(Vocabulary.capturing(phrase)), check);
   }
 
-  public void buildOnHostWentTo(String host, String builder) {
-    assertThat(world.lastRecordOn(host), "the build on " + host).wentTo(builder);
+  /** The verdict a phrase states; a phrase that states none is a harness error in the scenario. */
+  public SelfCheck.Verdict of(String text) {
+    for (var e : phrases.entrySet()) {
+      Matcher m = e.getKey().matcher(text);
+      if (m.matches()) return e.getValue().apply(new Words(m));
+    }
+    throw new IllegalArgumentException("no verdict is worded '" + text + "'");
   }
 
-  public void everyWentTo(String user, String builder) {
-    List<DispatchRecord> all = world.recordsOf(user);
-    for (int i = 0; i < all.size(); i++) {
-      assertThat(all.get(i), user + "'s build " + (i + 1) + " of " + all.size()).wentTo(builder);
+  /** The words a phrase captured, read back as users, host names, quoted text. */
+  private record Words(Matcher m) {
+    String text(int i) {
+      return m.group(i + 1);
+    }
+
+    String user(int i) {
+      return ParameterTypes.userOf(text(i));
+    }
+
+    String host(int i) {
+      return ParameterTypes.hostOf(text(i));
+    }
+
+    String quoted(int i) {
+      String q = text(i);
+      return q.substring(1, q.length() - 1);
     }
   }
 
-  public void wentToSystemBuilder(String user) {
-    assertThat(world.lastRecordOf(user), user + "'s build").wentToOneOf(systemBuilders());
-  }
-
-  public void failedBecause(String user, ErrorClass cause) {
-    assertThat(world.lastRecordOf(user), user + "'s build").failedBecause(cause);
-  }
-
-  public void builtLocally(String user) {
-    assertThat(world.lastRecordOf(user), user + "'s build").builtLocally();
-  }
-
-  public void warned(String user, String fragment) {
-    assertThat(world.lastRecordOf(user), user + "'s build").warned(fragment);
-  }
-
-  public void noWarning(String user) {
-    assertThat(world.lastRecordOf(user), user + "'s build").printedNoWarning();
+  private static void every(List<DispatchRecord> all, String whose, String builder) {
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(all.get(i)).as(whose + "'s build " + (i + 1) + " of " + all.size()).wentTo(builder);
+    }
   }
 
   /**
@@ -62,46 +95,47 @@ public class Verdicts {
    * version ("none" for no warning, else a fragment of the warning).
    */
   public void warnedPerVersion(String user, Map<String, String> warningByVersion) {
-    String expected = warningByVersion.get(world.farm().agent().host().version().label());
+    String version = world.settings().agentNix().label();
+    String expected = warningByVersion.get(version);
     if (expected == null) {
-      throw new IllegalStateException("no row for Nix " + world.farm().agent().host().version().label()
-          + " in " + warningByVersion.keySet());
+      throw new IllegalStateException("no row for Nix " + version + " in " + warningByVersion.keySet());
     }
-    if (expected.equals("none")) noWarning(user);
-    else warned(user, expected);
-  }
-
-  /** A table with the columns "Nix" and "warning", as a map from version to warning. */
-  static Map<String, String> byVersion(List<Map<String, String>> rows) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
-    rows.forEach(r -> out.put(r.get("Nix"), r.get("warning")));
-    return out;
-  }
-
-  public void alreadyValid(String user) {
-    assertThat(world.lastRecordOf(user), user + "'s last build").wasAlreadyValid();
+    var record = assertThat(world.lastRecordOf(user)).as(user + "'s build to print");
+    if (expected.equals("none")) record.printedNoWarning();
+    else record.warned(expected);
   }
 
   /** Each build went to one of the two, and together they used both, one build each. */
-  public void spreadOver(String user, String first, String second) {
+  private void spreadOver(String user, String first, String second) {
     List<DispatchRecord> all = world.recordsOf(user);
-    all.forEach(r -> assertThat(r, user + "'s build").wentToOneOf(List.of(first, second)));
-    Assertions.assertThat(all.stream().map(r -> r.builder().orElse("-")).toList())
+    all.forEach(r -> assertThat(r).as(user + "'s build").wentToOneOf(List.of(first, second)));
+    judge(() -> Assertions.assertThat(all.stream().map(r -> r.builder().orElse("-").toLowerCase()).toList())
         .as("builders taken by %s's %d builds", user, all.size())
-        .containsExactlyInAnyOrder(first, second);
+        .containsExactlyInAnyOrder(first.toLowerCase(), second.toLowerCase()));
   }
 
-  public void fileIsEmpty(String host, String path) {
-    Assertions.assertThat(world.farm().host(host).readFile(path))
-        .as("%s on %s", path, host).hasValue("");
+  private void fileIsEmpty(String host, String path) {
+    judge(() -> Assertions.assertThat(world.farm().host(host).readFile(path)).as("%s on %s", path, host).hasValue(""));
   }
 
   /** The machines file at {@code path} lists exactly one builder, {@code builder}. */
-  public void fileNamesOnly(String host, String path, String builder) {
+  private void fileNamesOnly(String host, String path, String builder) {
     NixHost h = world.farm().host(host);
-    Assertions.assertThat(MachinesFile.parse(h.readFile(path).orElse(""), h::readFile).machines())
-        .as("machines in %s on %s", path, host)
-        .extracting(Machine::hostName).containsExactly(builder);
+    List<String> named = MachinesFile.parse(h.readFile(path).orElse(""), h::readFile).machines().stream()
+        .map(m -> m.hostName().toLowerCase()).toList();
+    judge(() -> Assertions.assertThat(named).as("machines in %s on %s (%s)", path, host, h.readFile(path).orElse(""))
+        .containsExactly(Machine.hostOf(builder).toLowerCase()));
+  }
+
+  /** An AssertJ assertion on observations is a verdict: its failure is a {@link VerdictFailure}. */
+  private static void judge(Runnable assertion) {
+    try {
+      assertion.run();
+    } catch (VerdictFailure f) {
+      throw f;
+    } catch (AssertionError e) {
+      throw VerdictFailure.of(e);
+    }
   }
 
   /** The builders the agent host's /etc/nix/machines names, read from the host itself. */

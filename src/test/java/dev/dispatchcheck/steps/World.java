@@ -1,13 +1,13 @@
 package dev.dispatchcheck.steps;
 
-import dev.dispatchcheck.run.Progress;
-
-import dev.dispatchcheck.driver.build.BuildRun;
-import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.Probe;
-import dev.dispatchcheck.driver.farm.BuilderSpec;
-import dev.dispatchcheck.driver.farm.Topology;
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.driver.Waiter;
+import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.driver.farm.Farm;
+import dev.dispatchcheck.driver.farm.FarmSpec;
+import dev.dispatchcheck.run.RunSettings;
+import io.cucumber.java.Scenario;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,39 +15,53 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * One scenario's state, injected into every step class by picocontainer. It owns the
- * scenario's farm and disposes of it ({@link #dispose()}, from {@link Hooks}).
+ * One scenario's state, injected into every step class by picocontainer, with the run's
+ * {@link RunSettings}. It owns the scenario's farm and disposes of it ({@link #dispose()},
+ * from {@link Hooks}).
  */
 public class World {
-  private final Waiter waiter = new Waiter();
+  private final RunSettings settings;
+  private final Waiter waiter;
   private final List<BuildRun> builds = new ArrayList<>();
   /** Each build's record, cross-checked once, when it finished: later faults must not rewrite evidence. */
   private final Map<BuildRun, DispatchRecord> records = new HashMap<>();
-  private Topology topology;
-  private io.cucumber.java.Scenario scenario;
+  private Farm farm;
+  private Scenario scenario;
 
-  void setScenario(io.cucumber.java.Scenario scenario) {
+  public World(RunSettings settings) {
+    this.settings = settings;
+    this.waiter = new Waiter(settings.buildTimeout());
+  }
+
+  public RunSettings settings() {
+    return settings;
+  }
+
+  void setScenario(Scenario scenario) {
     this.scenario = scenario;
   }
 
   /** A figure or fact for the report, attached to the scenario and printed. */
   public void note(String text) {
-    dev.dispatchcheck.run.Progress.say("note: %s", text);
+    settings.progress().say("note: %s", text);
     if (scenario != null) scenario.attach(text, "text/plain", "Note");
   }
 
-  public void startFarm(List<BuilderSpec> builders) {
-    if (topology != null) throw new IllegalStateException("the farm is already started");
-    topology = Topology.start(builders);
+  public void startFarm(FarmSpec spec) {
+    if (farm != null) throw new IllegalStateException("the farm is already started");
+    farm = Farm.start(spec, settings);
+    if (!spec.notes().isEmpty() && scenario != null) {
+      scenario.attach(String.join("\n", spec.notes()) + "\n", "text/plain", "What the harness assumed or overrode");
+    }
   }
 
-  public Topology farm() {
-    if (topology == null) throw new IllegalStateException("no farm yet: start with the remote builders step");
-    return topology;
+  public Farm farm() {
+    if (farm == null) throw new IllegalStateException("no farm yet: start with the remote builders step");
+    return farm;
   }
 
   public boolean hasFarm() {
-    return topology != null;
+    return farm != null;
   }
 
   /** A build that was asked for: who, where, what. */
@@ -56,7 +70,7 @@ public class World {
   /** Starts every request at once, then waits for each to finish. */
   public void build(List<Request> requests) {
     List<BuildRun> started = requests.stream()
-        .map(r -> BuildRun.start(farm().host(r.host()), r.user(), r.probe())).toList();
+        .map(r -> BuildRun.start(farm().host(r.host()), r.user(), r.probe(), settings.progress())).toList();
     for (BuildRun run : started) {
       builds.add(run);
       run.awaitCompletion(waiter, farm()::diagnostics);
@@ -87,6 +101,10 @@ public class World {
     return records(b -> b.user().equals(user), user);
   }
 
+  public List<DispatchRecord> recordsOf(String user, String system) {
+    return records(b -> b.user().equals(user) && b.probe().system().equals(system), user + " for " + system);
+  }
+
   public BuildRun lastBuildOf(String user) {
     return builds.stream().filter(b -> b.user().equals(user)).reduce((a, b) -> b)
         .orElseThrow(() -> new IllegalStateException(user + " has built nothing yet"));
@@ -107,7 +125,7 @@ public class World {
   }
 
   public void dispose() {
-    if (topology != null) topology.close();
-    topology = null;
+    if (farm != null) farm.close();
+    farm = null;
   }
 }

@@ -58,11 +58,17 @@ public record DispatchRecord(
    * ran, naming the same machine ({@code ""} for local), none for a build that did not.
    */
   public boolean logReadingsAgree() {
+    List<BuildActivity> activities = ownActivities();
     return switch (placement) {
       case REMOTE -> activities.size() == 1 && activities.get(0).machine().equals(builderUri.orElse(""));
       case LOCAL -> activities.size() == 1 && activities.get(0).isLocal();
       case NOWHERE -> activities.isEmpty();
     };
+  }
+
+  /** The client's own build activities, without those the builder's daemon forwarded. */
+  public List<BuildActivity> ownActivities() {
+    return activities.stream().filter(a -> !a.forwarded()).toList();
   }
 
   /** A one-line account of what happened, for failure messages and the report. */
@@ -88,8 +94,7 @@ public record DispatchRecord(
     errorLine.ifPresent(l -> out.add(new Evidence(Evidence.Source.CLIENT_LOG, l)));
     warnings.forEach(w -> out.add(new Evidence(Evidence.Source.CLIENT_LOG, w)));
     out.add(new Evidence(Evidence.Source.CLIENT_JSON, activities.isEmpty() ? "no build activity"
-        : activities.stream().map(a -> a.isLocal() ? "build activity, local" : "build activity on '" + a.machine() + "'")
-            .collect(Collectors.joining("; "))));
+        : activities.stream().map(BuildActivity::toString).collect(Collectors.joining("; "))));
     crossCheck.outputOnHost().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
         out.add(new Evidence(Evidence.Source.HOST_STORE, e.getKey()
             + (e.getValue() ? " holds " : " does not hold ") + outputPath.orElse("the output"))));

@@ -46,6 +46,9 @@ public final class DispatchLogParser {
         uri = Optional.of(m.group(2));
         placement = Placement.REMOTE;
       } else if ((m = LOCAL.matcher(line)).find()) {
+        // After "building D on URI", a plain "building D" is the builder's daemon
+        // reporting its own build over ssh-ng, not a second build on the client.
+        if (placement == Placement.REMOTE && drv.equals(Optional.of(m.group(1)))) continue;
         drv = Optional.of(m.group(1));
         placement = Placement.LOCAL;
       } else if (drv.isEmpty() && (m = PLANNED.matcher(line)).find()) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -49,15 +51,29 @@ public final class InternalJsonLog {
     return out.toString();
   }
 
-  /** Every build activity in the log, in order. */
+  /**
+   * Every build activity in the log, in order. A local activity for a derivation whose
+   * remote dispatch activity is still open is the builder's daemon speaking through the
+   * ssh-ng connection (Nix 2.8 logs no parent ids, so nesting is read from start/stop
+   * order, which every version logs).
+   */
   public static List<BuildActivity> activities(String raw) {
     List<BuildActivity> out = new ArrayList<>();
+    Map<Long, String> openDispatches = new HashMap<>();
     for (String line : raw.split("\n")) {
       if (!line.startsWith(PREFIX)) continue;
       JsonNode n = parse(line);
-      if (n != null && n.path("action").asText().equals("start") && n.path("type").asInt() == BUILD) {
+      if (n == null) continue;
+      String action = n.path("action").asText();
+      if (action.equals("stop")) {
+        openDispatches.remove(n.path("id").asLong());
+      } else if (action.equals("start") && n.path("type").asInt() == BUILD) {
         JsonNode f = n.path("fields");
-        out.add(new BuildActivity(f.path(0).asText(), f.path(1).asText()));
+        String drv = f.path(0).asText();
+        String machine = f.path(1).asText();
+        boolean forwarded = machine.isEmpty() && openDispatches.containsValue(drv);
+        if (!machine.isEmpty()) openDispatches.put(n.path("id").asLong(), drv);
+        out.add(new BuildActivity(drv, machine, forwarded));
       }
     }
     return out;

@@ -1,11 +1,10 @@
 package dev.dispatchcheck.dispatch.verdict;
 
-
 import dev.dispatchcheck.dispatch.evidence.CrossCheck;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.evidence.Outcome;
 import dev.dispatchcheck.dispatch.evidence.Placement;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -13,22 +12,21 @@ import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Verdicts about where a build went. Each failure message quotes the expectation, states
- * what was observed (naming the builder actually used) and lists the evidence. When the
- * client's log and the builders' stores tell different stories the verdict is a harness
- * error, never a pass.
+ * Verdicts about where a build went; {@code as()} names the build in words. Every verdict
+ * first requires the evidence sources to tell one story (the log's text, its internal-json
+ * activities, the other hosts' stores, the probe journals): a split is a
+ * {@link HarnessError}, whatever the expectation. Only then is the expectation judged, and
+ * a contradiction is a {@link VerdictFailure} that names the builder actually used.
  */
 public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAssert, DispatchRecord> {
-  private final String subject;
 
-  private DispatchRecordAssert(DispatchRecord actual, String subject) {
+  DispatchRecordAssert(DispatchRecord actual) {
     super(actual, DispatchRecordAssert.class);
-    this.subject = subject;
   }
 
-  /** @param subject the build in words, e.g. "the agent's aarch64-linux probe" */
-  public static DispatchRecordAssert assertThat(DispatchRecord actual, String subject) {
-    return new DispatchRecordAssert(actual, subject);
+  private String subject() {
+    String d = descriptionText();
+    return d == null || d.isEmpty() ? "the build" : d;
   }
 
   /** Dispatched to {@code builder} and built there, by the log and by the other hosts. */
@@ -36,54 +34,49 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     return wentToOneOf(List.of(builder));
   }
 
+  /** Builder names compare as host names do: case does not matter. */
   public DispatchRecordAssert wentToOneOf(Collection<String> builders) {
-    isNotNull();
-    String expected = builders.size() == 1
-        ? builders.iterator().next() : "one of " + new TreeSet<>(builders);
+    requireConsistentEvidence();
+    String expected = builders.size() == 1 ? builders.iterator().next() : "one of " + new TreeSet<>(builders);
     Optional<String> took = actual.builder();
-    if (actual.placement() != Placement.REMOTE || took.isEmpty()
-        || !builders.contains(took.get()) || actual.outcome() != Outcome.SUCCEEDED) {
-      fail("expected " + subject + " to be dispatched to " + expected);
+    boolean named = took.isPresent() && builders.stream().anyMatch(b -> b.equalsIgnoreCase(took.get()));
+    if (actual.placement() != Placement.REMOTE || !named || actual.outcome() != Outcome.SUCCEEDED) {
+      fail("expected " + subject() + " to be dispatched to " + expected);
     }
-    requireSourcesAgree();
     return this;
   }
 
   /** Failed for the given reason (and so was built nowhere). */
   public DispatchRecordAssert failedBecause(ErrorClass cause) {
-    isNotNull();
+    requireConsistentEvidence();
     if (actual.outcome() != Outcome.FAILED || actual.error().orElse(null) != cause) {
-      fail("expected " + subject + " to fail because " + cause.meaning());
+      fail("expected " + subject() + " to fail because " + cause.meaning());
     }
-    requireSourcesAgree();
     return this;
   }
 
   /** Built on its client itself, with no dispatch. */
   public DispatchRecordAssert builtLocally() {
-    isNotNull();
+    requireConsistentEvidence();
     if (actual.placement() != Placement.LOCAL || actual.outcome() != Outcome.SUCCEEDED) {
-      fail("expected " + subject + " to be built locally, on the host it was started on");
+      fail("expected " + subject() + " to be built locally, on the host it was started on");
     }
-    requireSourcesAgree();
     return this;
   }
 
   public DispatchRecordAssert warned(String fragment) {
-    isNotNull();
+    requireConsistentEvidence();
     if (actual.warnings().stream().noneMatch(w -> w.contains(fragment))) {
-      fail("expected " + subject + " to print a warning containing '" + fragment + "'");
+      fail("expected " + subject() + " to print a warning containing '" + fragment + "'");
     }
-    requireSourcesAgree();
     return this;
   }
 
   public DispatchRecordAssert printedNoWarning() {
-    isNotNull();
+    requireConsistentEvidence();
     if (!actual.warnings().isEmpty()) {
-      fail("expected " + subject + " to print no warning");
+      fail("expected " + subject() + " to print no warning");
     }
-    requireSourcesAgree();
     return this;
   }
 
@@ -92,23 +85,23 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
    * client's store, which is why the guide says to change {@code n}.
    */
   public DispatchRecordAssert wasAlreadyValid() {
-    isNotNull();
+    requireConsistentEvidence();
     if (actual.placement() != Placement.NOWHERE || actual.outcome() != Outcome.SUCCEEDED
         || actual.outputPath().isEmpty()) {
-      fail("expected " + subject + " to build nothing, its output being already valid");
+      fail("expected " + subject() + " to build nothing, its output being already valid");
     }
-    requireSourcesAgree();
     return this;
   }
 
-  /**
-   * The sources must tell one story: the log's text and its internal-json activities, the
-   * other hosts' stores, and the hosts' probe journals. A verdict never passes on a split.
-   */
-  private void requireSourcesAgree() {
+  /** The sources must tell one story before any expectation is judged. */
+  private void requireConsistentEvidence() {
+    isNotNull();
+    if (actual.outcome() == Outcome.RUNNING) {
+      harnessError("it is still running, so there is nothing to judge yet");
+    }
     if (!actual.logReadingsAgree()) {
       harnessError("the log's text says it was " + actual.summary()
-          + ", but its internal-json build activities say " + actual.activities());
+          + ", but its internal-json build activities say " + actual.ownActivities());
     }
     CrossCheck c = actual.crossCheck();
     List<String> stores = c.hostsHoldingOutput();
@@ -119,11 +112,11 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
         if (c.outputOnHost().isEmpty()) {
           harnessError("no other host's store was checked, so the log's claim stands alone");
         }
-        if (!stores.equals(List.of(b))) {
+        if (!sameHosts(stores, b)) {
           harnessError("the client's log says " + b + " built it, but the output is in the store of "
               + (stores.isEmpty() ? "no other host" : String.join(" and ", stores)));
         }
-        if (!journals.equals(List.of(b))) {
+        if (!sameHosts(journals, b)) {
           harnessError("the client's log says " + b + " built it, but the probe journal of "
               + (journals.isEmpty() ? "no host" : String.join(" and ", journals)) + " records the run");
         }
@@ -132,7 +125,7 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
         if (!stores.isEmpty()) {
           harnessError("the log says it was built locally, yet the stores of " + stores + " hold its output");
         }
-        if (!c.ranOnHost().isEmpty() && !journals.equals(List.of(c.client()))) {
+        if (!c.ranOnHost().isEmpty() && !sameHosts(journals, c.client())) {
           harnessError("the log says it was built locally on " + c.client() + ", but the probe journal of "
               + (journals.isEmpty() ? "no host" : String.join(" and ", journals)) + " records the run");
         }
@@ -147,13 +140,17 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     }
   }
 
+  private static boolean sameHosts(List<String> hosts, String host) {
+    return hosts.size() == 1 && hosts.get(0).equalsIgnoreCase(host);
+  }
+
   private void fail(String expectation) {
-    failWithMessage("%s,%nbut it was %s.%s%nEvidence:%n%s", expectation, actual.summary(),
-        actual.likelyCause().map(c -> "\nLikely cause: " + c + ".").orElse(""), actual.evidenceText());
+    throw new VerdictFailure(String.format("%s,%nbut it was %s.%s%nEvidence:%n%s", expectation, actual.summary(),
+        actual.likelyCause().map(c -> "\nLikely cause: " + c + ".").orElse(""), actual.evidenceText()));
   }
 
   private void harnessError(String what) {
-    failWithMessage("HARNESS ERROR for %s: the evidence sources disagree: %s.%nEvidence:%n%s",
-        subject, what, actual.evidenceText());
+    throw new HarnessError(String.format("no verdict on %s: the evidence sources disagree: %s.%nEvidence:%n%s",
+        subject(), what, actual.evidenceText()));
   }
 }

@@ -6,6 +6,7 @@ import dev.dispatchcheck.dispatch.log.DispatchLogParser;
 import dev.dispatchcheck.dispatch.log.InternalJsonLog;
 
 import dev.dispatchcheck.run.Progress;
+import java.util.Optional;
 import dev.dispatchcheck.driver.host.ExecStream;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.driver.Waiter;
@@ -17,18 +18,20 @@ public final class BuildRun {
   private final String user;
   private final Probe probe;
   private final ExecStream stream;
+  private final Progress progress;
 
-  private BuildRun(String host, String user, Probe probe, ExecStream stream) {
+  private BuildRun(String host, String user, Probe probe, ExecStream stream, Progress progress) {
     this.host = host;
     this.user = user;
     this.probe = probe;
     this.stream = stream;
+    this.progress = progress;
   }
 
   /** Starts the guide's check, {@code sudo -u USER nix-build ...}, on {@code host}. */
-  public static BuildRun start(NixHost host, String user, Probe probe) {
-    Progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.system(), probe.salt());
-    return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)));
+  public static BuildRun start(NixHost host, String user, Probe probe, Progress progress) {
+    progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.describe(), probe.salt());
+    return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)), progress);
   }
 
   /** The host the build was started on (its client). */
@@ -59,6 +62,11 @@ public final class BuildRun {
     return stream.elapsed();
   }
 
+  /** Set when the log stream broke: what was read is then not the whole log. */
+  public Optional<Throwable> streamBroken() {
+    return stream.broken();
+  }
+
   public boolean isFinished() {
     return stream.isFinished();
   }
@@ -77,7 +85,7 @@ public final class BuildRun {
     waiter.until("a dispatch line or an error in the build log of " + describe(),
         () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log()), evidence);
     waiter.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
-    Progress.say("  -> %s (%.1f s)", record().summary(), elapsed().toMillis() / 1000.0);
+    progress.say("  -> %s (%.1f s)", record().summary(), elapsed().toMillis() / 1000.0);
     return this;
   }
 

@@ -1,7 +1,5 @@
 package dev.dispatchcheck.driver.farm;
 
-import dev.dispatchcheck.driver.build.BuildRun;
-import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.driver.host.NixHost;
 
 /** The agent host: the Nix daemon, the hercules-ci-agent user, an ordinary user, and root's SSH key. */
@@ -22,10 +20,6 @@ public final class AgentHost {
 
   public String name() {
     return host.name();
-  }
-
-  public BuildRun build(String user, Probe probe) {
-    return BuildRun.start(host, user, probe);
   }
 
   /** The settings Nix uses for {@code user}, as {@code nix show-config} prints them. */

@@ -4,6 +4,7 @@ import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.dispatch.evidence.CrossCheck;
 import dev.dispatchcheck.dispatch.evidence.Diagnosis;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.host.NixHost;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,11 @@ import java.util.Optional;
 final class DispatchInvestigator {
   private DispatchInvestigator() {}
 
-  static DispatchRecord investigate(Topology farm, BuildRun run) {
+  static DispatchRecord investigate(Farm farm, BuildRun run) {
+    run.streamBroken().ifPresent(t -> {
+      throw new HarnessError("the log stream of " + run.user() + "'s build on " + run.host()
+          + " broke, so the log read is not the whole log: " + t, t);
+    });
     DispatchRecord fromLog = run.record();
     NixHost origin = farm.host(run.host());
     DispatchRecord record = fromLog.withLikelyCause(

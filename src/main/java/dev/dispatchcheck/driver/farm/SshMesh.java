@@ -3,17 +3,22 @@ package dev.dispatchcheck.driver.farm;
 import dev.dispatchcheck.driver.host.NixHost;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Root's SSH on every host of a farm: a key made fresh for this run (never committed),
- * authorized on every host, and every host's fresh host key in every root's known_hosts.
- * Root's, because the daemon's build hook runs as root whichever user started the build.
- * Scenarios that need a broken link break it explicitly afterwards.
+ * authorized for root and for each SSH user a host's spec names, and every host's fresh
+ * host key in every root's known_hosts. Root's, because the daemon's build hook runs as
+ * root whichever user started the build. Scenarios that need a broken link break it
+ * explicitly afterwards.
  */
 final class SshMesh {
   private SshMesh() {}
 
-  static void wire(List<NixHost> hosts) {
+  static void wire(List<NixHost> hosts, List<HostSpec> specs) {
+    Map<String, HostSpec> byName = specs.stream().collect(Collectors.toMap(HostSpec::name, Function.identity()));
     // Hosts are independent here, so each step runs on all of them at once.
     List<String[]> keys = Concurrently.map(hosts, h -> h.shellOrFail("root", "mkdir -p -m 700 /root/.ssh"
         + " && { [ -f /root/.ssh/id_ed25519 ] || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-"
@@ -29,8 +34,20 @@ final class SshMesh {
     String authorized = String.join("\n", publicKeys) + "\n";
     String known = String.join("\n", knownHosts) + "\n";
     Concurrently.forEach(hosts, h -> {
+      StringBuilder script = new StringBuilder("set -e\n");
+      HostSpec spec = byName.get(h.name());
+      for (String user : spec == null ? List.<String>of() : spec.sshUsers()) {
+        // A machines line's user@: a login user whose authorized_keys hold the farm's keys.
+        script.append("id -u ").append(user).append(" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh ")
+            .append(user).append('\n')
+            .append("h=$(getent passwd ").append(user).append(" | cut -d: -f6); install -d -m 700 -o ")
+            .append(user).append(" \"$h/.ssh\"\n")
+            .append("printf '%s' '").append(authorized).append("' > \"$h/.ssh/authorized_keys\"; chown ")
+            .append(user).append(": \"$h/.ssh/authorized_keys\"\n");
+      }
       h.writeFile("/root/.ssh/authorized_keys", authorized, "root");
       h.writeFile("/root/.ssh/known_hosts", known, "root");
+      if (script.length() > 7) h.shellOrFail("root", script.toString());
     });
   }
 }

@@ -21,6 +21,8 @@ public final class ExecStream {
   private volatile long finishedNanos;
   private volatile boolean finished;
   private volatile Integer exitCode;
+  /** Why the stream broke, kept apart from the output: harness text is never read as Nix's. */
+  private volatile Throwable broken;
 
   ExecStream(DockerClient client, String containerId, List<String> command) {
     this.client = client;
@@ -45,15 +47,19 @@ public final class ExecStream {
 
       @Override
       public void onError(Throwable t) {
-        combined.append("\n[dispatchcheck] exec stream broke: ").append(t).append('\n');
+        broken = t;
         finish();
       }
     });
   }
 
   private void finish() {
-    Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
-    exitCode = code == null ? null : code.intValue();
+    try {
+      Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
+      exitCode = code == null ? null : code.intValue();
+    } catch (RuntimeException e) {
+      if (broken == null) broken = e;
+    }
     finishedNanos = System.nanoTime();
     finished = true;
   }
@@ -69,6 +75,11 @@ public final class ExecStream {
   /** Wall time from start to exit, or so far. */
   public java.time.Duration elapsed() {
     return java.time.Duration.ofNanos((finished ? finishedNanos : System.nanoTime()) - startedNanos);
+  }
+
+  /** Set when the stream from Docker broke: what was read is then not the whole log. */
+  public Optional<Throwable> broken() {
+    return Optional.ofNullable(broken);
   }
 
   public boolean isFinished() {

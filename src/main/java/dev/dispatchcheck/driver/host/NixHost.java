@@ -32,11 +32,14 @@ public final class NixHost implements AutoCloseable {
   private final String name;
   private final NixVersion version;
   private final GenericContainer<?> container;
+  /** What this host's role needs in its nix.conf, kept under whatever a scenario writes. */
+  private volatile String roleNixConf = "";
 
-  public NixHost(String name, NixVersion version, Network network, Map<String, String> labels) {
+  /** A host of {@code image}, named {@code name} (hostname and network alias, as written). */
+  public NixHost(String name, NixVersion version, String image, Network network, Map<String, String> labels) {
     this.name = name;
     this.version = version;
-    this.container = new GenericContainer<>(HostImage.nixHost(version))
+    this.container = new GenericContainer<>(image)
         .withNetwork(network)
         .withNetworkAliases(name)
         .withLabels(labels)
@@ -103,10 +106,27 @@ public final class NixHost implements AutoCloseable {
    * so that every byte arrives as written.
    */
   public void writeFile(String path, String content, String owner) {
+    shellOrFail("root", "set -e; " + writeScript(path, content, "'" + owner + "'"));
+  }
+
+  /**
+   * Writes several files in one exec, each owned by whoever owns the nearest existing
+   * directory above it (a user's home, or root's /etc), as its owner would have made it.
+   */
+  public void writeFiles(Map<String, String> files) {
+    if (files.isEmpty()) return;
+    StringBuilder script = new StringBuilder("set -e\n");
+    files.forEach((path, content) -> script.append("d=$(dirname '").append(path)
+        .append("'); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done; o=$(stat -c %U \"$d\")\n")
+        .append(writeScript(path, content, "\"$o\"")).append('\n'));
+    shellOrFail("root", script.toString());
+  }
+
+  private static String writeScript(String path, String content, String owner) {
     String dir = path.substring(0, Math.max(1, path.lastIndexOf('/')));
     String base64 = Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8));
-    shellOrFail("root", "set -e; " + (owner.equals("root") ? "" : "sudo -u " + owner + " ")
-        + "mkdir -p '" + dir + "'; echo '" + base64 + "' | base64 -d > '" + path + "'; chown " + owner + ": '" + path + "'");
+    return "if [ " + owner + " = root ]; then mkdir -p '" + dir + "'; else sudo -u " + owner + " mkdir -p '" + dir + "'; fi; "
+        + "echo '" + base64 + "' | base64 -d > '" + path + "'; chown " + owner + ": '" + path + "'";
   }
 
   public static final String SYSTEM_NIX_CONF = "/etc/nix/nix.conf";
@@ -121,9 +141,7 @@ public final class NixHost implements AutoCloseable {
       setSystemNixConf(NixConf.parse(content));
       return;
     }
-    String owner = shellOrFail("root", "d=$(dirname '" + path + "'); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done;"
-        + " stat -c %U \"$d\"").strip();
-    writeFile(path, content, owner);
+    writeFiles(Map.of(path, content));
   }
 
   public Optional<String> readFile(String path) {
@@ -133,9 +151,20 @@ public final class NixHost implements AutoCloseable {
 
   /** Replaces /etc/nix/nix.conf with the basics plus {@code conf}, and restarts the daemon, which reads it only at start. */
   public void setSystemNixConf(NixConf conf) {
-    writeFile(SYSTEM_NIX_CONF, "# host basics (dispatchcheck)\n" + BASICS.render()
-        + "# scenario\n" + conf.render(), "root");
+    writeFile(SYSTEM_NIX_CONF, systemNixConf(conf), "root");
     restartDaemon();
+  }
+
+  /** The basics, this host's role, then {@code conf}: later settings win, as Nix reads them. */
+  public String systemNixConf(NixConf conf) {
+    return "# host basics (dispatchcheck)\n" + BASICS.render()
+        + (roleNixConf.isEmpty() ? "" : "# role (dispatchcheck)\n" + roleNixConf)
+        + "# configuration\n" + conf.render();
+  }
+
+  /** Settings the host's role needs (a builder's claimed systems), kept in every system nix.conf. */
+  public void setRoleNixConf(String text) {
+    this.roleNixConf = text;
   }
 
   public void restartDaemon() {

@@ -17,7 +17,12 @@ import org.junit.jupiter.api.Test;
 class DispatchLogParserTest {
 
   static String fixture(String name) {
-    try (var in = DispatchLogParserTest.class.getResourceAsStream("/nix-2.8/" + name)) {
+    return fixture("2.8", name);
+  }
+
+  /** A real log captured from Nix {@code version}, under src/test/resources/nix-VERSION/. */
+  static String fixture(String version, String name) {
+    try (var in = DispatchLogParserTest.class.getResourceAsStream("/nix-" + version + "/" + name)) {
       return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -61,4 +61,37 @@ class InternalJsonLogTest {
         .logReadingsAgree()).isFalse();
     assertThat(text.logReadingsAgree()).as("no activity at all").isFalse();
   }
+
+  /**
+   * Over ssh-ng the builder's daemon reports its own, local, build activity back through
+   * the connection: two build activities, of which only the first is the client's.
+   */
+  @Test
+  void sshNgForwardedActivityIsTheBuilderSpeaking() {
+    String raw = fixture("2.26", "ssh-ng-dispatched.json.log");
+    String drv = "/nix/store/h97h8fln32vmm38zqj76vsdn4fg931yr-dispatchcheck-probe-ff41e417.drv";
+    assertThat(InternalJsonLog.activities(raw)).containsExactly(
+        new BuildActivity(drv, "ssh-ng://aarch64-linux-0", false),
+        new BuildActivity(drv, "", true));
+  }
+
+  @Test
+  void sshNgDispatchReadsAsRemoteInBothReadings() {
+    String raw = fixture("2.26", "ssh-ng-dispatched.json.log");
+    DispatchRecord r = DispatchLogParser.parseInternalJson(raw,
+        "/nix/store/rj25ya6z5mxkxr53dryyvj5lkpayzfq6-dispatchcheck-probe-ff41e417\n", Optional.of(0));
+    assertThat(r.placement()).isEqualTo(Placement.REMOTE);
+    assertThat(r.builder()).contains("aarch64-linux-0");
+    assertThat(r.logReadingsAgree()).isTrue();
+    assertThat(r.evidenceText()).contains("build activity forwarded by the builder's daemon");
+  }
+
+  @Test
+  void aLocalBuildOfAnotherDerivationAfterADispatchIsNotForwarded() {
+    String raw = String.join("\n",
+        "@nix {\"action\":\"start\",\"id\":1,\"level\":3,\"type\":105,\"fields\":[\"/nix/store/a.drv\",\"ssh-ng://b\",1,1],\"text\":\"\"}",
+        "@nix {\"action\":\"stop\",\"id\":1}",
+        "@nix {\"action\":\"start\",\"id\":2,\"level\":3,\"type\":105,\"fields\":[\"/nix/store/a.drv\",\"\",1,1],\"text\":\"\"}");
+    assertThat(InternalJsonLog.activities(raw)).extracting(BuildActivity::forwarded).containsExactly(false, false);
+  }
 }

@@ -1,6 +1,5 @@
 package dev.dispatchcheck.dispatch.verdict;
 
-import static dev.dispatchcheck.dispatch.verdict.DispatchRecordAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dispatchcheck.dispatch.log.BuildActivity;
@@ -25,6 +24,25 @@ class DispatchRecordAssertTest {
     return DispatchLogParser.parse(log, OUT + "\n", Optional.of(0))
         .withActivities(List.of(new BuildActivity(DRV, "ssh://" + builder)))
         .withCrossCheck(OUT, new CrossCheck("agent", stores, journals));
+  }
+
+  private static DispatchRecordAssert assertThat(DispatchRecord r, String subject) {
+    return DispatchAssertions.assertThat(r).as(subject);
+  }
+
+  @Test
+  void aWrongExpectationIsAVerdictFailureAndASplitIsAHarnessError() {
+    assertThatThrownBy(() -> assertThat(dispatchedTo("aarch64-linux-1", ON_1, RAN_ON_1), "b").wentTo("aarch64-linux-0"))
+        .isExactlyInstanceOf(VerdictFailure.class);
+    Map<String, Boolean> on0 = Map.of("aarch64-linux-0", true, "aarch64-linux-1", false);
+    assertThatThrownBy(() -> assertThat(dispatchedTo("aarch64-linux-1", on0, RAN_ON_1), "b").wentTo("aarch64-linux-0"))
+        .as("the split is found before the expectation is judged, even a wrong one")
+        .isExactlyInstanceOf(HarnessError.class).isNotInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void builderNamesCompareAsHostNamesDo() {
+    assertThat(dispatchedTo("aarch64-linux-1", ON_1, RAN_ON_1), "b").wentTo("AArch64-Linux-1");
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.dispatchcheck.steps;
+
+import dev.dispatchcheck.dispatch.verdict.SelfCheck;
+import io.cucumber.java.en.Then;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expectations, and the self-checks that prove each can fail: the same verdict, run
+ * against a wrong expectation or a broken configuration, must end in a verdict failure
+ * whose message says what really happened. A harness error is never such a proof.
+ */
+public class VerdictSteps {
+  private final World world;
+  private final Verdicts verdicts;
+
+  public VerdictSteps(World world, Verdicts verdicts) {
+    this.world = world;
+    this.verdicts = verdicts;
+  }
+
+  @Then("{verdict}")
+  public void holds(SelfCheck.Verdict verdict) {
+    verdict.check();
+  }
+
+  @Then("the verdict that {verdict} is a failure saying {string}")
+  public void failsSaying(SelfCheck.Verdict verdict, String saying) {
+    SelfCheck.mustFail("stated in this step", verdict, saying);
+  }
+
+  /** Rows: Nix version, then the warning ("none" for none). Only the agent host's version's row applies. */
+  @Then("{user}'s build printed, by the agent host's Nix version:")
+  public void printedPerVersion(String user, List<Map<String, String>> rows) {
+    verdicts.warnedPerVersion(user, byVersion(rows));
+  }
+
+  /** The rows of the other Nix versions, applied to this one, must each fail. */
+  @Then("the verdict that {user}'s build printed what other Nix versions print is a failure saying {string}:")
+  public void otherVersionsFail(String user, String saying, List<Map<String, String>> rows) {
+    String mine = world.settings().agentNix().label();
+    byVersion(rows).forEach((version, warning) -> {
+      if (!version.equals(mine)) SelfCheck.mustFail("the build printed what Nix " + version + " prints",
+          () -> verdicts.warnedPerVersion(user, Map.of(mine, warning)), saying);
+    });
+  }
+
+  private static Map<String, String> byVersion(List<Map<String, String>> rows) {
+    Map<String, String> out = new LinkedHashMap<>();
+    rows.forEach(r -> out.put(r.get("Nix"), r.get("warning")));
+    return out;
+  }
+}
