@@ -1,0 +1,205 @@
+package dev.dispatchcheck.dispatch.layout;
+
+import dev.dispatchcheck.dispatch.config.Machine;
+import dev.dispatchcheck.dispatch.config.MachinesFile;
+import dev.dispatchcheck.dispatch.config.MachinesFileException;
+import dev.dispatchcheck.dispatch.evidence.ClientFacts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the harness will start and probe for a farm: the daemon's view of each user that
+ * matters, a stand-in for every builder any reachable machines line names, and the map
+ * cells (user, system, required features) to build.
+ *
+ * @param users the daemon's view of each of {@link FarmUser#ALL}, in that order
+ * @param standIns one per builder host, sorted by host name
+ * @param cells sorted by user, system, then features
+ */
+public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cell> cells) {
+
+  /** The agent host's own system; also what Nix assumes for a machines line that names none. */
+  public static final String NATIVE_SYSTEM = "x86_64-linux";
+
+  /**
+   * A builder to stand in for.
+   *
+   * @param host lowercased host name from the store URIs
+   * @param sshUsers the users the URIs log in as ({@code root} when they name none), sorted
+   * @param protocols {@code ssh} and/or {@code ssh-ng}, sorted
+   * @param systems the union over the host's lines, sorted
+   * @param features supported ∪ mandatory over its lines, sorted
+   * @param keyFiles the ssh-key column values, absolute paths on the agent host, as written
+   * @param hostKeys the host-key column values, distinct
+   * @param ownNixConf whether the farm gives the builder a nix.conf of its own
+   */
+  public record StandIn(String host, List<String> sshUsers, List<String> protocols, List<String> systems,
+      List<String> features, List<String> keyFiles, List<HostKey> hostKeys, boolean ownNixConf) {
+
+    public StandIn {
+      sshUsers = List.copyOf(sshUsers);
+      protocols = List.copyOf(protocols);
+      systems = List.copyOf(systems);
+      features = List.copyOf(features);
+      keyFiles = List.copyOf(keyFiles);
+      hostKeys = List.copyOf(hostKeys);
+    }
+  }
+
+  /** One probe: a build as {@code user} for {@code system} requiring {@code features} (sorted). */
+  public record Cell(String user, String system, List<String> features) {
+    public Cell {
+      features = features.stream().sorted().toList();
+    }
+  }
+
+  private static final Comparator<Cell> CELL_ORDER = Comparator.comparing(Cell::user)
+      .thenComparing(Cell::system).thenComparing(c -> String.join(",", c.features()));
+
+  public FarmPlan {
+    users = List.copyOf(users);
+    standIns = List.copyOf(standIns);
+    cells = List.copyOf(cells);
+  }
+
+  public static FarmPlan of(FarmLayout layout) {
+    AgentView view = new AgentView(layout);
+    List<ClientFacts> users = FarmUser.ALL.stream().map(u -> facts(view, u)).toList();
+    List<Machine> reachable = reachable(view);
+    return new FarmPlan(users, standIns(reachable, layout), cells(reachable));
+  }
+
+  public Optional<StandIn> standIn(String host) {
+    return standIns.stream().filter(s -> s.host().equalsIgnoreCase(host)).findFirst();
+  }
+
+  public Optional<ClientFacts> user(String name) {
+    return users.stream().filter(u -> u.user().equals(name)).findFirst();
+  }
+
+  /** As ClientFactsReader reads a live host, so the prediction and the observation compare field by field. */
+  private static ClientFacts facts(AgentView view, FarmUser user) {
+    String builders = view.daemonBuilders(user);
+    List<String> machines;
+    List<String> missing = List.of();
+    try {
+      MachinesFile parsed = MachinesFile.parse(builders, view.files());
+      machines = parsed.machines().stream().map(Machine::hostName).toList();
+      missing = parsed.missingIncludes();
+    } catch (MachinesFileException e) {
+      machines = List.of("(unparsable: " + e.getMessage() + ")");
+    }
+    return new ClientFacts(user.name(), view.trusted(user), String.join(" ", view.trustedUsers()),
+        view.ownBuilders(user).map(NixConfChain.Located::value), builders, machines, missing);
+  }
+
+  /**
+   * The lines of the system's value and of every user's own value, trusted or not: an
+   * untrusted agent's builders must stand ready for when the operator trusts it.
+   */
+  private static List<Machine> reachable(AgentView view) {
+    List<Machine> machines = new ArrayList<>();
+    view.walkSystem().builders().forEach(b -> machines.add(b.machine()));
+    for (FarmUser user : FarmUser.ALL) {
+      view.walkOwn(user).ifPresent(w -> w.builders().forEach(b -> machines.add(b.machine())));
+    }
+    return machines;
+  }
+
+  private static List<StandIn> standIns(List<Machine> machines, FarmLayout layout) {
+    Map<String, List<Machine>> byHost = new LinkedHashMap<>();
+    for (Machine m : machines) {
+      if (!isSsh(m)) continue; // only SSH builders can be stood in for; Lint says so
+      byHost.computeIfAbsent(m.hostName().toLowerCase(), h -> new ArrayList<>()).add(m);
+    }
+    return byHost.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> standIn(e.getKey(), e.getValue(), layout.builderNixConf(e.getKey()).isPresent()))
+        .toList();
+  }
+
+  private static StandIn standIn(String host, List<Machine> lines, boolean ownNixConf) {
+    Set<String> users = new TreeSet<>();
+    Set<String> protocols = new TreeSet<>();
+    Set<String> systems = new TreeSet<>();
+    Set<String> features = new TreeSet<>();
+    Set<String> keyFiles = new LinkedHashSet<>();
+    Set<HostKey> hostKeys = new LinkedHashSet<>();
+    for (Machine m : lines) {
+      users.add(sshUser(m));
+      protocols.add(scheme(m));
+      systems.addAll(systemsOf(m));
+      features.addAll(m.supportedFeatures());
+      features.addAll(m.mandatoryFeatures());
+      m.sshKey().ifPresent(keyFiles::add);
+      m.publicHostKey().map(HostKey::of).ifPresent(hostKeys::add);
+    }
+    return new StandIn(host, List.copyOf(users), List.copyOf(protocols), List.copyOf(systems),
+        List.copyOf(features), List.copyOf(keyFiles), List.copyOf(hostKeys), ownNixConf);
+  }
+
+  /** The native system with no features, then per line and system: no features, its mandatory ones, each supported one. */
+  private static List<Cell> cells(List<Machine> machines) {
+    Set<List<String>> probes = new LinkedHashSet<>(); // [system, feature...]
+    probes.add(List.of(NATIVE_SYSTEM));
+    for (Machine m : machines) {
+      for (String system : systemsOf(m)) {
+        probes.add(List.of(system));
+        if (!m.mandatoryFeatures().isEmpty()) probes.add(probe(system, m.mandatoryFeatures()));
+        for (String feature : m.supportedFeatures()) probes.add(probe(system, Set.of(feature)));
+      }
+    }
+    List<Cell> cells = new ArrayList<>();
+    for (FarmUser user : FarmUser.ALL) {
+      for (List<String> p : probes) cells.add(new Cell(user.name(), p.get(0), p.subList(1, p.size())));
+    }
+    cells.sort(CELL_ORDER);
+    return cells;
+  }
+
+  private static List<String> probe(String system, Set<String> features) {
+    List<String> p = new ArrayList<>(List.of(system));
+    p.addAll(new TreeSet<>(features));
+    return p;
+  }
+
+  /** A line naming no system stands for the agent's own (Nix fills in its local system). */
+  static List<String> systemsOf(Machine m) {
+    return m.systems().isEmpty() ? List.of(NATIVE_SYSTEM) : m.systems();
+  }
+
+  /**
+   * The store URI's scheme as Nix reads a machines line (libstore/machines.cc, the same in
+   * 2.8 and 2.26): {@code ssh} is prepended only when the URI has no scheme, no '/', and is
+   * not one of the store words auto, daemon, local (alone or with '?params'). Those and paths
+   * are local stores, here "local". Machine.effectiveStoreUri prepends ssh to them too.
+   */
+  static String scheme(Machine m) {
+    String uri = m.storeUri();
+    if (uri.contains("://")) return uri.substring(0, uri.indexOf("://"));
+    String word = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+    boolean local = uri.contains("/") || List.of("", "auto", "daemon", "local").contains(word);
+    return local ? "local" : "ssh";
+  }
+
+  static boolean isSsh(Machine m) {
+    return scheme(m).equals("ssh") || scheme(m).equals("ssh-ng");
+  }
+
+  /** {@code ssh://nix@host} logs in as nix; without a user, ssh's default for root's ssh is root. */
+  static String sshUser(Machine m) {
+    String uri = m.storeUri();
+    String rest = uri.contains("://") ? uri.substring(uri.indexOf("://") + 3) : uri;
+    int slash = rest.indexOf('/');
+    if (slash >= 0) rest = rest.substring(0, slash);
+    int at = rest.lastIndexOf('@');
+    return at >= 0 ? rest.substring(0, at) : "root";
+  }
+}

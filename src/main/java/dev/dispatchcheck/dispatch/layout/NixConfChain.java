@@ -1,0 +1,141 @@
+package dev.dispatchcheck.dispatch.layout;
+
+import dev.dispatchcheck.dispatch.config.NixConf;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A nix.conf as Nix reads it: its settings in order, each with the file and line it came
+ * from, {@code include}s followed through the farm's files. {@link NixConf} keeps no line
+ * numbers, so this pairs its entries with the lines they came from; it also records what
+ * Nix would reject, for {@link Lint}.
+ */
+final class NixConfChain {
+
+  record Located(String file, int line, String name, String value) {}
+
+  /** Something Nix rejects; every one is fatal to a Nix command reading the file. */
+  record Problem(String file, int line, String message) {}
+
+  private static final Pattern LINE_NO = Pattern.compile("line (\\d+)");
+
+  private final List<Located> settings = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<String> files = new LinkedHashSet<>();
+
+  private NixConfChain() {}
+
+  /**
+   * Reads {@code path} through {@code files}. With {@code followIncludes} false (a builder's
+   * nix.conf, whose includes the farm does not hold), includes are neither read nor checked.
+   */
+  static NixConfChain read(String path, Function<String, Optional<String>> files, boolean followIncludes) {
+    NixConfChain chain = new NixConfChain();
+    files.apply(path).ifPresent(text -> chain.add(path, text, files, followIncludes, new ArrayList<>()));
+    return chain;
+  }
+
+  List<Located> settings() {
+    return settings;
+  }
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  /** The files read, the first one and its includes. */
+  Set<String> files() {
+    return files;
+  }
+
+  /** The setting that wins: the last one. */
+  Optional<Located> last(String name) {
+    Optional<Located> found = Optional.empty();
+    for (Located s : settings) if (s.name().equals(name)) found = Optional.of(s);
+    return found;
+  }
+
+  /** trusted-users as the daemon ends up with it: Nix's default is root; extra- appends, a plain setting replaces. */
+  List<String> trustedUsers() {
+    List<String> users = new ArrayList<>(List.of("root"));
+    for (Located s : settings) {
+      if (s.name().equals("trusted-users")) users.clear();
+      if (s.name().equals("trusted-users") || s.name().equals("extra-trusted-users")) {
+        for (String u : s.value().split("\\s+")) if (!u.isEmpty()) users.add(u);
+      }
+    }
+    return users;
+  }
+
+  private void add(String path, String text, Function<String, Optional<String>> reader, boolean follow, List<String> stack) {
+    files.add(path);
+    NixConf conf;
+    try {
+      conf = NixConf.parse(text);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(path, lineOf(e.getMessage()), e.getMessage()
+          + "; Nix refuses the whole file (`illegal configuration line`), so every Nix command fails"));
+      return;
+    }
+    List<Integer> lines = entryLines(text);
+    stack.add(path);
+    for (int i = 0; i < conf.entries().size(); i++) {
+      int line = lines.get(i);
+      NixConf.Entry entry = conf.entries().get(i);
+      if (entry instanceof NixConf.Setting s) {
+        checkEqualsIsAWord(path, line, text.split("\n", -1)[line - 1]);
+        settings.add(new Located(path, line, s.name(), s.value()));
+      } else if (entry instanceof NixConf.Include inc && follow) {
+        include(path, line, inc, reader, stack);
+      }
+    }
+    stack.remove(stack.size() - 1);
+  }
+
+  private void include(String from, int line, NixConf.Include inc, Function<String, Optional<String>> reader, List<String> stack) {
+    // Nix resolves a relative include against the including file's directory.
+    String target = Path.of(from).resolveSibling(inc.path()).normalize().toString();
+    Optional<String> text = reader.apply(target);
+    if (stack.contains(target)) {
+      problems.add(new Problem(from, line, "'" + target + "' includes itself; Nix would recurse until it crashes"));
+    } else if (text.isPresent()) {
+      add(target, text.get(), reader, true, stack);
+    } else if (!inc.optional()) {
+      problems.add(new Problem(from, line, "included file '" + target + "' is not in the farm; Nix stops with `file '"
+          + target + "' included from '" + from + "' not found` (use !include to tolerate a missing file)"));
+    }
+  }
+
+  /** NixConf reads {@code name=value}; Nix splits the line into words and wants {@code =} to be the second. */
+  private void checkEqualsIsAWord(String path, int line, String raw) {
+    int hash = raw.indexOf('#');
+    String[] words = (hash >= 0 ? raw.substring(0, hash) : raw).strip().split("\\s+");
+    if (words.length < 2 || !words[1].equals("=")) {
+      problems.add(new Problem(path, line, "'" + raw.strip() + "': Nix wants spaces around '=' and rejects the line"
+          + " (`illegal configuration line`), so every Nix command fails"));
+    }
+  }
+
+  /** The line of each NixConf entry: NixConf makes one entry of every line that is not blank or a comment. */
+  private static List<Integer> entryLines(String text) {
+    List<Integer> lines = new ArrayList<>();
+    String[] raw = text.split("\n", -1);
+    for (int i = 0; i < raw.length; i++) {
+      int hash = raw[i].indexOf('#');
+      if (!(hash >= 0 ? raw[i].substring(0, hash) : raw[i]).isBlank()) lines.add(i + 1);
+    }
+    return lines;
+  }
+
+  private static int lineOf(String message) {
+    Matcher m = LINE_NO.matcher(message);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+}

@@ -1,0 +1,216 @@
+package dev.dispatchcheck.dispatch.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintTest {
+
+  static final String AGENT_CONF = "/var/lib/hercules-ci-agent/.config/nix/nix.conf";
+  static final String SYSTEM = "agent/etc/nix/nix.conf";
+  static final String MACHINES = "agent/etc/nix/machines";
+
+  @TempDir Path dir;
+
+  private List<Finding> lint(Farm farm) {
+    return Lint.check(farm.layout());
+  }
+
+  /** Findings as "file:line: severity" plus a distinctive part of the message. */
+  private static List<String> where(List<Finding> findings) {
+    return findings.stream().map(f -> f.file() + ":" + f.line() + ":" + f.severity()).toList();
+  }
+
+  @Test
+  void theGuidesWorkingFarmIsClean() {
+    Farm farm = Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "# the guide", "trusted-users = root hercules-ci-agent",
+            "builders = @/etc/nix/machines", "extra-experimental-features = nix-command")
+        .agent("/etc/nix/machines",
+            "ssh-ng://nix@aarch64-linux-1.example.com aarch64-linux /root/.ssh/id_b 4 2 kvm - " + Farm.HOST_KEY)
+        .agent(AGENT_CONF, "builders = @/etc/nix/machines")
+        .builder("aarch64-linux-1.example.com", "extra-platforms = aarch64-linux");
+    assertThat(lint(farm)).isEmpty();
+  }
+
+  @Test
+  void aNixConfThatDoesNotParseIsAnErrorAtItsLine() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/nix.conf", "# ok", "", "just-a-word", "builders = "));
+    assertThat(where(f)).containsExactly(SYSTEM + ":3:ERROR");
+    assertThat(f.get(0).message()).contains("just-a-word");
+  }
+
+  @Test
+  void anEqualsSignWithoutSpacesIsAnErrorThoughNixConfAcceptsIt() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/nix.conf", "max-jobs = 2", "cores=4"));
+    assertThat(where(f)).containsExactly(SYSTEM + ":2:ERROR");
+    assertThat(f.get(0).message()).contains("spaces around '='");
+  }
+
+  @Test
+  void aMissingIncludeOfANixConfIsAnErrorButABangIncludeIsNot() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/nix.conf", "!include optional.conf", "include extra.conf"));
+    assertThat(where(f)).containsExactly(SYSTEM + ":2:ERROR");
+    assertThat(f.get(0).message()).contains("/etc/nix/extra.conf");
+  }
+
+  @Test
+  void settingsInAnIncludedNixConfAreCheckedAtTheirOwnFileAndLine() {
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "include extra.conf")
+        .agent("/etc/nix/extra.conf", "max-jobs = 2", "extra-builders = ssh://b aarch64-linux"));
+    assertThat(where(f)).containsExactly("agent/etc/nix/extra.conf:2:WARNING");
+  }
+
+  @Test
+  void aMachinesFileThatDoesNotParseIsAnErrorAtItsLine() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines",
+        "# builders", "ssh://a aarch64-linux", "ssh://b aarch64-linux - many", "ssh://c x - 1 1 - - - extra-field"));
+    assertThat(where(f)).containsExactly(MACHINES + ":3:ERROR", MACHINES + ":4:ERROR");
+    assertThat(f.get(0).message()).contains("max jobs 'many'").doesNotStartWith("line");
+  }
+
+  @Test
+  void anInlineBuildersValueIsPlacedAtItsNixConfLine() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/nix.conf",
+        "trusted-users = root", "builders = ssh://a aarch64-linux ; ssh://b aarch64-linux - x"));
+    assertThat(where(f)).containsExactly(SYSTEM + ":2:ERROR");
+  }
+
+  @Test
+  void aMissingMachinesFileIsAnErrorWhereItIsNamed() {
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "builders = @/etc/nix/machines ; @/etc/nix/absent-1")
+        .agent("/etc/nix/machines", "ssh://a aarch64-linux", "@/etc/nix/absent-2"));
+    assertThat(where(f)).containsExactly(MACHINES + ":2:ERROR", SYSTEM + ":1:ERROR");
+    assertThat(f.get(1).message()).contains("/etc/nix/absent-1")
+        .contains("Nix skips a missing machines file without a word, so these builders would silently be absent");
+  }
+
+  @Test
+  void nixsDefaultMachinesFileMayBeAbsent() {
+    assertThat(lint(Farm.in(dir).agent("/etc/nix/nix.conf", "max-jobs = 1"))).isEmpty();
+  }
+
+  @Test
+  void extraBuildersIsAnUnknownSettingInEveryVersion() {
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "builders = @/etc/nix/machines", "extra-builders = ssh://b aarch64-linux")
+        .agent("/etc/nix/machines", "ssh://a aarch64-linux"));
+    assertThat(f).containsExactly(new Finding(Severity.WARNING, SYSTEM, 2,
+        "Nix prints `warning: unknown setting 'extra-builders'` and drops it"
+            + " ('builders' holds a single value, so there is no extra-builders)", "all"));
+  }
+
+  @Test
+  void aSettingSomeVersionsLackIsAWarningForThoseVersions() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/nix.conf",
+        "eval-system = aarch64-linux", "enforce-determinism = true", "no-such-setting = 1", "extra-trusted-users = alice"));
+    assertThat(f).extracting(Finding::line, Finding::versions).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1, "Nix 2.8"),
+        org.assertj.core.groups.Tuple.tuple(2, "Nix 2.26, 2.34"),
+        org.assertj.core.groups.Tuple.tuple(3, "all"));
+    assertThat(f.get(0).message()).isEqualTo("Nix 2.8 prints `warning: unknown setting 'eval-system'` and drops it");
+    assertThat(f.get(2).message()).isEqualTo("Nix prints `warning: unknown setting 'no-such-setting'` and drops it");
+  }
+
+  @Test
+  void aBuildersNixConfIsCheckedToo() {
+    List<Finding> f = lint(Farm.in(dir).builder("b.example.com", "extra-platform = aarch64-linux"));
+    assertThat(where(f)).containsExactly("builders/b.example.com/etc/nix/nix.conf:1:WARNING");
+  }
+
+  @Test
+  void anUntrustedUsersOwnBuildersAreIgnored() {
+    Farm farm = Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "trusted-users = root")
+        .agent("/etc/nix/machines", "ssh://a aarch64-linux")
+        .agent(AGENT_CONF, "max-jobs = 1", "builders = @/etc/nix/machines");
+    List<Finding> f = lint(farm);
+    assertThat(where(f)).containsExactly("agent" + AGENT_CONF + ":2:WARNING");
+    assertThat(f.get(0).message()).contains("hercules-ci-agent is not in trusted-users").contains(
+        "the daemon ignores a builders setting from this untrusted user and uses the system's"
+            + " (Nix 2.22+ warns, older Nix says nothing)");
+
+    farm.agent("/etc/nix/nix.conf", "trusted-users = root hercules-ci-agent");
+    assertThat(lint(farm)).isEmpty();
+  }
+
+  @Test
+  void aFractionalSpeedFactorIsAWarningNotAnErrorAndTheRestOfTheLineIsStillChecked() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines",
+        "ssh://a aarch64-linux - 1 1.5", "ssh://b aarch64-linux - 1 0.5 - - not*base64"));
+    assertThat(where(f)).containsExactly(MACHINES + ":1:WARNING", MACHINES + ":2:WARNING", MACHINES + ":2:ERROR");
+    assertThat(f.get(0).versions()).isEqualTo("Nix < 2.20");
+    assertThat(f.get(0).message()).contains("'1.5'");
+  }
+
+  @Test
+  void anEntryAfterACommentOnTheSameLineIsAWarning() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines",
+        "ssh://a aarch64-linux ; ssh://b aarch64-linux # two", "ssh://c aarch64-linux # old ; ssh://d aarch64-linux",
+        "ssh://e aarch64-linux # only a comment ; # and more"));
+    assertThat(where(f)).containsExactly(MACHINES + ":2:WARNING");
+    assertThat(f.get(0).versions()).isEqualTo("Nix >= 2.29");
+  }
+
+  @Test
+  void aHostKeyThatIsNotBase64IsAnError() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines",
+        "ssh://a aarch64-linux - - - - - " + Farm.HOST_KEY, "ssh://b aarch64-linux - - - - - ssh-ed25519"));
+    assertThat(where(f)).containsExactly(MACHINES + ":2:ERROR");
+    assertThat(f.get(0).message()).contains("not base64");
+  }
+
+  @Test
+  void aHostKeyThatDecodesToSomethingElseIsAWarning() {
+    String notAKey = java.util.Base64.getEncoder().encodeToString("hello world".getBytes());
+    assertThat(where(lint(Farm.in(dir).agent("/etc/nix/machines", "ssh://a aarch64-linux - - - - - " + notAKey))))
+        .containsExactly(MACHINES + ":1:WARNING");
+  }
+
+  @Test
+  void aRelativeKeyFileIsAnError() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines",
+        "ssh://a aarch64-linux /root/.ssh/id_a", "ssh://b aarch64-linux .ssh/id_b"));
+    assertThat(where(f)).containsExactly(MACHINES + ":2:ERROR");
+    assertThat(f.get(0).message()).contains(".ssh/id_b");
+  }
+
+  @Test
+  void aMachinesFileNoBuildersValueNamesIsNeverRead() {
+    // the guide's grep fills the agent's machines file, but nothing points at it
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "builders = ssh://a aarch64-linux")
+        .agent("/etc/nix/machines", "ssh://a aarch64-linux")
+        .agent("/var/lib/hercules-ci-agent/.config/nix/machines", "ssh://a aarch64-linux"));
+    assertThat(where(f)).containsExactly(MACHINES + ":0:WARNING",
+        "agent/var/lib/hercules-ci-agent/.config/nix/machines:0:WARNING");
+  }
+
+  @Test
+  void aNonSshBuilderCannotBeStoodInFor() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines", "http://cache.example.com x86_64-linux"));
+    assertThat(f).extracting(Finding::severity, Finding::versions)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.WARNING, ""));
+  }
+
+  @Test
+  void aFileReachedTwiceIsReportedOnce() {
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "trusted-users = root hercules-ci-agent")
+        .agent("/etc/nix/machines", "ssh://a aarch64-linux .ssh/id")
+        .agent(AGENT_CONF, "builders = @/etc/nix/machines"));
+    assertThat(where(f)).containsExactly(MACHINES + ":1:ERROR");
+  }
+
+  @Test
+  void findingsPrintLikeACompilersMessages() {
+    assertThat(new Finding(Severity.ERROR, MACHINES, 3, "bad", "all")).hasToString(MACHINES + ":3: error: bad");
+    assertThat(new Finding(Severity.WARNING, MACHINES, 0, "odd", "Nix < 2.20"))
+        .hasToString(MACHINES + ": warning: odd [Nix < 2.20]");
+  }
+}
