@@ -1,0 +1,172 @@
+package dev.dispatchcheck.cli;
+
+import dev.dispatchcheck.driver.farm.Sweeper;
+import dev.dispatchcheck.run.Progress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.testcontainers.DockerClientFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line the launcher calls once it has provisioned the machine. Exit codes:
+ * 0 all holds; 1 a scenario or expectation failed (or a dispatch moved, under the gate);
+ * 2 invalid input (named with its file and line); 3 the environment failed.
+ */
+@Command(name = "dispatchcheck", mixinStandardHelpOptions = true,
+    subcommands = {Main.Conformance.class, Main.Suite.class, FarmCheck.class, Main.Plan.class, Main.Clean.class},
+    description = "Proves where a Nix installation dispatches builds.")
+public final class Main {
+  static final int OK = 0, FAILED = 1, INVALID = 2, ENVIRONMENT = 3;
+
+  public static void main(String[] args) {
+    CommandLine cl = new CommandLine(new Main())
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          System.err.println("[dispatchcheck] error: " + e.getMessage());
+          return e instanceof IllegalArgumentException ? INVALID : ENVIRONMENT;
+        })
+        .setParameterExceptionHandler((e, args2) -> {
+          System.err.println("[dispatchcheck] error: " + e.getMessage());
+          e.getCommandLine().usage(System.err);
+          return INVALID;
+        });
+    System.exit(cl.execute(args));
+  }
+
+  /** Options every run shares. */
+  static class RunOptions {
+    @Option(names = "--matrix", description = "AGENT/BUILDERS Nix pairs, e.g. \"2.26/2.26 2.34/2.8\"")
+    String matrix;
+
+    @Option(names = "--name", description = "only scenarios whose name contains a match of this regular expression")
+    Pattern name;
+
+    @Option(names = "--tags", description = "a JUnit tag expression over the scenarios' tags, e.g. \"ssh-ng & !faults\"")
+    String tags;
+
+    Path projectDir() {
+      return Path.of(System.getProperty("dispatchcheck.project.dir", ".")).toAbsolutePath().normalize();
+    }
+
+    Matrix matrix(String fallback) {
+      String m = matrix != null ? matrix : Optional.ofNullable(System.getenv("DISPATCHCHECK_MATRIX")).orElse(fallback);
+      return Matrix.parse(m, projectDir());
+    }
+  }
+
+  @Command(name = "conformance", description = "Run the conformance scenarios (no self-checks) on each Nix pair.")
+  static final class Conformance implements Callable<Integer> {
+    @CommandLine.Mixin RunOptions options = new RunOptions();
+
+    @Override
+    public Integer call() {
+      return runFeatures(options, options.matrix(Matrix.CONFORMANCE_DEFAULT), false);
+    }
+  }
+
+  @Command(name = "suite", description = "Run every scenario, self-checks included, on each Nix pair (the test command's part).")
+  static final class Suite implements Callable<Integer> {
+    @CommandLine.Mixin RunOptions options = new RunOptions();
+
+    @Override
+    public Integer call() {
+      return runFeatures(options, options.matrix(Matrix.TEST_DEFAULT), true);
+    }
+  }
+
+  @Command(name = "plan", description = "Print the Debian suites whose base images a matrix needs (for the launcher).")
+  static final class Plan implements Callable<Integer> {
+    @CommandLine.Mixin RunOptions options = new RunOptions();
+    @Parameters(index = "0", defaultValue = "suite", description = "conformance, suite or check") String command;
+    /** The rest of the command's arguments (a farm directory, --before ...): not the plan's business. */
+    @CommandLine.Unmatched List<String> rest = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      options.matrix(command.equals("conformance") ? Matrix.CONFORMANCE_DEFAULT : Matrix.TEST_DEFAULT)
+          .suites().forEach(System.out::println);
+      return OK;
+    }
+  }
+
+  @Command(name = "clean", description = "Remove every container and network any run left behind.")
+  static final class Clean implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      requireDocker();
+      System.err.printf("[dispatchcheck] removed %d containers and networks%n", new Sweeper().sweepAll());
+      return OK;
+    }
+  }
+
+  static void requireDocker() {
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      throw new IllegalStateException("no Docker engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
+          + "); run ./dispatchcheck provision, or start Docker");
+    }
+  }
+
+  /** Sweeps what dead runs left, and this run's own on the way out, even on Ctrl-C. */
+  static RunScope openRun(Progress progress) {
+    requireDocker();
+    String runId = System.getProperty("dispatchcheck.run.id",
+        Optional.ofNullable(System.getenv("DISPATCHCHECK_RUN_ID")).orElse("run-" + ProcessHandle.current().pid()));
+    System.setProperty("dispatchcheck.run.id", runId);
+    int left = new Sweeper().sweepDeadRuns();
+    if (left > 0) progress.say("removed %d containers and networks that ended runs left behind", left);
+    Thread hook = new Thread(() -> new Sweeper().sweepRun(runId));
+    Runtime.getRuntime().addShutdownHook(hook);
+    return new RunScope(runId, hook);
+  }
+
+  record RunScope(String runId, Thread hook) implements AutoCloseable {
+    @Override
+    public void close() {
+      new Sweeper().sweepRun(runId);
+    }
+  }
+
+  static int runFeatures(RunOptions options, Matrix matrix, boolean selfChecks) {
+    long started = System.currentTimeMillis();
+    System.setProperty("dispatchcheck.run.started", String.valueOf(started));
+    Progress progress = new Progress(started);
+    Path project = options.projectDir();
+    List<String> lines = new ArrayList<>();
+    boolean allPassed = true;
+    try (RunScope scope = openRun(progress)) {
+      for (Matrix.Pair pair : matrix.pairs()) {
+        Path reportDir = project.resolve("reports").resolve(pair.label());
+        Reports.clear(reportDir);
+        setPair(pair, reportDir, project);
+        progress.say("=== Nix %s on the agent host, Nix %s on the builders ===", pair.agent().label(), pair.builders().label());
+        long t0 = System.nanoTime();
+        List<ScenarioResult> results = new ScenarioRun(List.of(project.resolve("features")), reportDir, selfChecks,
+            Optional.ofNullable(options.name), Optional.ofNullable(options.tags)).run(progress, pair.shortLabel());
+        Summary.writeResults(reportDir, results);
+        Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
+            + pair.builders().label() + " builders", project);
+        boolean passed = !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
+        allPassed &= passed;
+        lines.add(String.format("  agent Nix %s, builders Nix %s: %s in %d s, %s, report: %s",
+            pair.agent().label(), pair.builders().label(), passed ? "passed" : "FAILED",
+            (System.nanoTime() - t0) / 1_000_000_000L, Summary.line(results), project.relativize(reportDir.resolve("cucumber.html"))));
+      }
+      CompatibilityPage.write(project.resolve("reports"));
+    }
+    progress.say("summary (compatibility page: reports/index.html):%n%s", String.join("\n", lines));
+    return allPassed ? OK : FAILED;
+  }
+
+  static void setPair(Matrix.Pair pair, Path reportDir, Path project) {
+    System.setProperty("dispatchcheck.agent.nix", pair.agent().label());
+    System.setProperty("dispatchcheck.builders.nix", pair.builders().label());
+    System.setProperty("dispatchcheck.report.dir", reportDir.toString());
+    System.setProperty("dispatchcheck.project.dir", project.toString());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.dispatchcheck.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The report directories are Java's: cleared before a pair runs, touched up after. */
+final class Reports {
+  private Reports() {}
+
+  /** Evidence of an earlier run must not pass for this run's. */
+  static void clear(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir, e);
+    }
+  }
+
+  /**
+   * Cucumber's page names features by the absolute path of the machine that ran them and
+   * says nothing of the Nix pair: name them relative to the repository, and title the page.
+   */
+  static void labelHtml(Path html, String title, Path projectDir) {
+    if (!Files.isRegularFile(html)) return;
+    try {
+      String text = Files.readString(html, StandardCharsets.UTF_8);
+      String abs = projectDir.toUri().toString();
+      text = text.replace(abs, "").replace(abs.replace("file:///", "file:/"), "")
+          .replaceFirst("<title>[^<]*</title>", "<title>dispatchcheck: " + title + "</title>");
+      Files.writeString(html, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.dispatchcheck.cli;
+
+import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.run.Progress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * One console line as each scenario starts and one as it ends, with its real status: a
+ * verdict failure, a harness error and an undefined step are three different things.
+ */
+final class ScenarioListener implements TestExecutionListener {
+  private final Progress progress;
+  private final String prefix;
+  private final Map<String, Long> started = new ConcurrentHashMap<>();
+  private final List<ScenarioResult> results = new ArrayList<>();
+
+  ScenarioListener(Progress progress, String prefix) {
+    this.progress = progress;
+    this.prefix = prefix;
+  }
+
+  List<ScenarioResult> results() {
+    return List.copyOf(results);
+  }
+
+  @Override
+  public void executionStarted(TestIdentifier id) {
+    if (!id.isTest()) return;
+    started.put(id.getUniqueId(), System.nanoTime());
+    progress.say("[%s] scenario: %s (%s)", prefix, id.getDisplayName(), where(id));
+  }
+
+  @Override
+  public void executionSkipped(TestIdentifier id, String reason) {
+    if (id.isTest()) record(id, ScenarioResult.SKIPPED, 0, reason);
+  }
+
+  @Override
+  public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    if (!id.isTest()) return;
+    double s = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1e9;
+    Throwable t = result.getThrowable().orElse(null);
+    String status = switch (result.getStatus()) {
+      case SUCCESSFUL -> ScenarioResult.PASSED;
+      case ABORTED -> ScenarioResult.SKIPPED;
+      case FAILED -> classify(t);
+    };
+    record(id, status, s, t == null ? "" : firstLine(t));
+    progress.say("[%s] %s %s in %.1f s%s", prefix, status, id.getDisplayName(), s,
+        t == null || status.equals(ScenarioResult.PASSED) ? "" : ": " + firstLine(t));
+  }
+
+  /** A harness error wherever it hides in the cause chain; an undefined step by Cucumber's own exception. */
+  static String classify(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof HarnessError) return ScenarioResult.HARNESS_ERROR;
+    }
+    if (t == null) return ScenarioResult.ERROR;
+    if (t.getClass().getSimpleName().startsWith("Undefined")) return ScenarioResult.UNDEFINED;
+    return t instanceof AssertionError ? ScenarioResult.FAILED : ScenarioResult.ERROR;
+  }
+
+  private synchronized void record(TestIdentifier id, String status, double seconds, String message) {
+    String[] w = where(id).split(":");
+    results.add(new ScenarioResult(w[0], w.length > 1 ? Integer.parseInt(w[1]) : 0, id.getDisplayName(),
+        status, seconds, message));
+  }
+
+  private static String where(TestIdentifier id) {
+    return id.getSource().filter(FileSource.class::isInstance).map(FileSource.class::cast)
+        .map(f -> f.getFile().getName() + f.getPosition().map(FilePosition::getLine).map(l -> ":" + l).orElse(""))
+        .orElse("?");
+  }
+
+  private static String firstLine(Throwable t) {
+    String m = String.valueOf(t.getMessage());
+    return m.lines().findFirst().orElse(m);
+  }
+}

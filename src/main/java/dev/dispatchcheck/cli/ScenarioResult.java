@@ -1,0 +1,20 @@
+package dev.dispatchcheck.cli;
+
+/**
+ * How one scenario ended, as the console, the summary and the compatibility page show it.
+ *
+ * @param status passed, failed (a verdict), harness error, undefined, skipped, or error
+ * @param message the first line of the failure, empty when it passed
+ */
+public record ScenarioResult(String feature, int line, String name, String status, double seconds, String message) {
+  public static final String PASSED = "passed";
+  public static final String FAILED = "FAILED";
+  public static final String HARNESS_ERROR = "HARNESS ERROR";
+  public static final String UNDEFINED = "UNDEFINED";
+  public static final String SKIPPED = "skipped";
+  public static final String ERROR = "ERROR";
+
+  public boolean passed() {
+    return status.equals(PASSED);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.dispatchcheck.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The end of a run: one line per Nix pair, and each pair's results as JSON beside its report. */
+final class Summary {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Summary() {}
+
+  static void writeResults(Path reportDir, List<ScenarioResult> results) {
+    try {
+      Files.createDirectories(reportDir);
+      JSON.writeValue(reportDir.resolve("results.json").toFile(), results);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<ScenarioResult> readResults(Path reportDir) {
+    try {
+      return List.of(JSON.readValue(reportDir.resolve("results.json").toFile(), ScenarioResult[].class));
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** "12 scenarios: 11 passed, 1 FAILED; median 3.1 s, p90 5.0 s". */
+  static String line(List<ScenarioResult> results) {
+    Map<String, Long> byStatus = results.stream()
+        .collect(Collectors.groupingBy(ScenarioResult::status, java.util.TreeMap::new, Collectors.counting()));
+    List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();
+    String counts = byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    return String.format("%d scenarios: %s; median %.1f s, p90 %.1f s", results.size(),
+        counts.isEmpty() ? "none ran" : counts, percentile(times, 0.5), percentile(times, 0.9));
+  }
+
+  static double percentile(List<Double> sorted, double p) {
+    if (sorted.isEmpty()) return 0;
+    int i = (int) Math.ceil(p * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+}
