@@ -5,6 +5,9 @@ Feature: A check by another user does not prove the agent can dispatch
   happens: the ordinary user's check passes on a system builder, while the agent does
   not get what its configuration asks for.
 
+  Where the kind of machines line could matter, a scenario runs twice, restating the
+  system machines file with ssh:// and with ssh-ng:// lines.
+
   Background: two aarch64-linux builders, set up as the NixOS module for the agent leaves a system
     Given remote builders that claim foreign systems:
       | builder         | systems       |
@@ -21,10 +24,15 @@ Feature: A check by another user does not prove the agent can dispatch
       trusted-users = root hercules-ci-agent
       """
 
-  Scenario: other user works but agent fails
+  Scenario Outline: other user works but agent fails (<protocol>)
     The agent's dotfile resets the builders, so the agent has none, while every other
     user keeps the system's.
-    Given the agent's own nix.conf says:
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
+    And the agent's own nix.conf says:
       """
       builders =
       """
@@ -33,12 +41,27 @@ Feature: A check by another user does not prove the agent can dispatch
     Then the ordinary user's build went to a builder of the system machines file
     And the agent's build failed because no builder can build it
 
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
+
   @selfcheck
-  Scenario: self-check: without the reset, "the agent fails" is a failing verdict
+  Scenario Outline: self-check: without the reset, "the agent fails" is a failing verdict (<protocol>)
     The configuration is broken on purpose: the agent's dotfile does not reset the
     builders, so its build succeeds on a system builder.
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
     When the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build failed because no builder can build it is a failure saying "but it was dispatched to aarch64-linux-0"
+
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
 
   Scenario: the agent's builder has a host name root cannot resolve
     The daemon's build hook connects as root, so root's view of the network and of host
@@ -88,19 +111,24 @@ Feature: A check by another user does not prove the agent can dispatch
     When the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build failed because no builder can build it is a failure saying "the builder's SSH host key was not accepted"
 
-  Scenario: an agent missing from trusted-users is silently sent to a system builder
+  Scenario Outline: an agent missing from trusted-users is silently sent to a system builder (<protocol>)
     The agent's dotfile asks for aarch64-linux-1 only, but the agent is not a trusted
     user, so the daemon ignores its builders setting and uses the system's builders. The
     build succeeds, on a builder the agent never asked for. Nix 2.8 prints nothing about
     it; Nix 2.26 warns that the setting was ignored, and still succeeds.
-    Given the agent host's system nix.conf says:
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
+    And the agent host's system nix.conf says:
       """
       builders = @/etc/nix/machines
       trusted-users = root
       """
     And the agent's own nix.conf says:
       """
-      builders = ssh://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      builders = <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
       """
     When the agent builds a probe for aarch64-linux
     Then the agent's build went to aarch64-linux-0
@@ -109,16 +137,26 @@ Feature: A check by another user does not prove the agent can dispatch
       | 2.8  | none                                                                                                               |
       | 2.26 | ignoring the client-specified setting 'builders', because it is a restricted setting and you are not a trusted user |
 
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
+
   @selfcheck
-  Scenario: self-check: the untrusted agent's build fails the expectation of its own builder
-    Given the agent host's system nix.conf says:
+  Scenario Outline: self-check: the untrusted agent's build fails the expectation of its own builder (<protocol>)
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
+    And the agent host's system nix.conf says:
       """
       builders = @/etc/nix/machines
       trusted-users = root
       """
     And the agent's own nix.conf says:
       """
-      builders = ssh://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      builders = <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
       """
     When the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build went to aarch64-linux-1 is a failure saying "but it was dispatched to aarch64-linux-0"
@@ -126,3 +164,8 @@ Feature: A check by another user does not prove the agent can dispatch
       | Nix  | warning                                                                                                            |
       | 2.8  | none                                                                                                               |
       | 2.26 | ignoring the client-specified setting 'builders', because it is a restricted setting and you are not a trusted user |
+
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |

@@ -9,6 +9,9 @@ Feature: The guide's example: the agent uses a single remote builder
   Run as printed, the example leaves the agent with no builders at all. The corrected
   command, grepping /etc/nix/machines, does what the guide promises.
 
+  The example does not depend on the kind of machines line: the scenarios that prove it
+  restate the system machines file once with ssh:// and once with ssh-ng:// lines.
+
   Background: two aarch64-linux builders, set up as the NixOS module for the agent leaves a system
     Given remote builders that claim foreign systems:
       | builder         | systems       |
@@ -25,8 +28,13 @@ Feature: The guide's example: the agent uses a single remote builder
       trusted-users = root hercules-ci-agent
       """
 
-  Scenario: agent uses only aarch64-linux-1
+  Scenario Outline: agent uses only aarch64-linux-1 (<protocol>)
     The guide's example, with the builder's line taken from the system machines file.
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
     When root runs on the agent host:
       """
       grep aarch64-linux-1 /etc/nix/machines > /var/lib/hercules-ci-agent/.config/nix/machines
@@ -38,10 +46,20 @@ Feature: The guide's example: the agent uses a single remote builder
     Then every build of the agent went to aarch64-linux-1
     And the ordinary user's build went to a builder of the system machines file
 
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
+
   @selfcheck
-  Scenario: self-check: expecting the wrong builder fails and names the one used
+  Scenario Outline: self-check: expecting the wrong builder fails and names the one used (<protocol>)
     Same configuration as "agent uses only aarch64-linux-1"; the expectation is wrong
     on purpose.
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
     When root runs on the agent host:
       """
       grep aarch64-linux-1 /etc/nix/machines > /var/lib/hercules-ci-agent/.config/nix/machines
@@ -49,6 +67,11 @@ Feature: The guide's example: the agent uses a single remote builder
       """
     And the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build went to aarch64-linux-0 is a failure saying "but it was dispatched to aarch64-linux-1"
+
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
 
   Scenario: five builds in a row all go to the one builder
     When root runs on the agent host:

@@ -5,15 +5,18 @@ Feature: How Nix chooses a builder from the machines file
   URI, systems, SSH key, max jobs, speed factor, supported features, mandatory features,
   host key; "-" keeps a field's default.
 
-  Scenario: a build that requires a feature goes only to a builder that supports it
+  Feature matching is the client's choice, made before any connection, so the feature
+  scenarios run with both ssh:// and ssh-ng:// lines.
+
+  Scenario Outline: a build that requires a feature goes only to a builder that supports it (<protocol>)
     Given remote builders that claim foreign systems:
       | builder         | systems       |
       | aarch64-linux-0 | aarch64-linux |
       | aarch64-linux-1 | aarch64-linux |
     And the agent host's system machines file (/etc/nix/machines) says:
       """
-      ssh://aarch64-linux-0 aarch64-linux - 1 1 - - -
-      ssh://aarch64-linux-1 aarch64-linux - 1 1 big-parallel - -
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 big-parallel - -
       """
     And the agent host's system nix.conf says:
       """
@@ -24,16 +27,21 @@ Feature: How Nix chooses a builder from the machines file
     When the agent builds a probe for aarch64-linux
     Then the agent's build went to aarch64-linux-0
 
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
+
   @selfcheck
-  Scenario: self-check: a feature build is not taken for one on the first builder
+  Scenario Outline: self-check: a feature build is not taken for one on the first builder (<protocol>)
     Given remote builders that claim foreign systems:
       | builder         | systems       |
       | aarch64-linux-0 | aarch64-linux |
       | aarch64-linux-1 | aarch64-linux |
     And the agent host's system machines file (/etc/nix/machines) says:
       """
-      ssh://aarch64-linux-0 aarch64-linux - 1 1 - - -
-      ssh://aarch64-linux-1 aarch64-linux - 1 1 big-parallel - -
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 big-parallel - -
       """
     And the agent host's system nix.conf says:
       """
@@ -42,15 +50,20 @@ Feature: How Nix chooses a builder from the machines file
     When the agent builds a probe for aarch64-linux requiring big-parallel
     Then the verdict that the agent's build went to aarch64-linux-0 is a failure saying "but it was dispatched to aarch64-linux-1"
 
-  Scenario: a builder with a mandatory feature takes only builds that require it
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
+
+  Scenario Outline: a builder with a mandatory feature takes only builds that require it (<protocol>)
     Given remote builders that claim foreign systems:
       | builder         | systems       |
       | aarch64-linux-0 | aarch64-linux |
       | aarch64-linux-1 | aarch64-linux |
     And the agent host's system machines file (/etc/nix/machines) says:
       """
-      ssh://aarch64-linux-0 aarch64-linux - 1 1 benchmark benchmark -
-      ssh://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 benchmark benchmark -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
       """
     And the agent host's system nix.conf says:
       """
@@ -61,16 +74,21 @@ Feature: How Nix chooses a builder from the machines file
     When the agent builds a probe for aarch64-linux requiring benchmark
     Then the agent's build went to aarch64-linux-0
 
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
+
   @selfcheck
-  Scenario: self-check: a plain build does not go to the builder with a mandatory feature
+  Scenario Outline: self-check: a plain build does not go to the builder with a mandatory feature (<protocol>)
     Given remote builders that claim foreign systems:
       | builder         | systems       |
       | aarch64-linux-0 | aarch64-linux |
       | aarch64-linux-1 | aarch64-linux |
     And the agent host's system machines file (/etc/nix/machines) says:
       """
-      ssh://aarch64-linux-0 aarch64-linux - 1 1 benchmark benchmark -
-      ssh://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 benchmark benchmark -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
       """
     And the agent host's system nix.conf says:
       """
@@ -78,6 +96,11 @@ Feature: How Nix chooses a builder from the machines file
       """
     When the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build went to aarch64-linux-0 is a failure saying "but it was dispatched to aarch64-linux-1"
+
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
 
   Scenario: one builder line claims several systems
     Given remote builders that claim foreign systems:

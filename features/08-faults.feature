@@ -3,7 +3,8 @@ Feature: Builders that break
   Not a section of the guide, but what an operator meets in production: a builder that
   goes away, a builder whose host key changes, an SSH key that cannot be used. Figures
   (how long a failover took) are noted in the report; they are measurements, not pass
-  or fail bounds.
+  or fail bounds. The failover runs with both ssh:// and ssh-ng:// lines, restating the
+  system machines file.
 
   Background: two aarch64-linux builders, set up as the NixOS module for the agent leaves a system
     Given remote builders that claim foreign systems:
@@ -21,7 +22,12 @@ Feature: Builders that break
       trusted-users = root hercules-ci-agent
       """
 
-  Scenario: a builder goes down and builds fail over to the other
+  Scenario Outline: a builder goes down and builds fail over to the other (<protocol>)
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
     When the agent builds a probe for aarch64-linux
     Then the agent's build went to aarch64-linux-0
     When aarch64-linux-0 goes down
@@ -29,11 +35,26 @@ Feature: Builders that break
     Then the agent's build went to aarch64-linux-1
     And the report notes how long the agent's build took
 
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
+
   @selfcheck
-  Scenario: self-check: after the failover the build is not credited to the builder that went down
+  Scenario Outline: self-check: after the failover the build is not credited to the builder that went down (<protocol>)
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      <protocol>://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      <protocol>://aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
     When aarch64-linux-0 goes down
     And the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build went to aarch64-linux-0 is a failure saying "but it was dispatched to aarch64-linux-1"
+
+    Examples:
+      | protocol |
+      | ssh      |
+      | ssh-ng   |
 
   Scenario: both builders down: the agent's build fails with a clear error
     When aarch64-linux-0 goes down

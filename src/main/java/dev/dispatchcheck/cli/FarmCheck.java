@@ -1,12 +1,180 @@
 package dev.dispatchcheck.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dispatchcheck.dispatch.layout.FarmInputException;
+import dev.dispatchcheck.dispatch.layout.FarmLayout;
+import dev.dispatchcheck.dispatch.layout.FarmPlan;
+import dev.dispatchcheck.dispatch.layout.Finding;
+import dev.dispatchcheck.dispatch.layout.Lint;
+import dev.dispatchcheck.dispatch.layout.Severity;
+import dev.dispatchcheck.driver.Waiter;
+import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.driver.farm.Farm;
+import dev.dispatchcheck.driver.farm.StandInFarm;
+import dev.dispatchcheck.run.Progress;
+import dev.dispatchcheck.run.RunSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Check an operator's farm directory.")
+/**
+ * {@code check FARM_DIR}: lint the operator's files, start stand-ins for their builders,
+ * map where every build goes, run the farm's own expectations, and, with {@code --before},
+ * show which cells a change moves.
+ */
+@Command(name = "check", description = "Check an operator's farm directory: lint, dispatch map, expectations.")
 final class FarmCheck implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final String DEFAULT_MATRIX = "2.26/2.26";
+
+  @Parameters(index = "0", description = "the farm directory (see examples/)") Path farmDir;
+
+  @Option(names = "--before", description = "the farm as it is now: print the cells the change to FARM_DIR moves")
+  Path before;
+
+  @Option(names = "--fail-on-move", description = "with --before: exit 1 if any cell moved (a CI gate)")
+  boolean failOnMove;
+
+  @CommandLine.Mixin Main.RunOptions options = new Main.RunOptions();
+
   @Override
   public Integer call() {
-    return Main.INVALID;
+    long started = System.currentTimeMillis();
+    System.setProperty("dispatchcheck.run.started", String.valueOf(started));
+    Progress progress = new Progress(started);
+    FarmLayout layout;
+    Optional<FarmLayout> old;
+    try {
+      layout = FarmLayout.read(farmDir);
+      old = Optional.ofNullable(before).map(FarmLayout::read);
+    } catch (FarmInputException e) {
+      System.err.println("[dispatchcheck] error: " + e.getMessage());
+      return Main.INVALID;
+    }
+    boolean invalid = lint(layout, progress);
+    if (old.isPresent()) invalid |= lint(old.get(), progress);
+    if (invalid) {
+      progress.say("the farm's files are invalid (errors above, each with its file and line): nothing was started");
+      return Main.INVALID;
+    }
+    Matrix matrix = options.matrix(DEFAULT_MATRIX);
+    Path project = options.projectDir();
+    boolean allHold = true;
+    try (Main.RunScope scope = Main.openRun(progress)) {
+      for (Matrix.Pair pair : matrix.pairs()) {
+        Path reportDir = project.resolve("reports").resolve("check-" + name(farmDir)).resolve(pair.label());
+        Reports.clear(reportDir);
+        Main.setPair(pair, reportDir, project);
+        progress.say("=== %s: Nix %s on the agent host, Nix %s on the builders ===", farmDir, pair.agent().label(),
+            pair.builders().label());
+        List<DispatchMap.Row> map = map(layout, new RunSettings(), reportDir, progress);
+        if (old.isPresent()) {
+          List<DispatchMap.Row> was = map(old.get(), new RunSettings(), reportDir.resolve("before"), progress);
+          List<String> moved = moves(was, map);
+          progress.say("%d of %d cells moved from %s to %s%s", moved.size(), map.size(), before, farmDir,
+              moved.isEmpty() ? "" : ":\n  " + String.join("\n  ", moved));
+          if (failOnMove && !moved.isEmpty()) allHold = false;
+        }
+        allHold &= expectations(layout, reportDir, progress, pair);
+      }
+    }
+    return allHold ? Main.OK : Main.FAILED;
+  }
+
+  private static boolean lint(FarmLayout layout, Progress progress) {
+    List<Finding> findings = Lint.check(layout);
+    progress.say("lint of %s: %d errors, %d warnings", layout.dir(),
+        findings.stream().filter(f -> f.severity() == Severity.ERROR).count(),
+        findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
+    findings.forEach(f -> System.err.println("  " + layout.dir() + "/" + f));
+    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  private static List<DispatchMap.Row> map(FarmLayout layout, RunSettings settings, Path reportDir, Progress progress) {
+    FarmPlan plan = FarmPlan.of(layout);
+    List<String> notes = new ArrayList<>();
+    progress.say("dispatch map of %s: %d cells, %d stand-ins", layout.dir(), plan.cells().size(), plan.standIns().size());
+    System.err.printf("  %-20s %-36s %s%n", "user", "system", "goes to");
+    try (Farm farm = StandInFarm.start(layout, plan, settings, notes)) {
+      List<DispatchMap.Row> rows = DispatchMap.build(farm, plan.cells(), new Waiter(settings.buildTimeout()),
+          r -> System.err.printf("  %-20s %-36s %s%n", r.user(), r.what(), r.where()));
+      writeMap(reportDir, layout, rows, notes);
+      return rows;
+    }
+  }
+
+  private static void writeMap(Path dir, FarmLayout layout, List<DispatchMap.Row> rows, List<String> notes) {
+    List<Map<String, Object>> cells = new ArrayList<>();
+    for (DispatchMap.Row r : rows) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("user", r.user());
+      c.put("system", r.system());
+      c.put("features", r.features());
+      c.put("goesTo", r.where());
+      c.put("summary", r.record().summary());
+      c.put("evidence", r.record().evidence().stream().map(Object::toString).toList());
+      cells.add(c);
+    }
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>dispatchcheck: "
+        + "dispatch map of " + esc(layout.dir().toString()) + "</title></head><body><h1>Where each build goes</h1>"
+        + "<table id=\"map\" border=\"1\"><tr><th>user</th><th>system</th><th>goes to</th><th>evidence</th></tr>");
+    rows.forEach(r -> html.append("<tr><td>").append(esc(r.user())).append("</td><td>").append(esc(r.what()))
+        .append("</td><td>").append(esc(r.where())).append("</td><td>")
+        .append(esc(String.join("; ", r.record().evidence().stream().map(Object::toString).toList()))).append("</td></tr>"));
+    html.append("</table><h2>What the harness assumed or overrode</h2><ul>");
+    notes.forEach(n -> html.append("<li>").append(esc(n)).append("</li>"));
+    html.append("</ul><p><a href=\"cucumber.html\">The farm's expectations</a></p></body></html>\n");
+    try {
+      Files.createDirectories(dir);
+      JSON.writeValue(dir.resolve("map.json").toFile(), Map.of("farm", layout.dir().toString(), "cells", cells, "notes", notes));
+      Files.writeString(dir.resolve("map.html"), html);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** "hercules-ci-agent aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com". */
+  static List<String> moves(List<DispatchMap.Row> before, List<DispatchMap.Row> after) {
+    Map<String, String> was = new LinkedHashMap<>();
+    before.forEach(r -> was.put(r.key(), r.where()));
+    List<String> out = new ArrayList<>();
+    for (DispatchMap.Row r : after) {
+      String w = was.getOrDefault(r.key(), "(no such cell)");
+      if (!w.equals(r.where())) out.add(r.key() + ": " + w + " → " + r.where());
+    }
+    return out;
+  }
+
+  private boolean expectations(FarmLayout layout, Path reportDir, Progress progress, Matrix.Pair pair) {
+    if (layout.features().isEmpty()) {
+      progress.say("no expectations (*.feature) in %s: the map above is the answer", layout.dir());
+      return true;
+    }
+    System.setProperty("dispatchcheck.farm", layout.dir().toAbsolutePath().toString());
+    List<ScenarioResult> results = new ScenarioRun(layout.features(), reportDir, true,
+        Optional.ofNullable(options.name), Optional.ofNullable(options.tags)).run(progress, pair.shortLabel());
+    Summary.writeResults(reportDir, results);
+    progress.say("expectations of %s: %s; report: %s", layout.dir(), Summary.line(results), reportDir.resolve("cucumber.html"));
+    return !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
+  }
+
+  private static String name(Path dir) {
+    return dir.toAbsolutePath().normalize().getFileName().toString();
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

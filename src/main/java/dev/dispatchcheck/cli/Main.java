@@ -89,7 +89,8 @@ public final class Main {
 
     @Override
     public Integer call() {
-      options.matrix(command.equals("conformance") ? Matrix.CONFORMANCE_DEFAULT : Matrix.TEST_DEFAULT)
+      options.matrix(command.equals("conformance") ? Matrix.CONFORMANCE_DEFAULT
+          : command.equals("check") ? FarmCheck.DEFAULT_MATRIX : Matrix.TEST_DEFAULT)
           .suites().forEach(System.out::println);
       return OK;
     }

@@ -23,6 +23,12 @@ public class FarmSteps {
     world.startFarm(GuideFarm.of(builders, world.settings()));
   }
 
+  /** Under {@code ./dispatchcheck check FARM_DIR}: the operator's files on the agent host, stand-ins for its builders. */
+  @Given("the farm under check")
+  public void farmUnderCheck() {
+    world.startFarmUnderCheck();
+  }
+
   @Given("a client host besides the agent host")
   public void clientHost() {
     world.farm().addClient(ParameterTypes.CLIENT);

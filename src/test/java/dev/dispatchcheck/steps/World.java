@@ -6,6 +6,9 @@ import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.FarmSpec;
+import dev.dispatchcheck.driver.farm.StandInFarm;
+import dev.dispatchcheck.dispatch.layout.FarmLayout;
+import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.run.RunSettings;
 import io.cucumber.java.Scenario;
 import java.util.ArrayList;
@@ -53,6 +56,17 @@ public class World {
     if (!spec.notes().isEmpty() && scenario != null) {
       scenario.attach(String.join("\n", spec.notes()) + "\n", "text/plain", "What the harness assumed or overrode");
     }
+  }
+
+  /** The operator's farm that {@code check} names, with stand-ins for its builders. */
+  public void startFarmUnderCheck() {
+    if (farm != null) throw new IllegalStateException("the farm is already started");
+    var dir = settings.farmDir().orElseThrow(() -> new IllegalStateException(
+        "no farm under check: this step runs under './dispatchcheck check FARM_DIR'"));
+    var layout = FarmLayout.read(dir);
+    List<String> notes = new ArrayList<>();
+    farm = StandInFarm.start(layout, FarmPlan.of(layout), settings, notes);
+    if (scenario != null) scenario.attach(String.join("\n", notes) + "\n", "text/plain", "What the harness assumed or overrode");
   }
 
   public Farm farm() {

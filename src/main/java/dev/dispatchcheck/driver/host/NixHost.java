@@ -155,11 +155,15 @@ public final class NixHost implements AutoCloseable {
     restartDaemon();
   }
 
-  /** The basics, this host's role, then {@code conf}: later settings win, as Nix reads them. */
+  /**
+   * This host's role, then {@code conf}, then the basics: later settings win, as Nix reads
+   * them, so an operator's substituters or sandbox cannot undo what must hold offline in
+   * a container.
+   */
   public String systemNixConf(NixConf conf) {
-    return "# host basics (dispatchcheck)\n" + BASICS.render()
-        + (roleNixConf.isEmpty() ? "" : "# role (dispatchcheck)\n" + roleNixConf)
-        + "# configuration\n" + conf.render();
+    return (roleNixConf.isEmpty() ? "" : "# role (dispatchcheck)\n" + roleNixConf)
+        + "# configuration\n" + conf.render()
+        + "# overridden by dispatchcheck: cannot work offline or in an unprivileged container\n" + BASICS.render();
   }
 
   /** Settings the host's role needs (a builder's claimed systems), kept in every system nix.conf. */

@@ -1,0 +1,84 @@
+package dev.dispatchcheck.driver.farm;
+
+import dev.dispatchcheck.dispatch.layout.FarmLayout;
+import dev.dispatchcheck.dispatch.layout.FarmPlan;
+import dev.dispatchcheck.dispatch.layout.HostKey;
+import dev.dispatchcheck.driver.host.NixHost;
+import dev.dispatchcheck.run.RunSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An operator's farm in containers: the agent host with the operator's files as they will
+ * be deployed, and a stand-in for every builder its machines files name, under the real
+ * host names, SSH users and protocols. What the harness must assume or override is noted,
+ * never silent.
+ */
+public final class StandInFarm {
+  private StandInFarm() {}
+
+  public static FarmSpec spec(FarmLayout layout, FarmPlan plan, RunSettings settings) {
+    List<String> notes = new ArrayList<>(List.of(
+        "overridden on every host: substituters = (empty; there is no binary cache offline), sandbox = false"
+            + " (no namespaces in an unprivileged container), build-users-group = nixbld"));
+    List<HostSpec> hosts = new ArrayList<>();
+    hosts.add(HostSpec.agent("agent", settings.agentNix()).withFiles(layout.agentFiles()));
+    for (FarmPlan.StandIn s : plan.standIns()) {
+      List<String> users = s.sshUsers().stream().filter(u -> !u.equals("root")).toList();
+      Map<String, String> files = new LinkedHashMap<>();
+      layout.builderNixConf(s.host()).ifPresent(conf -> files.put(NixHost.SYSTEM_NIX_CONF, conf));
+      boolean own = files.containsKey(NixHost.SYSTEM_NIX_CONF);
+      hosts.add(new HostSpec(s.host(), HostSpec.Role.BUILDER, settings.buildersNix(), s.systems(),
+          Set.copyOf(s.features()), users, own ? List.of() : users, files));
+      notes.add(s.host() + ": a stand-in (Nix " + settings.buildersNix().label() + ") claiming "
+          + String.join(", ", s.systems()) + (s.features().isEmpty() ? "" : " with features " + String.join(", ", s.features()))
+          + " over " + String.join(" and ", s.protocols()) + " as " + String.join(", ", s.sshUsers())
+          + (own ? "; its own nix.conf from the farm is applied after those claims"
+              : "; no nix.conf of its own in the farm, so it is assumed correctly configured: its SSH users are"
+                  + " trusted by its daemon, nix-store and nix-daemon are on the non-interactive PATH"));
+    }
+    return new FarmSpec(hosts, notes);
+  }
+
+  /**
+   * Starts the farm, then gives each key-file column a fresh key at that path on the agent
+   * host, authorized on its builder, and puts each stand-in's host key where a host-key
+   * column names the real builder's (the stand-in cannot hold the real private key).
+   */
+  public static Farm start(FarmLayout layout, FarmPlan plan, RunSettings settings, List<String> notes) {
+    FarmSpec spec = spec(layout, plan, settings);
+    notes.addAll(spec.notes());
+    Farm farm = Farm.start(spec, settings);
+    try {
+      NixHost agent = farm.agent().host();
+      for (FarmPlan.StandIn s : plan.standIns()) {
+        NixHost builder = farm.host(s.host());
+        for (String keyFile : s.keyFiles()) {
+          String pub = agent.shellOrFail("root", "set -e; mkdir -p \"$(dirname '" + keyFile + "')\"; [ -f '" + keyFile
+              + "' ] || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-stand-in -f '" + keyFile + "'; cat '" + keyFile + ".pub'").strip();
+          for (String user : s.sshUsers()) {
+            builder.shellOrFail("root", "set -e; h=$(getent passwd " + user + " | cut -d: -f6); mkdir -p \"$h/.ssh\";"
+                + " echo '" + pub + "' >> \"$h/.ssh/authorized_keys\"; chown -R " + user + ": \"$h/.ssh\"");
+          }
+          notes.add(s.host() + ": the key file " + keyFile + " is a fresh key made on the agent host, authorized on the stand-in");
+        }
+        if (!s.hostKeys().isEmpty()) {
+          String standInKey = builder.shellOrFail("root", "base64 -w0 /etc/ssh/ssh_host_ed25519_key.pub").strip();
+          for (HostKey k : s.hostKeys()) {
+            agent.shellOrFail("root", "grep -rlF '" + k.base64() + "' /etc/nix /var/lib/hercules-ci-agent/.config/nix /root"
+                + " 2>/dev/null | while read -r f; do sed -i 's|" + k.base64() + "|" + standInKey + "|g' \"$f\"; done; true");
+          }
+          notes.add(s.host() + ": its host-key column now holds the stand-in's public host key (the real one's private"
+              + " key is not here)");
+        }
+      }
+      return farm;
+    } catch (RuntimeException e) {
+      farm.close();
+      throw e;
+    }
+  }
+}
