@@ -76,7 +76,10 @@ public final class Main {
 
     @Override
     public Integer call() {
-      return runFeatures(options, options.matrix(Matrix.TEST_DEFAULT), true);
+      Matrix matrix = options.matrix(Matrix.TEST_DEFAULT);
+      int scenarios = runFeatures(options, matrix, true);
+      int examples = options.name == null && options.tags == null ? ExampleChecks.run(options.projectDir(), matrix) : OK;
+      return scenarios == OK && examples == OK ? OK : FAILED;
     }
   }
 

@@ -41,6 +41,8 @@ public record Machine(
   /** The host part of a store URI as Nix writes it in logs or machines files, with or without a scheme. */
   public static String hostOf(String storeUri) {
     String rest = storeUri.contains("://") ? storeUri.substring(storeUri.indexOf("://") + 3) : storeUri;
+    int query = rest.indexOf('?');
+    if (query >= 0) rest = rest.substring(0, query);
     rest = rest.substring(rest.lastIndexOf('@') + 1);
     int slash = rest.indexOf('/');
     if (slash >= 0) rest = rest.substring(0, slash);

@@ -36,7 +36,9 @@ public enum ErrorClass {
       "nix-daemon: (?:command )?not found"),
   REMOTE_USER_NOT_TRUSTED("the builder does not trust the SSH user",
       "the builder's daemon does not trust the SSH user, and only a trusted user may build an input-addressed derivation there",
-      "not privileged to build input-addressed derivations", "you are not privileged to build"),
+      "not privileged to build input-addressed derivations", "you are not privileged to build",
+      // Nix 2.16+: the client copies the closure to an untrusted remote user instead
+      "lacks a signature by a trusted key"),
   NO_MACHINE_FOR_SYSTEM("no builder can build it",
       "no builder can build this system with these features",
       // Nix 2.8 .. 2.29
