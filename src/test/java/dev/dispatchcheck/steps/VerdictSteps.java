@@ -46,6 +46,44 @@ public class VerdictSteps {
     });
   }
 
+  /**
+   * Where the builders' Nix decides the outcome. Rows: Nix version, then the rest of a
+   * verdict phrase about the build ("went to B", "failed because ..."); only the row of the
+   * builders' version applies.
+   */
+  @Then("{user}'s build, by the builders' Nix version:")
+  public void outcomePerBuildersVersion(String user, List<Map<String, String>> rows) {
+    verdicts.of(phraseFor(user, rows, world.settings().buildersNix().label())).check();
+  }
+
+  /** The rows of the other builders' versions, applied to this run, must each fail as a verdict. */
+  @Then("the verdict that {user}'s build ended as with other Nix versions' builders is a failure saying {string}:")
+  public void otherBuildersVersionsFail(String user, String saying, List<Map<String, String>> rows) {
+    String mine = world.settings().buildersNix().label();
+    for (Map<String, String> row : rows) {
+      if (row.get("Nix").equals(mine) || row.get("outcome").equals(outcomeOf(rows, mine))) continue;
+      SelfCheck.mustFail("the build ended as with Nix " + row.get("Nix") + " builders",
+          verdicts.of(phraseOf(user) + "'s build " + row.get("outcome")), saying);
+    }
+  }
+
+  private static String phraseFor(String user, List<Map<String, String>> rows, String version) {
+    return phraseOf(user) + "'s build " + outcomeOf(rows, version);
+  }
+
+  private static String outcomeOf(List<Map<String, String>> rows, String version) {
+    return rows.stream().filter(r -> r.get("Nix").equals(version)).map(r -> r.get("outcome")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no row for Nix " + version + " in the table"));
+  }
+
+  private static String phraseOf(String user) {
+    return switch (user) {
+      case "hercules-ci-agent" -> "the agent";
+      case "alice" -> "the ordinary user";
+      default -> user;
+    };
+  }
+
   private static Map<String, String> byVersion(List<Map<String, String>> rows) {
     Map<String, String> out = new LinkedHashMap<>();
     rows.forEach(r -> out.put(r.get("Nix"), r.get("warning")));

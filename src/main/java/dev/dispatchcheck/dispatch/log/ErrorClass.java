@@ -32,8 +32,13 @@ public enum ErrorClass {
       "nix-store is not on the builder's non-interactive PATH",
       "nix-store: (?:command )?not found"),
   REMOTE_DAEMON_MISSING("nix-daemon is missing on the builder",
-      "nix-daemon is not on the builder's non-interactive PATH (ssh-ng runs 'nix-daemon --stdio' there)",
-      "nix-daemon: (?:command )?not found"),
+      "nix-daemon is not on the builder's non-interactive PATH (ssh-ng runs 'nix-daemon --stdio' there), or it"
+          + " could not start: the SSH login worked, but no daemon answered",
+      "nix-daemon: (?:command )?not found",
+      // Nix 2.8: ssh-ng's remote command died before speaking
+      "cannot open connection to remote store 'ssh-ng://[^']*': error: unexpected end-of-file",
+      // Nix 2.26
+      "cannot open connection to remote store 'ssh-ng://[^']*': error: Nix daemon disconnected unexpectedly"),
   REMOTE_USER_NOT_TRUSTED("the builder does not trust the SSH user",
       "the builder's daemon does not trust the SSH user, and only a trusted user may build an input-addressed derivation there",
       "not privileged to build input-addressed derivations", "you are not privileged to build",

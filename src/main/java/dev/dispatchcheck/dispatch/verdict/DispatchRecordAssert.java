@@ -109,6 +109,13 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     switch (actual.placement()) {
       case REMOTE -> {
         String b = actual.builder().orElseThrow();
+        if (actual.outcome() == Outcome.FAILED) {
+          // Dispatched, then refused or broken there: no store may hold the output.
+          if (!stores.isEmpty()) {
+            harnessError("the build failed on " + b + ", yet the output is in the store of " + String.join(" and ", stores));
+          }
+          return;
+        }
         if (c.outputOnHost().isEmpty()) {
           harnessError("no other host's store was checked, so the log's claim stands alone");
         }
