@@ -1,0 +1,36 @@
+package dev.dispatchcheck.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Builder names are host names, in every phrase, and each phrase reads its words back. */
+class VocabularyTest {
+
+  @Test
+  void anyHostNameAMachinesFileMayHoldIsABuilder() {
+    for (String name : new String[] {"aarch64-linux-1", "aarch64-linux-1.example.com", "nix@aarch64-linux-1.example.com",
+        "AArch64-Linux-1.Example.COM", "builder"}) {
+      assertThat(Pattern.compile(Vocabulary.VERDICT).matcher("the agent's build went to " + name).matches())
+          .as(name).isTrue();
+    }
+  }
+
+  @Test
+  void aPhraseCapturesEachNounOnce() {
+    Matcher m = Pattern.compile(Vocabulary.capturing(Vocabulary.EVERY_FOR_SYSTEM_WENT_TO))
+        .matcher("every build of the agent for aarch64-linux went to nix@aarch64-linux-1.example.com");
+    assertThat(m.matches()).isTrue();
+    assertThat(m.group(1)).isEqualTo("the agent");
+    assertThat(m.group(2)).isEqualTo("aarch64-linux");
+    assertThat(ParameterTypes.hostOf(m.group(3))).isEqualTo("aarch64-linux-1.example.com");
+  }
+
+  @Test
+  void aSelfCheckIsNotAVerdictPhrase() {
+    assertThat(Pattern.compile(Vocabulary.VERDICT).matcher(
+        "the verdict that the agent's build went to b-1 is a failure saying \"x\"").matches()).isFalse();
+  }
+}
