@@ -68,4 +68,4 @@ Feature: The agent can use another set of builders than the system's
       builders = @/etc/nix/machines ; ssh://aarch64-darwin-0 aarch64-darwin - 1 1 - - -
       """
     When the agent builds a probe for aarch64-darwin
-    Then the verdict that the agent's build warned "unknown setting 'extra-builders'" is a failure saying "to print a warning containing"
+    Then the verdict that the agent's build warned "unknown setting 'extra-builders'" is a failure saying "dispatched to aarch64-darwin-0"

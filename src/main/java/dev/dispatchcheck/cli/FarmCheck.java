@@ -72,6 +72,7 @@ final class FarmCheck implements Callable<Integer> {
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
     Path project = options.projectDir();
     boolean allHold = true;
+    boolean harnessError = false;
     try (Main.RunScope scope = Main.openRun(progress)) {
       for (Matrix.Pair pair : matrix.pairs()) {
         Path reportDir = project.resolve("reports").resolve("check-" + name(farmDir)).resolve(pair.label());
@@ -80,6 +81,7 @@ final class FarmCheck implements Callable<Integer> {
         progress.say("=== %s: Nix %s on the agent host, Nix %s on the builders ===", farmDir, pair.agent().label(),
             pair.builders().label());
         List<DispatchMap.Row> map = map(layout, new RunSettings(), reportDir, progress);
+        harnessError |= map.stream().anyMatch(r -> r.where().equals(DispatchMap.HARNESS_ERROR));
         if (old.isPresent()) {
           List<DispatchMap.Row> was = map(old.get(), new RunSettings(), reportDir.resolve("before"), progress);
           List<String> moved = moves(was, map);
@@ -89,6 +91,10 @@ final class FarmCheck implements Callable<Integer> {
         }
         allHold &= expectations(layout, reportDir, progress, pair);
       }
+    }
+    if (harnessError) {
+      progress.say("some cells of the map have no answer: their evidence sources disagree (a harness error)");
+      return Main.ENVIRONMENT;
     }
     return allHold ? Main.OK : Main.FAILED;
   }
@@ -149,11 +155,16 @@ final class FarmCheck implements Callable<Integer> {
   static List<String> moves(List<DispatchMap.Row> before, List<DispatchMap.Row> after) {
     Map<String, String> was = new LinkedHashMap<>();
     before.forEach(r -> was.put(r.key(), r.where()));
+    Map<String, String> now = new LinkedHashMap<>();
+    after.forEach(r -> now.put(r.key(), r.where()));
     List<String> out = new ArrayList<>();
-    for (DispatchMap.Row r : after) {
-      String w = was.getOrDefault(r.key(), "(no such cell)");
-      if (!w.equals(r.where())) out.add(r.key() + ": " + w + " → " + r.where());
-    }
+    now.forEach((cell, where) -> {
+      String w = was.getOrDefault(cell, "(no such cell)");
+      if (!w.equals(where)) out.add(cell + ": " + w + " → " + where);
+    });
+    was.forEach((cell, w) -> {
+      if (!now.containsKey(cell)) out.add(cell + ": " + w + " → (no such cell)");
+    });
     return out;
   }
 

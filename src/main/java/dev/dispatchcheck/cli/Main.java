@@ -1,5 +1,7 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.dispatch.config.MachinesFileException;
+import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.driver.farm.Sweeper;
 import dev.dispatchcheck.run.Progress;
 import java.nio.file.Path;
@@ -26,17 +28,27 @@ public final class Main {
   static final int OK = 0, FAILED = 1, INVALID = 2, ENVIRONMENT = 3;
 
   public static void main(String[] args) {
-    CommandLine cl = new CommandLine(new Main())
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its exit codes: invalid input is 2, anything else that breaks is 3. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           System.err.println("[dispatchcheck] error: " + e.getMessage());
-          return e instanceof IllegalArgumentException ? INVALID : ENVIRONMENT;
+          return invalidInput(e) ? INVALID : ENVIRONMENT;
         })
         .setParameterExceptionHandler((e, args2) -> {
           System.err.println("[dispatchcheck] error: " + e.getMessage());
           e.getCommandLine().usage(System.err);
           return INVALID;
         });
-    System.exit(cl.execute(args));
+  }
+
+  /** What the user gave is wrong (a matrix, a version, a farm's file), as opposed to what broke. */
+  static boolean invalidInput(Throwable e) {
+    return e instanceof FarmInputException || e instanceof MachinesFileException
+        || e.getClass() == IllegalArgumentException.class;
   }
 
   /** Options every run shares. */
@@ -79,7 +91,7 @@ public final class Main {
       Matrix matrix = options.matrix(Matrix.TEST_DEFAULT);
       int scenarios = runFeatures(options, matrix, true);
       int examples = options.name == null && options.tags == null ? ExampleChecks.run(options.projectDir(), matrix) : OK;
-      return scenarios == OK && examples == OK ? OK : FAILED;
+      return Math.max(scenarios, examples);
     }
   }
 

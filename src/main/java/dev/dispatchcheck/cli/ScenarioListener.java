@@ -1,6 +1,8 @@
 package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.dispatch.verdict.SelfCheck;
+import dev.dispatchcheck.dispatch.verdict.VerdictFailure;
 import dev.dispatchcheck.run.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +67,10 @@ final class ScenarioListener implements TestExecutionListener {
     }
     if (t == null) return ScenarioResult.ERROR;
     if (t.getClass().getSimpleName().startsWith("Undefined")) return ScenarioResult.UNDEFINED;
-    return t instanceof AssertionError ? ScenarioResult.FAILED : ScenarioResult.ERROR;
+    // A verdict, or a self-check that did not get its verdict failure; any other assertion
+    // (a set-up command that exited non-zero, say) is the scenario breaking, not a verdict.
+    return t instanceof VerdictFailure || t instanceof SelfCheck.SelfCheckFailure
+        ? ScenarioResult.FAILED : ScenarioResult.ERROR;
   }
 
   private synchronized void record(TestIdentifier id, String status, double seconds, String message) {

@@ -100,7 +100,7 @@ public class Verdicts {
     if (expected == null) {
       throw new IllegalStateException("no row for Nix " + version + " in " + warningByVersion.keySet());
     }
-    var record = assertThat(world.lastRecordOf(user)).as(user + "'s build to print");
+    var record = assertThat(world.lastRecordOf(user)).as(user + "'s build");
     if (expected.equals("none")) record.printedNoWarning();
     else record.warned(expected);
   }

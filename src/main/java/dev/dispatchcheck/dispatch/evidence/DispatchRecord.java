@@ -79,7 +79,8 @@ public record DispatchRecord(
       case NOWHERE -> "not built anywhere";
     };
     String how = outcome == Outcome.FAILED
-        ? ", failed" + error.map(e -> " (" + e.meaning() + ")").orElse("")
+        ? ", failed" + error.map(e -> " (" + e.meaning() + ")")
+            .orElse(errorLine.map(l -> " (unrecognised error: '" + l + "')").orElse(""))
         : outcome == Outcome.RUNNING ? ", still running" : ", succeeded";
     return where + how;
   }

@@ -24,6 +24,7 @@ public final class DispatchLogParser {
   private static final Pattern PLANNED = Pattern.compile("^\\s+(/nix/store/[^\\s']+\\.drv)\\s*$");
   private static final Pattern ERROR_DRV = Pattern.compile("build '(/nix/store/[^']+\\.drv)'");
   private static final Pattern OUTPUT = Pattern.compile("^(/nix/store/[a-z0-9]{32}-[^\\s/]+)$");
+  private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
   private static final Pattern WARNING = Pattern.compile("^warning: .*");
 
   private DispatchLogParser() {}
@@ -33,8 +34,8 @@ public final class DispatchLogParser {
    * @param stdout stdout alone, where nix-build prints the output path
    * @param exitCode empty while the build runs
    */
-  public static DispatchRecord parse(String log, String stdout, Optional<Integer> exitCode) {
-    List<String> lines = log.lines().toList();
+  public static DispatchRecord parse(String log, String stdout, Optional<Integer> exitCode, MessageCatalogue catalogue) {
+    List<String> lines = log.lines().map(l -> ANSI.matcher(l).replaceAll("")).toList();
     Optional<String> drv = Optional.empty();
     Optional<String> uri = Optional.empty();
     Placement placement = Placement.NOWHERE;
@@ -57,16 +58,10 @@ public final class DispatchLogParser {
         warnings.add(line);
       }
     }
-    Optional<ErrorClass> error = Optional.empty();
-    Optional<String> errorLine = Optional.empty();
-    for (ErrorClass c : ErrorClass.values()) {
-      Optional<String> hit = c.firstLineIn(lines);
-      if (hit.isPresent()) {
-        error = Optional.of(c);
-        errorLine = hit;
-        break;
-      }
-    }
+    Optional<MessageCatalogue.Hit> hit = catalogue.classify(lines);
+    Optional<ErrorClass> error = hit.map(MessageCatalogue.Hit::cause);
+    // An error no wording recognises is kept, quoted, with no cause: never a default one.
+    Optional<String> errorLine = hit.map(MessageCatalogue.Hit::line).or(() -> catalogue.unrecognisedError(lines));
     if (drv.isEmpty() && errorLine.isPresent()) {
       Matcher m = ERROR_DRV.matcher(errorLine.get());
       if (m.find()) drv = Optional.of(m.group(1));
@@ -80,13 +75,14 @@ public final class DispatchLogParser {
   }
 
   /** Reads an internal-json log twice: its text rendering as above, and its build activities. */
-  public static DispatchRecord parseInternalJson(String raw, String stdout, Optional<Integer> exitCode) {
-    return parse(InternalJsonLog.render(raw), stdout, exitCode).withActivities(InternalJsonLog.activities(raw));
+  public static DispatchRecord parseInternalJson(String raw, String stdout, Optional<Integer> exitCode,
+      MessageCatalogue catalogue) {
+    return parse(InternalJsonLog.render(raw), stdout, exitCode, catalogue).withActivities(InternalJsonLog.activities(raw));
   }
 
   /** True once the log shows where the build went, or why it could not go anywhere. */
-  public static boolean showsDispatchOrError(String log) {
-    DispatchRecord r = parse(log, "", Optional.empty());
-    return r.placement() != Placement.NOWHERE || r.error().isPresent();
+  public static boolean showsDispatchOrError(String log, MessageCatalogue catalogue) {
+    DispatchRecord r = parse(log, "", Optional.empty(), catalogue);
+    return r.placement() != Placement.NOWHERE || r.errorLine().isPresent();
   }
 }

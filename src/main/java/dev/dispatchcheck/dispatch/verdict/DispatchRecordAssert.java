@@ -29,6 +29,12 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     return d == null || d.isEmpty() ? "the build" : d;
   }
 
+  /** Only that the sources tell one story: what a dispatch map needs before it reports a cell. */
+  public DispatchRecordAssert hasConsistentEvidence() {
+    requireConsistentEvidence();
+    return this;
+  }
+
   /** Dispatched to {@code builder} and built there, by the log and by the other hosts. */
   public DispatchRecordAssert wentTo(String builder) {
     return wentToOneOf(List.of(builder));
@@ -109,15 +115,20 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     switch (actual.placement()) {
       case REMOTE -> {
         String b = actual.builder().orElseThrow();
+        if (c.outputOnHost().isEmpty()) {
+          harnessError("no other host's store was checked, so the log's claim stands alone");
+        }
         if (actual.outcome() == Outcome.FAILED) {
-          // Dispatched, then refused or broken there: no store may hold the output.
+          // Dispatched, then refused or broken there: no store may hold the output, and no
+          // host but that builder may have run the probe.
+          if (!journals.isEmpty() && !sameHosts(journals, b)) {
+            harnessError("the build failed on " + b + ", yet the probe journal of " + String.join(" and ", journals)
+                + " records a run");
+          }
           if (!stores.isEmpty()) {
             harnessError("the build failed on " + b + ", yet the output is in the store of " + String.join(" and ", stores));
           }
           return;
-        }
-        if (c.outputOnHost().isEmpty()) {
-          harnessError("no other host's store was checked, so the log's claim stands alone");
         }
         if (!sameHosts(stores, b)) {
           harnessError("the client's log says " + b + " built it, but the output is in the store of "

@@ -16,16 +16,35 @@ public final class SelfCheck {
     void check();
   }
 
+  /**
+   * Runs {@code check}, which must fail as a verdict whose account of what happened says
+   * {@code saying}. Where the message has the form "expected X, but it was Y ...", only
+   * "Y ..." (the observation, the likely cause and the evidence) counts: the expectation
+   * half echoes the step's own words and would prove nothing.
+   */
   public static void mustFail(String verdict, Verdict check, String saying) {
     try {
       check.check();
     } catch (VerdictFailure e) {
-      if (e.getMessage() == null || !e.getMessage().contains(saying)) {
-        throw new AssertionError("the verdict that " + verdict + " failed, as it should, but its message does not say \""
+      String observed = observedPart(String.valueOf(e.getMessage()));
+      if (!observed.contains(saying)) {
+        throw new SelfCheckFailure("the verdict that " + verdict + " failed, as it should, but what it observed does not say \""
             + saying + "\":\n" + e.getMessage(), e);
       }
       return;
     }
-    throw new AssertionError("the verdict that " + verdict + " should have failed, but it passed");
+    throw new SelfCheckFailure("the verdict that " + verdict + " should have failed, but it passed", null);
+  }
+
+  static String observedPart(String message) {
+    int i = message.indexOf("\nbut it was ");
+    return i < 0 ? message : message.substring(i + 1);
+  }
+
+  /** A self-check that did not get the failure it needed: the harness could not prove it can fail. */
+  public static final class SelfCheckFailure extends AssertionError {
+    public SelfCheckFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.log.DispatchLogParser;
 import dev.dispatchcheck.dispatch.log.InternalJsonLog;
+import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 
 import dev.dispatchcheck.run.Progress;
 import java.util.Optional;
@@ -19,8 +20,12 @@ public final class BuildRun {
   private final Probe probe;
   private final ExecStream stream;
   private final Progress progress;
+  /** What the client's Nix version prints, to read its log by. */
+  private final MessageCatalogue catalogue;
 
-  private BuildRun(String host, String user, Probe probe, ExecStream stream, Progress progress) {
+  private BuildRun(String host, String user, Probe probe, ExecStream stream, Progress progress,
+      MessageCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.host = host;
     this.user = user;
     this.probe = probe;
@@ -31,7 +36,8 @@ public final class BuildRun {
   /** Starts the guide's check, {@code sudo -u USER nix-build ...}, on {@code host}. */
   public static BuildRun start(NixHost host, String user, Probe probe, Progress progress) {
     progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.describe(), probe.salt());
-    return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)), progress);
+    return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)), progress,
+        MessageCatalogue.of(host.version().label()));
   }
 
   /** The host the build was started on (its client). */
@@ -73,7 +79,7 @@ public final class BuildRun {
 
   /** What the client's log says so far. */
   public DispatchRecord record() {
-    return DispatchLogParser.parseInternalJson(stream.output(), stream.stdout(), stream.exitCode());
+    return DispatchLogParser.parseInternalJson(stream.output(), stream.stdout(), stream.exitCode(), catalogue);
   }
 
   /**
@@ -83,7 +89,7 @@ public final class BuildRun {
   public BuildRun awaitCompletion(Waiter waiter, Supplier<String> hostLogs) {
     Supplier<String> evidence = () -> describe() + "\n" + hostLogs.get();
     waiter.until("a dispatch line or an error in the build log of " + describe(),
-        () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log()), evidence);
+        () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log(), catalogue), evidence);
     waiter.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
     progress.say("  -> %s (%.1f s)", record().summary(), elapsed().toMillis() / 1000.0);
     return this;

@@ -36,8 +36,8 @@ final class DispatchInvestigator {
     Map<String, Boolean> journals = new LinkedHashMap<>();
     for (NixHost h : farm.hosts()) {
       if (!h.isRunning()) continue;
-      String seen = h.shell("root", "nix-store --check-validity '" + output.get() + "' >/dev/null 2>&1 && echo store;"
-          + " test -e '" + run.probe().journalFile() + "' && echo journal; true").getStdout();
+      String seen = h.shellOrFail("root", "nix-store --check-validity '" + output.get() + "' >/dev/null 2>&1 && echo store;"
+          + " test -e '" + run.probe().journalFile() + "' && echo journal; true");
       if (h != origin) stores.put(h.name(), seen.contains("store"));
       journals.put(h.name(), seen.contains("journal"));
     }

@@ -5,6 +5,8 @@ import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.evidence.Outcome;
 import dev.dispatchcheck.dispatch.evidence.Placement;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
+import dev.dispatchcheck.dispatch.verdict.DispatchAssertions;
+import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.build.BuildRun;
 import java.util.ArrayList;
@@ -38,11 +40,23 @@ public final class DispatchMap {
       BuildRun run = BuildRun.start(farm.agent().host(), c.user(), probe, farm.settings().progress());
       run.awaitCompletion(waiter, farm::diagnostics);
       DispatchRecord r = farm.investigate(run);
-      Row row = new Row(c.user(), c.system(), c.features(), where(r), r);
+      Row row = new Row(c.user(), c.system(), c.features(), consistent(r) ? where(r) : HARNESS_ERROR, r);
       rows.add(row);
       onRow.accept(row);
     }
     return rows;
+  }
+
+  /** A cell whose evidence sources disagree: no answer, and never a move. */
+  public static final String HARNESS_ERROR = "HARNESS ERROR: the evidence sources disagree (see map.json)";
+
+  private static boolean consistent(DispatchRecord r) {
+    try {
+      DispatchAssertions.assertThat(r).hasConsistentEvidence();
+      return true;
+    } catch (HarnessError e) {
+      return false;
+    }
   }
 
   static String where(DispatchRecord r) {

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.driver.host.NixHost;
+import dev.dispatchcheck.driver.host.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,11 @@ final class SshMesh {
       HostSpec spec = byName.get(h.name());
       for (String user : spec == null ? List.<String>of() : spec.sshUsers()) {
         // A machines line's user@: a login user whose authorized_keys hold the farm's keys.
-        script.append("id -u ").append(user).append(" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh ")
-            .append(user).append('\n')
-            .append("h=$(getent passwd ").append(user).append(" | cut -d: -f6); install -d -m 700 -o ")
-            .append(user).append(" \"$h/.ssh\"\n")
-            .append("printf '%s' '").append(authorized).append("' > \"$h/.ssh/authorized_keys\"; chown ")
-            .append(user).append(": \"$h/.ssh/authorized_keys\"\n");
+        script.append("u=").append(Shell.quote(user)).append("\n")
+            .append("id -u \"$u\" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh \"$u\"\n")
+            .append("h=$(getent passwd \"$u\" | cut -d: -f6); install -d -m 700 -o \"$u\" \"$h/.ssh\"\n")
+            .append("printf '%s' ").append(Shell.quote(authorized)).append(" > \"$h/.ssh/authorized_keys\";")
+            .append(" chown \"$u:\" \"$h/.ssh/authorized_keys\"\n");
       }
       h.writeFile("/root/.ssh/authorized_keys", authorized, "root");
       h.writeFile("/root/.ssh/known_hosts", known, "root");

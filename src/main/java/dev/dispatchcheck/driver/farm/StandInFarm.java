@@ -4,6 +4,7 @@ import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.layout.HostKey;
 import dev.dispatchcheck.driver.host.NixHost;
+import dev.dispatchcheck.driver.host.Shell;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,19 +58,25 @@ public final class StandInFarm {
       for (FarmPlan.StandIn s : plan.standIns()) {
         NixHost builder = farm.host(s.host());
         for (String keyFile : s.keyFiles()) {
-          String pub = agent.shellOrFail("root", "set -e; mkdir -p \"$(dirname '" + keyFile + "')\"; [ -f '" + keyFile
-              + "' ] || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-stand-in -f '" + keyFile + "'; cat '" + keyFile + ".pub'").strip();
+          String k = Shell.quote(keyFile);
+          String pub = agent.shellOrFail("root", "set -e; k=" + k + "; mkdir -p \"$(dirname \"$k\")\"; [ -f \"$k\" ]"
+              + " || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-stand-in -f \"$k\"; cat \"$k.pub\"").strip();
           for (String user : s.sshUsers()) {
-            builder.shellOrFail("root", "set -e; h=$(getent passwd " + user + " | cut -d: -f6); mkdir -p \"$h/.ssh\";"
-                + " echo '" + pub + "' >> \"$h/.ssh/authorized_keys\"; chown -R " + user + ": \"$h/.ssh\"");
+            builder.shellOrFail("root", "set -e; u=" + Shell.quote(user) + "; h=$(getent passwd \"$u\" | cut -d: -f6);"
+                + " mkdir -p \"$h/.ssh\"; printf '%s\\n' " + Shell.quote(pub) + " >> \"$h/.ssh/authorized_keys\";"
+                + " chown -R \"$u:\" \"$h/.ssh\"");
           }
           notes.add(s.host() + ": the key file " + keyFile + " is a fresh key made on the agent host, authorized on the stand-in");
         }
         if (!s.hostKeys().isEmpty()) {
           String standInKey = builder.shellOrFail("root", "base64 -w0 /etc/ssh/ssh_host_ed25519_key.pub").strip();
           for (HostKey k : s.hostKeys()) {
-            agent.shellOrFail("root", "grep -rlF '" + k.base64() + "' /etc/nix /var/lib/hercules-ci-agent/.config/nix /root"
-                + " 2>/dev/null | while read -r f; do sed -i 's|" + k.base64() + "|" + standInKey + "|g' \"$f\"; done; true");
+            // Replaced as a fixed string (no sed pattern), in every agent file that holds it.
+            agent.shellOrFail("root", "old=" + Shell.quote(k.base64()) + "; new=" + Shell.quote(standInKey) + ";"
+                + " grep -rlF -e \"$old\" /etc/nix /var/lib/hercules-ci-agent/.config/nix /root 2>/dev/null"
+                + " | while read -r f; do awk -v o=\"$old\" -v n=\"$new\" '{ while ((i = index($0, o)) > 0)"
+                + " $0 = substr($0, 1, i - 1) n substr($0, i + length(o)); print }' \"$f\" > \"$f.new\""
+                + " && cat \"$f.new\" > \"$f\" && rm -f \"$f.new\"; done; true");
           }
           notes.add(s.host() + ": its host-key column now holds the stand-in's public host key (the real one's private"
               + " key is not here)");

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,16 +14,9 @@ import java.util.Optional;
  * waiters can read the log while the command is still running.
  */
 public final class ExecStream {
-  private final StringBuffer combined = new StringBuffer();
-  private final StringBuffer stdout = new StringBuffer();
+  private final StreamCapture capture = new StreamCapture();
   private final DockerClient client;
   private final String execId;
-  private final long startedNanos = System.nanoTime();
-  private volatile long finishedNanos;
-  private volatile boolean finished;
-  private volatile Integer exitCode;
-  /** Why the stream broke, kept apart from the output: harness text is never read as Nix's. */
-  private volatile Throwable broken;
 
   ExecStream(DockerClient client, String containerId, List<String> command) {
     this.client = client;
@@ -35,9 +29,7 @@ public final class ExecStream {
     client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
       @Override
       public void onNext(Frame frame) {
-        String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
-        combined.append(text);
-        if (frame.getStreamType() == StreamType.STDOUT) stdout.append(text);
+        capture.printed(new String(frame.getPayload(), StandardCharsets.UTF_8), frame.getStreamType() == StreamType.STDOUT);
       }
 
       @Override
@@ -47,47 +39,44 @@ public final class ExecStream {
 
       @Override
       public void onError(Throwable t) {
-        broken = t;
+        capture.broke(t);
         finish();
       }
     });
   }
 
   private void finish() {
+    Integer code = null;
     try {
-      Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
-      exitCode = code == null ? null : code.intValue();
+      Long c = client.inspectExecCmd(execId).exec().getExitCodeLong();
+      code = c == null ? null : c.intValue();
     } catch (RuntimeException e) {
-      if (broken == null) broken = e;
+      capture.broke(e);
     }
-    finishedNanos = System.nanoTime();
-    finished = true;
+    capture.finished(code);
   }
 
   public String output() {
-    return combined.toString();
+    return capture.output();
   }
 
   public String stdout() {
-    return stdout.toString();
+    return capture.stdout();
   }
 
-  /** Wall time from start to exit, or so far. */
-  public java.time.Duration elapsed() {
-    return java.time.Duration.ofNanos((finished ? finishedNanos : System.nanoTime()) - startedNanos);
+  public Duration elapsed() {
+    return capture.elapsed();
   }
 
-  /** Set when the stream from Docker broke: what was read is then not the whole log. */
   public Optional<Throwable> broken() {
-    return Optional.ofNullable(broken);
+    return capture.broken();
   }
 
   public boolean isFinished() {
-    return finished;
+    return capture.isFinished();
   }
 
-  /** Empty while running. */
   public Optional<Integer> exitCode() {
-    return finished ? Optional.ofNullable(exitCode) : Optional.empty();
+    return capture.exitCode();
   }
 }

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.dispatch.evidence;
 
+import dev.dispatchcheck.dispatch.log.Logs;
 import dev.dispatchcheck.dispatch.log.DispatchLogParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ class DiagnosisTest {
       Optional.empty(), "@/etc/nix/machines", List.of("aarch64-linux-0", "aarch64-linux-1"), List.of());
 
   static DispatchRecord record(String log, int exit) {
-    return DispatchLogParser.parse(log, "", Optional.of(exit));
+    return Logs.parse(log, "", Optional.of(exit));
   }
 
   static final String NO_MACHINE =

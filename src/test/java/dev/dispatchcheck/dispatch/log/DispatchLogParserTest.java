@@ -33,7 +33,7 @@ class DispatchLogParserTest {
   static DispatchRecord parse(String name, int exit) {
     String log = fixture(name);
     String stdout = log.lines().filter(l -> l.startsWith("/nix/store/")).reduce("", (a, b) -> a + b + "\n");
-    return DispatchLogParser.parse(log, stdout, Optional.of(exit));
+    return Logs.parse(log, stdout, Optional.of(exit));
   }
 
   @Test
@@ -94,15 +94,24 @@ class DispatchLogParserTest {
   @Test
   void runningBuildHasNoOutcomeYet() {
     String partial = fixture("dispatched-remote.log").lines().limit(3).reduce("", (a, b) -> a + b + "\n");
-    DispatchRecord r = DispatchLogParser.parse(partial, "", Optional.empty());
+    DispatchRecord r = Logs.parse(partial, "", Optional.empty());
     assertThat(r.outcome()).isEqualTo(Outcome.RUNNING);
-    assertThat(DispatchLogParser.showsDispatchOrError(partial)).isTrue();
-    assertThat(DispatchLogParser.showsDispatchOrError("this derivation will be built:\n")).isFalse();
+    assertThat(Logs.showsDispatchOrError(partial)).isTrue();
+    assertThat(Logs.showsDispatchOrError("this derivation will be built:\n")).isFalse();
   }
 
   @Test
   void newerNixWordingOfNoBuilderIsRecognised() {
     String log = "error: Cannot build '/nix/store/abc-probe.drv'.\n       Reason: required system or feature not available\n";
-    assertThat(DispatchLogParser.parse(log, "", Optional.of(1)).error()).contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+    assertThat(DispatchLogParser.parse(log, "", Optional.of(1), MessageCatalogue.of("2.31")).error())
+        .contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+  }
+
+  @Test
+  void aWordingOtherVersionsUseIsUnrecognisedQuotedNeverADefaultCause() {
+    String log = "error: Cannot build '/nix/store/abc-probe.drv'.\n       Reason: required system or feature not available\n";
+    DispatchRecord r = Logs.parse(log, "", Optional.of(1));
+    assertThat(r.error()).isEmpty();
+    assertThat(r.summary()).contains("unrecognised error: 'error: Cannot build '/nix/store/abc-probe.drv'.'");
   }
 }

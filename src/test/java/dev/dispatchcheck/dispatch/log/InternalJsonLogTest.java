@@ -31,7 +31,7 @@ class InternalJsonLogTest {
   @Test
   void bothReadingsAgreeOnARemoteBuild() {
     String raw = fixture("dispatched-remote.json.log");
-    DispatchRecord r = DispatchLogParser.parseInternalJson(raw, "/nix/store/6j67kb62fxv0d615zqh97nr6fa18hxbg-probe-1\n",
+    DispatchRecord r = Logs.parseInternalJson(raw, "/nix/store/6j67kb62fxv0d615zqh97nr6fa18hxbg-probe-1\n",
         Optional.of(0));
     assertThat(r.builder()).contains("aarch64-linux-0");
     assertThat(r.logReadingsAgree()).isTrue();
@@ -39,7 +39,7 @@ class InternalJsonLogTest {
 
   @Test
   void localBuildHasAnEmptyMachine() {
-    DispatchRecord r = DispatchLogParser.parseInternalJson(fixture("built-locally.json.log"), "", Optional.of(0));
+    DispatchRecord r = Logs.parseInternalJson(fixture("built-locally.json.log"), "", Optional.of(0));
     assertThat(r.placement()).isEqualTo(Placement.LOCAL);
     assertThat(r.activities()).hasSize(1).allMatch(BuildActivity::isLocal);
     assertThat(r.logReadingsAgree()).isTrue();
@@ -47,7 +47,7 @@ class InternalJsonLogTest {
 
   @Test
   void errorLoseItsColoursAndIsClassified() {
-    DispatchRecord r = DispatchLogParser.parseInternalJson(fixture("no-builder.json.log"), "", Optional.of(1));
+    DispatchRecord r = Logs.parseInternalJson(fixture("no-builder.json.log"), "", Optional.of(1));
     assertThat(r.error()).contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
     assertThat(r.errorLine().orElseThrow()).startsWith("error: a 'riscv64-linux' with features {} is required");
     assertThat(r.activities()).isEmpty();
@@ -56,7 +56,7 @@ class InternalJsonLogTest {
 
   @Test
   void disagreementIsDetected() {
-    DispatchRecord text = DispatchLogParser.parse("building '/nix/store/a-p.drv' on 'ssh://x-1'...\n", "", Optional.of(0));
+    DispatchRecord text = Logs.parse("building '/nix/store/a-p.drv' on 'ssh://x-1'...\n", "", Optional.of(0));
     assertThat(text.withActivities(java.util.List.of(new BuildActivity("/nix/store/a-p.drv", "ssh://x-0")))
         .logReadingsAgree()).isFalse();
     assertThat(text.logReadingsAgree()).as("no activity at all").isFalse();
@@ -78,7 +78,7 @@ class InternalJsonLogTest {
   @Test
   void sshNgDispatchReadsAsRemoteInBothReadings() {
     String raw = fixture("2.26", "ssh-ng-dispatched.json.log");
-    DispatchRecord r = DispatchLogParser.parseInternalJson(raw,
+    DispatchRecord r = Logs.parseInternalJson(raw,
         "/nix/store/rj25ya6z5mxkxr53dryyvj5lkpayzfq6-dispatchcheck-probe-ff41e417\n", Optional.of(0));
     assertThat(r.placement()).isEqualTo(Placement.REMOTE);
     assertThat(r.builder()).contains("aarch64-linux-0");

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.dispatch.verdict;
 
+import dev.dispatchcheck.dispatch.log.Logs;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dispatchcheck.dispatch.log.BuildActivity;
@@ -21,7 +22,7 @@ class DispatchRecordAssertTest {
 
   static DispatchRecord dispatchedTo(String builder, Map<String, Boolean> stores, Map<String, Boolean> journals) {
     String log = "building '" + DRV + "' on 'ssh://" + builder + "'...\n" + OUT + "\n";
-    return DispatchLogParser.parse(log, OUT + "\n", Optional.of(0))
+    return Logs.parse(log, OUT + "\n", Optional.of(0))
         .withActivities(List.of(new BuildActivity(DRV, "ssh://" + builder)))
         .withCrossCheck(OUT, new CrossCheck("agent", stores, journals));
   }
@@ -94,7 +95,7 @@ class DispatchRecordAssertTest {
   @Test
   void notCrossCheckedIsAHarnessError() {
     String log = "building '" + DRV + "' on 'ssh://aarch64-linux-1'...\n";
-    DispatchRecord r = DispatchLogParser.parse(log, OUT + "\n", Optional.of(0))
+    DispatchRecord r = Logs.parse(log, OUT + "\n", Optional.of(0))
         .withActivities(List.of(new BuildActivity(DRV, "ssh://aarch64-linux-1")));
     assertThatThrownBy(() -> assertThat(r, "b").wentTo("aarch64-linux-1"))
         .hasMessageContaining("no other host's store was checked");
@@ -102,7 +103,7 @@ class DispatchRecordAssertTest {
 
   @Test
   void failedBecausePassesOnThatCauseAndFailsOnASuccess() {
-    DispatchRecord failed = DispatchLogParser.parse(
+    DispatchRecord failed = Logs.parse(
         "error: a 'aarch64-linux' with features {} is required to build '" + DRV + "', but I am a 'x86_64-linux'\n",
         "", Optional.of(1)).withCrossCheck(OUT, new CrossCheck("agent", Map.of("aarch64-linux-0", false), Map.of()));
     assertThat(failed, "the agent's build").failedBecause(ErrorClass.NO_MACHINE_FOR_SYSTEM);
@@ -115,7 +116,7 @@ class DispatchRecordAssertTest {
 
   @Test
   void wrongFailureCauseFails() {
-    DispatchRecord hostKey = DispatchLogParser.parse(
+    DispatchRecord hostKey = Logs.parse(
         "cannot build on 'ssh://b': error: cannot connect to 'b': Host key verification failed.\n", "", Optional.of(1));
     assertThatThrownBy(() -> assertThat(hostKey, "x").failedBecause(ErrorClass.NO_MACHINE_FOR_SYSTEM))
         .hasMessageContaining("the builder's SSH host key was not accepted");
@@ -124,7 +125,7 @@ class DispatchRecordAssertTest {
   @Test
   void localBuildMustBeJournaledOnItsClient() {
     String log = "building '" + DRV + "'...\n";
-    DispatchRecord local = DispatchLogParser.parse(log, OUT + "\n", Optional.of(0))
+    DispatchRecord local = Logs.parse(log, OUT + "\n", Optional.of(0))
         .withActivities(List.of(new BuildActivity(DRV, "")));
     assertThat(local.withCrossCheck(OUT, new CrossCheck("agent", Map.of("aarch64-linux-0", false),
         Map.of("agent", true, "aarch64-linux-0", false))), "b").builtLocally();

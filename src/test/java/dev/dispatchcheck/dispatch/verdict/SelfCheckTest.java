@@ -43,4 +43,12 @@ class SelfCheckTest {
       throw e;
     }, "aarch64-linux-0")).isSameAs(e);
   }
+
+  @Test
+  void theExpectationHalfOfAMessageIsNoProof() {
+    assertThatThrownBy(() -> SelfCheck.mustFail("v", () -> {
+      throw new VerdictFailure("expected the agent's build to be dispatched to aarch64-linux-0,\n"
+          + "but it was dispatched to aarch64-linux-1, succeeded.");
+    }, "aarch64-linux-0")).isInstanceOf(SelfCheck.SelfCheckFailure.class);
+  }
 }

@@ -1,0 +1,130 @@
+package dev.dispatchcheck.dispatch.log;
+
+import static dev.dispatchcheck.dispatch.log.ErrorClass.BUILD_FAILED;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.NO_MACHINE_FOR_SYSTEM;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_DAEMON_MISSING;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_NIX_MISSING;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_USER_NOT_TRUSTED;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_AUTHENTICATION;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_CONNECTION;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_HOST_KEY_VERIFICATION;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_KEY_UNUSABLE;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What each Nix version prints, by meaning, in one place: every wording of every cause,
+ * with the versions that print it (checked against real logs in src/test/resources/nix-*
+ * where a fixture exists), and the commands whose names changed. A catalogue is one
+ * version's view; an error line that no wording recognises is reported as unrecognised,
+ * quoted, never given a default cause.
+ */
+public final class MessageCatalogue {
+  /** One wording of a cause, printed by Nix {@code from} up to, not including, {@code before} ("" = open). */
+  record Wording(ErrorClass cause, String from, String before, Pattern pattern) {
+    boolean printedBy(String version) {
+      return atLeast(version, from) && (before.isEmpty() || !atLeast(version, before));
+    }
+  }
+
+  private static final String ALL = "0";
+
+  private static final List<Wording> WORDINGS = List.of(
+      // ssh's own words reach the client's log on every version (legacy ssh:// and ssh-ng alike).
+      w(SSH_HOST_KEY_VERIFICATION, ALL, "", "Host key verification failed"),
+      w(SSH_KEY_UNUSABLE, ALL, "", "Load key \".*\": (?:Permission denied|No such file|bad permissions)"),
+      w(SSH_KEY_UNUSABLE, ALL, "", "Identity file .* not accessible"),
+      w(SSH_KEY_UNUSABLE, ALL, "", "UNPROTECTED PRIVATE KEY FILE"),
+      w(SSH_AUTHENTICATION, ALL, "", "Permission denied \\(publickey"),
+      w(SSH_CONNECTION, ALL, "", "Could not resolve hostname|Connection refused|Connection timed out"
+          + "|No route to host|Connection closed by|Name or service not known"),
+      w(REMOTE_NIX_MISSING, ALL, "", "nix-store: (?:command )?not found"),
+      w(REMOTE_DAEMON_MISSING, ALL, "", "nix-daemon: (?:command )?not found"),
+      // ssh-ng's remote command died before it spoke: the client words it per version.
+      w(REMOTE_DAEMON_MISSING, ALL, "2.10", "cannot open connection to remote store 'ssh-ng://[^']*': error: unexpected end-of-file"),
+      w(REMOTE_DAEMON_MISSING, "2.10", "", "cannot open connection to remote store 'ssh-ng://[^']*': error: Nix daemon disconnected unexpectedly"),
+      // The builder's daemon refuses an untrusted SSH user: printed by the builder's Nix,
+      // relayed by the client's, so every client version may show it.
+      w(REMOTE_USER_NOT_TRUSTED, ALL, "", "not privileged to build input-addressed derivations"),
+      w(REMOTE_USER_NOT_TRUSTED, ALL, "", "lacks a signature by a trusted key"),
+      // No builder (and not the local host) can take the derivation.
+      w(NO_MACHINE_FOR_SYSTEM, ALL, "2.30", "a '[^']+' with features \\{[^}]*\\} is required to build '"),
+      w(NO_MACHINE_FOR_SYSTEM, "2.30", "2.34", "Reason: required system or feature not available"),
+      w(NO_MACHINE_FOR_SYSTEM, "2.34", "", "Reason: (?:platform mismatch|missing system features"
+          + "|local builds are disabled)"),
+      w(BUILD_FAILED, ALL, "", "builder for '[^']+' failed"),
+      w(BUILD_FAILED, "2.34", "", "Reason: builder failed"));
+
+  private static final Pattern ERROR_LINE = Pattern.compile("^\\s*error: .*");
+
+  private final String version;
+  private final List<Wording> wordings;
+
+  private MessageCatalogue(String version) {
+    this.version = version;
+    this.wordings = WORDINGS.stream().filter(w -> w.printedBy(version)).toList();
+  }
+
+  /** The catalogue of Nix {@code version}, e.g. "2.26" or "2.26.3". */
+  public static MessageCatalogue of(String version) {
+    return new MessageCatalogue(version);
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** A cause and the line that shows it. */
+  public record Hit(ErrorClass cause, String line) {}
+
+  /** The highest-priority cause any line shows, in {@link ErrorClass} order. */
+  public Optional<Hit> classify(List<String> lines) {
+    for (ErrorClass c : ErrorClass.values()) {
+      for (String line : lines) {
+        if (wordings.stream().anyMatch(w -> w.cause() == c && w.pattern().matcher(line).find())) {
+          return Optional.of(new Hit(c, line.strip()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first error line, when no wording of this version recognises any line: to be quoted, not guessed at. */
+  public Optional<String> unrecognisedError(List<String> lines) {
+    if (classify(lines).isPresent()) return Optional.empty();
+    return lines.stream().filter(l -> ERROR_LINE.matcher(l).matches()).map(String::strip).findFirst();
+  }
+
+  /** {@code nix show-config} became a deprecated alias of {@code nix config show} in 2.20. */
+  public List<String> showConfigCommand() {
+    return atLeast(version, "2.20") ? List.of("nix", "config", "show") : List.of("nix", "show-config");
+  }
+
+  /** {@code nix store info} exists from 2.19; {@code nix store ping} before. */
+  public List<String> storeInfoCommand() {
+    return atLeast(version, "2.19") ? List.of("nix", "store", "info") : List.of("nix", "store", "ping");
+  }
+
+  private static Wording w(ErrorClass cause, String from, String before, String regex) {
+    return new Wording(cause, from, before, Pattern.compile(regex));
+  }
+
+  /** Numeric comparison of dotted versions: "2.26" is at least "2.8". */
+  static boolean atLeast(String version, String other) {
+    int[] a = Arrays.stream(version.split("\\.")).mapToInt(MessageCatalogue::number).toArray();
+    int[] b = Arrays.stream(other.split("\\.")).mapToInt(MessageCatalogue::number).toArray();
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      int x = i < a.length ? a[i] : 0, y = i < b.length ? b[i] : 0;
+      if (x != y) return x > y;
+    }
+    return true;
+  }
+
+  private static int number(String s) {
+    String digits = s.replaceAll("[^0-9].*", "");
+    return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+  }
+}
