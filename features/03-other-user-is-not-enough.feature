@@ -111,6 +111,7 @@ Feature: A check by another user does not prove the agent can dispatch
     When the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build failed because no builder can build it is a failure saying "the builder's SSH host key was not accepted"
 
+  @version-differs
   Scenario Outline: an agent missing from trusted-users is silently sent to a system builder (<protocol>)
     The agent's dotfile asks for aarch64-linux-1 only, but the agent is not a trusted
     user, so the daemon ignores its builders setting and uses the system's builders. The
@@ -136,6 +137,7 @@ Feature: A check by another user does not prove the agent can dispatch
       | Nix  | warning                                                                                                            |
       | 2.8  | none                                                                                                               |
       | 2.26 | ignoring the client-specified setting 'builders', because it is a restricted setting and you are not a trusted user |
+      | 2.34 | ignoring the client-specified setting 'builders', because it is a restricted setting and you are not a trusted user |
 
     Examples:
       | protocol |
@@ -164,6 +166,7 @@ Feature: A check by another user does not prove the agent can dispatch
       | Nix  | warning                                                                                                            |
       | 2.8  | none                                                                                                               |
       | 2.26 | ignoring the client-specified setting 'builders', because it is a restricted setting and you are not a trusted user |
+      | 2.34 | ignoring the client-specified setting 'builders', because it is a restricted setting and you are not a trusted user |
 
     Examples:
       | protocol |

@@ -31,20 +31,24 @@ Feature: Builders reached over ssh-ng
         trusted-users = root hercules-ci-agent
         """
 
+    @version-differs
     Scenario: an ssh-ng builder and an SSH user its daemon does not trust
       The agent is trusted on the agent host; on the builder, nix is not. A Nix 2.8
       builder refuses to build an input-addressed derivation for an untrusted user. From
       Nix 2.16 the client copies the closure and builds it as paths instead, so the same
-      line works, as long as the copied paths are accepted.
+      line works, as long as the copied paths are accepted. Both the client's and the
+      builder's versions matter, so the table is by pair.
       Given the agent host's system machines file (/etc/nix/machines) says:
         """
         ssh-ng://nix@aarch64-linux-0 aarch64-linux - 1 1 - - -
         """
       When the agent builds a probe for aarch64-linux
-      Then the agent's build, by the builders' Nix version:
-        | Nix  | outcome                                                 |
-        | 2.8  | failed because the builder does not trust the SSH user |
-        | 2.26 | went to aarch64-linux-0                                 |
+      Then the agent's build, by the pair's Nix version:
+        | Nix       | outcome                                                 |
+        | 2.8/2.8   | failed because the builder does not trust the SSH user |
+        | 2.26/2.26 | went to aarch64-linux-0                                 |
+        | 2.34/2.34 | went to aarch64-linux-0                                 |
+        | 2.34/2.8  | went to aarch64-linux-0                                 |
 
     @selfcheck
     Scenario: self-check: an untrusted SSH user's ssh-ng build ends as the builders' Nix decides, not otherwise
@@ -53,10 +57,12 @@ Feature: Builders reached over ssh-ng
         ssh-ng://nix@aarch64-linux-0 aarch64-linux - 1 1 - - -
         """
       When the agent builds a probe for aarch64-linux
-      Then the verdict that the agent's build ended as with other Nix versions' builders is a failure, by the builders' Nix version:
-        | Nix  | outcome                                                 | saying                                              |
-        | 2.8  | failed because the builder does not trust the SSH user | not privileged to build input-addressed derivations |
-        | 2.26 | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
+      Then the verdict that the agent's build ended as on other Nix versions is a failure, by the pair's Nix version:
+        | Nix       | outcome                                                 | saying                                              |
+        | 2.8/2.8   | failed because the builder does not trust the SSH user | not privileged to build input-addressed derivations |
+        | 2.26/2.26 | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
+        | 2.34/2.34 | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
+        | 2.34/2.8  | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
 
     Scenario: once the builder's daemon trusts the SSH user, the ssh-ng build goes through
       Given the agent host's system machines file (/etc/nix/machines) says:

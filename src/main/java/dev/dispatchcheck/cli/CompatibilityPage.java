@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import dev.dispatchcheck.run.EvidenceNames;
 
 /**
  * {@code reports/index.html}: scenarios as rows, Nix pairs as columns, each cell passed or
@@ -50,7 +51,7 @@ final class CompatibilityPage {
         + ".passed{background:#dfd}.failed{background:#fdd}.absent{color:#999}.differs{font-weight:bold}"
         + "</style></head><body>\n<h1>Scenarios by Nix pair</h1>\n"
         + "<p>Each column is a pair of Nix versions (agent host / builders); each cell links to the scenario's pair report. "
-        + "Rows marked <b>differs</b> end differently on different pairs.</p>\n"
+        + "Bold rows end differently on different pairs, or state per Nix version what Nix does there.</p>\n"
         + "<table id=\"matrix\"><thead><tr><th>feature</th><th>scenario</th>");
     pairs.forEach(p -> h.append("<th>").append(esc(p.replace("agent-nix-", "").replace("--builders-nix-", " / "))).append("</th>"));
     h.append("<th>across pairs</th></tr></thead><tbody>\n");
@@ -58,7 +59,9 @@ final class CompatibilityPage {
       boolean differs = cells.values().stream().map(ScenarioResult::status).distinct().count() > 1
           || cells.size() < pairs.size();
       ScenarioResult any = cells.values().iterator().next();
-      h.append("<tr").append(differs ? " class=\"differs\"" : "").append("><td>").append(esc(any.feature()))
+      // A scenario with a per-version table passes everywhere while Nix behaves differently.
+      boolean byVersion = any.tags() != null && any.tags().contains("version-differs");
+      h.append("<tr").append(differs || byVersion ? " class=\"differs\"" : "").append("><td>").append(esc(any.feature()))
           .append("</td><td>").append(esc(any.name())).append("</td>");
       for (String p : pairs) {
         ScenarioResult r = cells.get(p);
@@ -66,11 +69,13 @@ final class CompatibilityPage {
           h.append("<td class=\"absent\">not run</td>");
         } else {
           h.append("<td class=\"").append(r.passed() ? "passed" : "failed").append("\" title=\"")
-              .append(esc(r.message())).append("\"><a href=\"").append(esc(p)).append("/cucumber.html\">")
+              .append(esc(r.message())).append("\"><a href=\"").append(esc(p)).append("/evidence/")
+              .append(esc(EvidenceNames.slug(r.feature(), r.name(), r.line()))).append("/dispatch-table.txt\">")
               .append(esc(r.status())).append("</a></td>");
         }
       }
-      h.append("<td>").append(differs ? "differs" : "same").append("</td></tr>\n");
+      h.append("<td>").append(differs ? "outcome differs" : byVersion ? "Nix differs: see the scenario's table" : "same")
+          .append("</td></tr>\n");
     });
     return h.append("</tbody></table>\n</body></html>\n").toString();
   }

@@ -8,7 +8,7 @@ import java.util.List;
 /** Pairs of Nix versions, agent host / builders, e.g. "2.8/2.8 2.34/2.8". */
 record Matrix(List<Pair> pairs) {
   static final String CONFORMANCE_DEFAULT = "2.8/2.8 2.26/2.26";
-  static final String TEST_DEFAULT = "2.8/2.8 2.26/2.26";
+  static final String TEST_DEFAULT = "2.8/2.8 2.26/2.26 2.34/2.34 2.34/2.8";
 
   record Pair(NixVersion agent, NixVersion builders) {
     String label() {

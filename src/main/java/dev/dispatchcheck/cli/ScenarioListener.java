@@ -76,7 +76,7 @@ final class ScenarioListener implements TestExecutionListener {
   private synchronized void record(TestIdentifier id, String status, double seconds, String message) {
     String[] w = where(id).split(":");
     results.add(new ScenarioResult(w[0], w.length > 1 ? Integer.parseInt(w[1]) : 0, id.getDisplayName(),
-        status, seconds, message));
+        status, seconds, message, id.getTags().stream().map(t -> t.getName()).sorted().toList()));
   }
 
   private static String where(TestIdentifier id) {

@@ -6,7 +6,8 @@ package dev.dispatchcheck.cli;
  * @param status passed, failed (a verdict), harness error, undefined, skipped, or error
  * @param message the first line of the failure, empty when it passed
  */
-public record ScenarioResult(String feature, int line, String name, String status, double seconds, String message) {
+public record ScenarioResult(String feature, int line, String name, String status, double seconds, String message,
+    java.util.List<String> tags) {
   public static final String PASSED = "passed";
   public static final String FAILED = "FAILED";
   public static final String HARNESS_ERROR = "HARNESS ERROR";

@@ -3,6 +3,7 @@ package dev.dispatchcheck.steps;
 import dev.dispatchcheck.dispatch.evidence.DispatchTable;
 import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.driver.farm.AgentHost;
+import dev.dispatchcheck.run.EvidenceNames;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
@@ -89,8 +90,6 @@ public class Hooks {
   }
 
   private static String slug(Scenario scenario) {
-    String feature = Path.of(scenario.getUri()).getFileName().toString().replace(".feature", "");
-    return feature + "--" + scenario.getName().toLowerCase().replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("(^-|-$)", "") + "--line" + scenario.getLine();
+    return EvidenceNames.slug(Path.of(scenario.getUri()).getFileName().toString(), scenario.getName(), scenario.getLine());
   }
 }

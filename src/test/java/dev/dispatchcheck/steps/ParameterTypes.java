@@ -6,6 +6,7 @@ import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.driver.farm.AgentHost;
+import dev.dispatchcheck.run.RunSettings;
 import io.cucumber.java.DataTableType;
 import io.cucumber.java.DocStringType;
 import io.cucumber.java.ParameterType;
@@ -56,6 +57,28 @@ public class ParameterTypes {
       case "the agent host" -> AGENT_HOST;
       case "the client host" -> CLIENT;
       default -> Machine.hostOf(words).toLowerCase();
+    };
+  }
+
+  /** Whose Nix version a per-version table is keyed by. */
+  public enum NixRole {
+    AGENT_HOST, BUILDERS, PAIR;
+
+    String versionOf(RunSettings s) {
+      return switch (this) {
+        case AGENT_HOST -> s.agentNix().label();
+        case BUILDERS -> s.buildersNix().label();
+        case PAIR -> s.agentNix().label() + "/" + s.buildersNix().label();
+      };
+    }
+  }
+
+  @ParameterType("the agent host's|the builders'|the pair's")
+  public NixRole nixRole(String words) {
+    return switch (words) {
+      case "the agent host's" -> NixRole.AGENT_HOST;
+      case "the builders'" -> NixRole.BUILDERS;
+      default -> NixRole.PAIR;
     };
   }
 

@@ -60,28 +60,29 @@ public class VerdictSteps {
   }
 
   /**
-   * Where the builders' Nix decides the outcome. Rows: Nix version, then the rest of a
-   * verdict phrase about the build ("went to B", "failed because ..."); only the row of the
-   * builders' version applies.
+   * Where Nix versions decide the outcome. Rows: a version (of the agent host, of the
+   * builders, or the pair as "2.34/2.8"), then the rest of a verdict phrase about the
+   * build ("went to B", "failed because ...", "failed saying ..."); only the row of this
+   * run applies.
    */
-  @Then("{user}'s build, by the builders' Nix version:")
-  public void outcomePerBuildersVersion(String user, List<Map<String, String>> rows) {
-    verdicts.of(phraseFor(user, rows, world.settings().buildersNix().label())).check();
+  @Then("{user}'s build, by {nixRole} Nix version:")
+  public void outcomePerVersion(String user, ParameterTypes.NixRole role, List<Map<String, String>> rows) {
+    verdicts.of(phraseFor(user, rows, role.versionOf(world.settings()))).check();
   }
 
   /**
-   * The rows of the other builders' versions, applied to this run, must each fail as a
-   * verdict, and say what this version's row says really happened (its "saying" column).
+   * The rows of the other versions, applied to this run, must each fail as a verdict,
+   * and say what this version's row says really happened (its "saying" column).
    */
-  @Then("the verdict that {user}'s build ended as with other Nix versions' builders is a failure, by the builders' Nix version:")
-  public void otherBuildersVersionsFail(String user, List<Map<String, String>> rows) {
-    String mine = world.settings().buildersNix().label();
+  @Then("the verdict that {user}'s build ended as on other Nix versions is a failure, by {nixRole} Nix version:")
+  public void otherVersionsEndOtherwise(String user, ParameterTypes.NixRole role, List<Map<String, String>> rows) {
+    String mine = role.versionOf(world.settings());
     Map<String, String> row = rows.stream().filter(r -> r.get("Nix").equals(mine)).findFirst()
         .orElseThrow(() -> new IllegalStateException("no row for Nix " + mine + " in the table"));
     int checked = 0;
     for (Map<String, String> other : rows) {
       if (other.get("outcome").equals(row.get("outcome"))) continue;
-      SelfCheck.mustFail("the build ended as with Nix " + other.get("Nix") + " builders",
+      SelfCheck.mustFail("the build ended as on Nix " + other.get("Nix"),
           verdicts.of(phraseOf(user) + "'s build " + other.get("outcome")), row.get("saying"));
       checked++;
     }

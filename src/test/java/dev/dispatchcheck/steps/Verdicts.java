@@ -38,6 +38,8 @@ public class Verdicts {
         assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").wentToOneOf(systemBuilders()));
     define(Vocabulary.FAILED_BECAUSE, w -> () ->
         assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").failedBecause(ErrorClass.byPhrase(w.text(1))));
+    define(Vocabulary.FAILED_SAYING, w -> () ->
+        assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").failedSaying(w.quoted(1)));
     define(Vocabulary.BUILT_LOCALLY, w -> () ->
         assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s build").builtLocally());
     define(Vocabulary.WARNED, w -> () ->

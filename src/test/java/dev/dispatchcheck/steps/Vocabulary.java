@@ -30,6 +30,7 @@ final class Vocabulary {
   static final String EVERY_FOR_SYSTEM_WENT_TO = "every build of " + USER + " for " + SYSTEM + " went to " + BUILDER;
   static final String WENT_TO_SYSTEM_BUILDER = USER + "'s build went to a builder of the system machines file";
   static final String FAILED_BECAUSE = USER + "'s build failed because " + CAUSE;
+  static final String FAILED_SAYING = USER + "'s build failed saying " + QUOTED;
   static final String BUILT_LOCALLY = USER + "'s build ran on the agent host itself";
   static final String WARNED = USER + "'s build warned " + QUOTED;
   static final String NO_WARNING = USER + "'s build printed no warning";
@@ -40,7 +41,7 @@ final class Vocabulary {
 
   /** Every verdict phrase; a step that is only a verdict matches exactly one. */
   static final String VERDICT = WENT_TO + "|" + ON_HOST_WENT_TO + "|" + EVERY_WENT_TO + "|" + EVERY_FOR_SYSTEM_WENT_TO
-      + "|" + WENT_TO_SYSTEM_BUILDER + "|" + FAILED_BECAUSE + "|" + BUILT_LOCALLY + "|" + WARNED + "|" + NO_WARNING
+      + "|" + WENT_TO_SYSTEM_BUILDER + "|" + FAILED_SAYING + "|" + FAILED_BECAUSE + "|" + BUILT_LOCALLY + "|" + WARNED + "|" + NO_WARNING
       + "|" + ALREADY_VALID + "|" + SPREAD + "|" + FILE_EMPTY + "|" + FILE_NAMES_ONLY;
 
   /** The nouns, most specific first, so that a phrase's capturing form takes each as one group. */

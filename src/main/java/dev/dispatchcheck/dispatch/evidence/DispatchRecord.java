@@ -23,6 +23,7 @@ public record DispatchRecord(
     Optional<ErrorClass> error,
     Optional<String> errorLine,
     List<String> warnings,
+    List<String> errors,
     Optional<String> outputPath,
     List<BuildActivity> activities,
     CrossCheck crossCheck,
@@ -30,6 +31,7 @@ public record DispatchRecord(
 
   public DispatchRecord {
     warnings = List.copyOf(warnings);
+    errors = List.copyOf(errors);
     activities = List.copyOf(activities);
   }
 
@@ -40,17 +42,17 @@ public record DispatchRecord(
 
   public DispatchRecord withActivities(List<BuildActivity> found) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, outputPath, found, crossCheck, likelyCause);
+        warnings, errors, outputPath, found, crossCheck, likelyCause);
   }
 
   public DispatchRecord withCrossCheck(String output, CrossCheck check) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, Optional.of(output), activities, check, likelyCause);
+        warnings, errors, Optional.of(output), activities, check, likelyCause);
   }
 
   public DispatchRecord withLikelyCause(Optional<String> cause) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, outputPath, activities, crossCheck, cause);
+        warnings, errors, outputPath, activities, crossCheck, cause);
   }
 
   /**
@@ -93,6 +95,8 @@ public record DispatchRecord(
         () -> out.add(new Evidence(Evidence.Source.CLIENT_LOG,
             placement == Placement.LOCAL ? "built without a remote builder" : "no build line")));
     errorLine.ifPresent(l -> out.add(new Evidence(Evidence.Source.CLIENT_LOG, l)));
+    errors.stream().filter(l -> !errorLine.orElse("").equals(l))
+        .forEach(l -> out.add(new Evidence(Evidence.Source.CLIENT_LOG, l)));
     warnings.forEach(w -> out.add(new Evidence(Evidence.Source.CLIENT_LOG, w)));
     out.add(new Evidence(Evidence.Source.CLIENT_JSON, activities.isEmpty() ? "no build activity"
         : activities.stream().map(BuildActivity::toString).collect(Collectors.joining("; "))));

@@ -25,6 +25,8 @@ public final class DispatchLogParser {
   private static final Pattern ERROR_DRV = Pattern.compile("build '(/nix/store/[^']+\\.drv)'");
   private static final Pattern OUTPUT = Pattern.compile("^(/nix/store/[a-z0-9]{32}-[^\\s/]+)$");
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
+  /** Error lines, and the "Reason:" lines newer Nix puts under them. */
+  private static final Pattern ERROR_OR_REASON = Pattern.compile("^\\s*(?:error: |Reason: )");
   private static final Pattern WARNING = Pattern.compile("^warning: .*");
 
   private DispatchLogParser() {}
@@ -70,7 +72,8 @@ public final class DispatchLogParser {
         .map(m -> m.group(1)).reduce((a, b) -> b);
     Outcome outcome = exitCode.map(c -> c == 0 ? Outcome.SUCCEEDED : Outcome.FAILED)
         .orElse(Outcome.RUNNING);
-    return new DispatchRecord(drv, uri, placement, outcome, error, errorLine, warnings, output, List.of(),
+    List<String> errors = lines.stream().filter(l -> ERROR_OR_REASON.matcher(l).find()).map(String::strip).toList();
+    return new DispatchRecord(drv, uri, placement, outcome, error, errorLine, warnings, errors, output, List.of(),
         CrossCheck.NONE, Optional.empty());
   }
 

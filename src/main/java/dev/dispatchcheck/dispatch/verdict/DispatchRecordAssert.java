@@ -61,6 +61,15 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     return this;
   }
 
+  /** Failed, and one of its error lines (or newer Nix's "Reason:" lines) says {@code fragment}. */
+  public DispatchRecordAssert failedSaying(String fragment) {
+    requireConsistentEvidence();
+    if (actual.outcome() != Outcome.FAILED || actual.errors().stream().noneMatch(l -> l.contains(fragment))) {
+      fail("expected " + subject() + " to fail saying '" + fragment + "'");
+    }
+    return this;
+  }
+
   /** Built on its client itself, with no dispatch. */
   public DispatchRecordAssert builtLocally() {
     requireConsistentEvidence();

@@ -3,6 +3,7 @@ package dev.dispatchcheck.driver.host;
 import dev.dispatchcheck.run.NixVersion;
 
 import dev.dispatchcheck.dispatch.config.NixConf;
+import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -186,7 +187,9 @@ public final class NixHost implements AutoCloseable {
 
   /** The settings Nix uses for {@code user} here, as {@code nix show-config} prints them. */
   public String showConfig(String user) {
-    return shellOrFail(user, "nix --extra-experimental-features nix-command show-config 2>/dev/null");
+    List<String> cmd = MessageCatalogue.of(version.label()).showConfigCommand();
+    return shellOrFail(user, String.join(" ", cmd).replaceFirst("^nix ", "nix --extra-experimental-features nix-command ")
+        + " 2>/dev/null");
   }
 
   /** The host's own logs, for failure messages. */
