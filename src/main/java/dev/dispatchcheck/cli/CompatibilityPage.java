@@ -32,8 +32,12 @@ final class CompatibilityPage {
   static Map<String, List<ScenarioResult>> read(Path reports) throws IOException {
     Map<String, List<ScenarioResult>> byPair = new TreeMap<>();
     try (Stream<Path> dirs = Files.list(reports)) {
-      for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("results.json"))).sorted().toList()) {
-        byPair.put(d.getFileName().toString(), Summary.readResults(d));
+      for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("results.json")) && p.getFileName().toString()
+          .startsWith("agent-nix-")).sorted().toList()) {
+        // Shards of one pair are one column; each result keeps its own directory for links.
+        String pair = d.getFileName().toString().replaceFirst("--shard-\\d+-of-\\d+$", "");
+        Summary.readResults(d).forEach(r -> byPair.computeIfAbsent(pair, k -> new ArrayList<>())
+            .add(r.withReportDir(d.getFileName().toString())));
       }
     }
     return byPair;
@@ -69,7 +73,7 @@ final class CompatibilityPage {
           h.append("<td class=\"absent\">not run</td>");
         } else {
           h.append("<td class=\"").append(r.passed() ? "passed" : "failed").append("\" title=\"")
-              .append(esc(r.message())).append("\"><a href=\"").append(esc(p)).append("/evidence/")
+              .append(esc(r.message())).append("\"><a href=\"").append(esc(r.reportDir() == null ? p : r.reportDir())).append("/evidence/")
               .append(esc(EvidenceNames.slug(r.feature(), r.name(), r.line()))).append("/dispatch-table.txt\">")
               .append(esc(r.status())).append("</a></td>");
         }

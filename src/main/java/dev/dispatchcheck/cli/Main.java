@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * 2 invalid input (named with its file and line); 3 the environment failed.
  */
 @Command(name = "dispatchcheck", mixinStandardHelpOptions = true,
-    subcommands = {Main.Conformance.class, Main.Suite.class, FarmCheck.class, Main.Plan.class, Main.Clean.class},
+    subcommands = {Main.Conformance.class, Main.Suite.class, FarmCheck.class, Main.Plan.class, Main.Clean.class,
+        Main.Report.class},
     description = "Proves where a Nix installation dispatches builds.")
 public final class Main {
   static final int OK = 0, FAILED = 1, INVALID = 2, ENVIRONMENT = 3;
@@ -62,6 +63,13 @@ public final class Main {
     @Option(names = "--tags", description = "a JUnit tag expression over the scenarios' tags, e.g. \"ssh-ng & !faults\"")
     String tags;
 
+    @Option(names = "--shard", description = "K/N: run only the K-th of N deterministic shards of the scenarios")
+    String shard;
+
+    Optional<Shard> shard() {
+      return Optional.ofNullable(shard).map(Shard::parse);
+    }
+
     Path projectDir() {
       return Path.of(System.getProperty("dispatchcheck.project.dir", ".")).toAbsolutePath().normalize();
     }
@@ -90,7 +98,10 @@ public final class Main {
     public Integer call() {
       Matrix matrix = options.matrix(Matrix.TEST_DEFAULT);
       int scenarios = runFeatures(options, matrix, true);
-      int examples = options.name == null && options.tags == null ? ExampleChecks.run(options.projectDir(), matrix) : OK;
+      // The example farms run once, in the first shard (or the whole run), never filtered away.
+      boolean whole = options.name == null && options.tags == null;
+      boolean firstShard = options.shard().map(k -> k.index() == 1).orElse(true);
+      int examples = whole && firstShard ? ExampleChecks.run(options.projectDir(), matrix) : OK;
       return Math.max(scenarios, examples);
     }
   }
@@ -108,6 +119,22 @@ public final class Main {
           : command.equals("check") ? FarmCheck.DEFAULT_MATRIX : Matrix.TEST_DEFAULT)
           .suites().forEach(System.out::println);
       return OK;
+    }
+  }
+
+  @Command(name = "report", description = "Rebuild reports/index.html and reports/junit.xml from every pair's and shard's"
+      + " report under reports/ (e.g. after CI jobs' reports were gathered there).")
+  static final class Report implements Callable<Integer> {
+    @CommandLine.Mixin RunOptions options = new RunOptions();
+
+    @Override
+    public Integer call() {
+      Path reports = options.projectDir().resolve("reports");
+      CompatibilityPage.write(reports);
+      int failed = JUnitMerge.write(reports);
+      System.err.printf("[dispatchcheck] wrote %s and %s: %d failed test cases%n", reports.resolve("index.html"),
+          reports.resolve("junit.xml"), failed);
+      return failed == 0 ? OK : FAILED;
     }
   }
 
@@ -157,13 +184,15 @@ public final class Main {
     boolean allPassed = true;
     try (RunScope scope = openRun(progress)) {
       for (Matrix.Pair pair : matrix.pairs()) {
-        Path reportDir = project.resolve("reports").resolve(pair.label());
+        Path reportDir = project.resolve("reports").resolve(pair.label()
+            + options.shard().map(k -> "--shard-" + k.index() + "-of-" + k.count()).orElse(""));
         Reports.clear(reportDir);
         setPair(pair, reportDir, project);
         progress.say("=== Nix %s on the agent host, Nix %s on the builders ===", pair.agent().label(), pair.builders().label());
         long t0 = System.nanoTime();
         List<ScenarioResult> results = new ScenarioRun(List.of(project.resolve("features")), reportDir, selfChecks,
-            Optional.ofNullable(options.name), Optional.ofNullable(options.tags)).run(progress, pair.shortLabel());
+            Optional.ofNullable(options.name), Optional.ofNullable(options.tags), options.shard())
+            .run(progress, pair.shortLabel() + options.shard().map(k -> " shard " + k).orElse(""));
         Summary.writeResults(reportDir, results);
         Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
             + pair.builders().label() + " builders", project);
@@ -174,6 +203,7 @@ public final class Main {
             (System.nanoTime() - t0) / 1_000_000_000L, Summary.line(results), project.relativize(reportDir.resolve("cucumber.html"))));
       }
       CompatibilityPage.write(project.resolve("reports"));
+      JUnitMerge.write(project.resolve("reports"));
     }
     progress.say("summary (compatibility page: reports/index.html):%n%s", String.join("\n", lines));
     return allPassed ? OK : FAILED;

@@ -7,13 +7,23 @@ package dev.dispatchcheck.cli;
  * @param message the first line of the failure, empty when it passed
  */
 public record ScenarioResult(String feature, int line, String name, String status, double seconds, String message,
-    java.util.List<String> tags) {
+    java.util.List<String> tags, String reportDir) {
   public static final String PASSED = "passed";
   public static final String FAILED = "FAILED";
   public static final String HARNESS_ERROR = "HARNESS ERROR";
   public static final String UNDEFINED = "UNDEFINED";
   public static final String SKIPPED = "skipped";
   public static final String ERROR = "ERROR";
+
+  public ScenarioResult(String feature, int line, String name, String status, double seconds, String message,
+      java.util.List<String> tags) {
+    this(feature, line, name, status, seconds, message, tags, null);
+  }
+
+  /** The same result, read from the report directory {@code dir} (a pair's, or a shard's). */
+  public ScenarioResult withReportDir(String dir) {
+    return new ScenarioResult(feature, line, name, status, seconds, message, tags, dir);
+  }
 
   public boolean passed() {
     return status.equals(PASSED);

@@ -33,13 +33,20 @@ final class ScenarioRun {
   private final boolean selfChecks;
   private final Optional<Pattern> name;
   private final Optional<String> tags;
+  private final Optional<Shard> shard;
 
   ScenarioRun(List<Path> features, Path reportDir, boolean selfChecks, Optional<Pattern> name, Optional<String> tags) {
+    this(features, reportDir, selfChecks, name, tags, Optional.empty());
+  }
+
+  ScenarioRun(List<Path> features, Path reportDir, boolean selfChecks, Optional<Pattern> name, Optional<String> tags,
+      Optional<Shard> shard) {
     this.features = List.copyOf(features);
     this.reportDir = reportDir;
     this.selfChecks = selfChecks;
     this.name = name;
     this.tags = tags;
+    this.shard = shard;
   }
 
   List<ScenarioResult> run(Progress progress, String label) {
@@ -50,6 +57,7 @@ final class ScenarioRun {
     if (!selfChecks) builder.filters(TagFilter.excludeTags("selfcheck"));
     tags.ifPresent(t -> builder.filters(TagFilter.includeTags(t)));
     name.ifPresent(n -> builder.filters(byName(n)));
+    shard.ifPresent(k -> builder.filters(k.filter()));
     LauncherDiscoveryRequest request = builder.build();
     ScenarioListener listener = new ScenarioListener(progress, label);
     LauncherFactory.create().execute(request, listener);
