@@ -63,6 +63,10 @@ public final class Main {
     @Option(names = "--tags", description = "a JUnit tag expression over the scenarios' tags, e.g. \"ssh-ng & !faults\"")
     String tags;
 
+    @Option(names = "--parallel", description = "how many scenarios run at once (default: ${DEFAULT-VALUE}, from"
+        + " DISPATCHCHECK_PARALLEL or 1)")
+    int parallel = Integer.parseInt(Optional.ofNullable(System.getenv("DISPATCHCHECK_PARALLEL")).orElse("1"));
+
     @Option(names = "--shard", description = "K/N: run only the K-th of N deterministic shards of the scenarios")
     String shard;
 
@@ -192,7 +196,7 @@ public final class Main {
         long t0 = System.nanoTime();
         List<ScenarioResult> results = new ScenarioRun(List.of(project.resolve("features")), reportDir, selfChecks,
             Optional.ofNullable(options.name), Optional.ofNullable(options.tags), options.shard())
-            .run(progress, pair.shortLabel() + options.shard().map(k -> " shard " + k).orElse(""));
+            .parallel(options.parallel).run(progress, pair.shortLabel() + options.shard().map(k -> " shard " + k).orElse(""));
         Summary.writeResults(reportDir, results);
         Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
             + pair.builders().label() + " builders", project);

@@ -34,6 +34,7 @@ final class ScenarioRun {
   private final Optional<Pattern> name;
   private final Optional<String> tags;
   private final Optional<Shard> shard;
+  private int parallelism = 1;
 
   ScenarioRun(List<Path> features, Path reportDir, boolean selfChecks, Optional<Pattern> name, Optional<String> tags) {
     this(features, reportDir, selfChecks, name, tags, Optional.empty());
@@ -47,6 +48,12 @@ final class ScenarioRun {
     this.name = name;
     this.tags = tags;
     this.shard = shard;
+  }
+
+  /** How many scenarios run at once; each has its own network and hosts. */
+  ScenarioRun parallel(int n) {
+    this.parallelism = Math.max(1, n);
+    return this;
   }
 
   List<ScenarioResult> run(Progress progress, String label) {
@@ -83,6 +90,12 @@ final class ScenarioRun {
     }
     Map<String, String> out = new HashMap<>();
     p.forEach((k, v) -> out.put((String) k, (String) v));
+    if (parallelism > 1) {
+      out.put("cucumber.execution.parallel.enabled", "true");
+      out.put("cucumber.execution.parallel.config.strategy", "fixed");
+      out.put("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(parallelism));
+      out.put("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(parallelism));
+    }
     out.put("cucumber.plugin", "html:" + reportDir.resolve("cucumber.html") + ",message:"
         + reportDir.resolve("cucumber.ndjson") + ",junit:" + reportDir.resolve("cucumber.xml"));
     return out;

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 public final class Progress {
   private final long startedMillis;
   private final PrintStream out;
+  /** Which scenario speaks, when scenarios run in parallel; empty otherwise. */
+  private volatile String context = "";
 
   public Progress(long startedMillis) {
     this(startedMillis, System.err);
@@ -20,10 +22,15 @@ public final class Progress {
     this.out = out;
   }
 
+  /** Prefixes this Progress's lines, e.g. with the scenario's file and line. */
+  public void setContext(String context) {
+    this.context = context.isEmpty() ? "" : context + " ";
+  }
+
   public void say(String format, Object... args) {
     double s = (System.currentTimeMillis() - startedMillis) / 1000.0;
     synchronized (out) {
-      out.printf("[dispatchcheck %6.1fs] %s%n", s, String.format(format, args));
+      out.printf("[dispatchcheck %6.1fs] %s%s%n", s, context, String.format(format, args));
       out.flush();
     }
   }

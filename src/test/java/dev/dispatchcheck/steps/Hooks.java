@@ -30,6 +30,8 @@ public class Hooks {
   @Before
   public void remember(Scenario scenario) {
     world.setScenario(scenario);
+    // Scenarios may run in parallel: each one's lines say whose they are.
+    world.settings().progress().setContext("[" + Path.of(scenario.getUri()).getFileName() + ":" + scenario.getLine() + "]");
   }
 
   @After
