@@ -78,6 +78,7 @@ final class FarmCheck implements Callable<Integer> {
         Path reportDir = project.resolve("reports").resolve("check-" + name(farmDir)).resolve(pair.label());
         Reports.clear(reportDir);
         Main.setPair(pair, reportDir, project);
+        Main.prepareImages(pair);
         progress.say("=== %s: Nix %s on the agent host, Nix %s on the builders ===", farmDir, pair.agent().label(),
             pair.builders().label());
         List<DispatchMap.Row> map = map(layout, new RunSettings(), reportDir, progress);

@@ -3,6 +3,8 @@ package dev.dispatchcheck.cli;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.driver.farm.Sweeper;
+import dev.dispatchcheck.driver.host.HostImages;
+import dev.dispatchcheck.run.RunSettings;
 import dev.dispatchcheck.run.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -193,6 +195,7 @@ public final class Main {
         Reports.clear(reportDir);
         setPair(pair, reportDir, project);
         progress.say("=== Nix %s on the agent host, Nix %s on the builders ===", pair.agent().label(), pair.builders().label());
+        prepareImages(pair);
         long t0 = System.nanoTime();
         List<ScenarioResult> results = new ScenarioRun(List.of(project.resolve("features")), reportDir, selfChecks,
             Optional.ofNullable(options.name), Optional.ofNullable(options.tags), options.shard())
@@ -211,6 +214,13 @@ public final class Main {
     }
     progress.say("summary (compatibility page: reports/index.html):%n%s", String.join("\n", lines));
     return allPassed ? OK : FAILED;
+  }
+
+  /** Builds the pair's host images once, before scenarios that may run in parallel ask for them. */
+  static void prepareImages(Matrix.Pair pair) {
+    HostImages images = new HostImages(new RunSettings());
+    images.imageFor(pair.agent());
+    images.imageFor(pair.builders());
   }
 
   static void setPair(Matrix.Pair pair, Path reportDir, Path project) {

@@ -35,8 +35,10 @@ public class FarmSteps {
   }
 
   @Given("the agent host's system machines file \\(\\/etc\\/nix\\/machines) says:")
-  public void systemMachines(MachinesFile machines) {
-    world.farm().agent().host().writeFile("/etc/nix/machines", machines.render(), "root");
+  public void systemMachines(String text) {
+    MachinesFile.parse(text); // a malformed line fails here, with its line number
+    // Written as given, comments and ';' included: how Nix reads them differs by version.
+    world.farm().agent().host().writeFile("/etc/nix/machines", text.endsWith("\n") ? text : text + "\n", "root");
   }
 
   @Given("the agent host's system nix.conf says:")

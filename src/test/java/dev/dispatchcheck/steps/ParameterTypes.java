@@ -2,7 +2,6 @@ package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.config.Machine;
-import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.driver.farm.AgentHost;
@@ -125,8 +124,4 @@ public class ParameterTypes {
     return NixConf.parse(text);
   }
 
-  @DocStringType
-  public MachinesFile machinesFile(String text) {
-    return MachinesFile.parse(text);
-  }
 }

@@ -16,7 +16,7 @@ public record Machine(
     List<String> systems,
     Optional<String> sshKey,
     Optional<Integer> maxJobs,
-    Optional<Integer> speedFactor,
+    Optional<Double> speedFactor,
     Set<String> supportedFeatures,
     Set<String> mandatoryFeatures,
     Optional<String> publicHostKey) {
@@ -59,13 +59,18 @@ public record Machine(
         && requiredFeatures.containsAll(mandatoryFeatures);
   }
 
+  /** "1" for a whole number, "1.5" otherwise, as an operator writes it. */
+  private static String decimal(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
   public String render() {
     return String.join(" ",
         storeUri,
         systems.isEmpty() ? "-" : String.join(",", systems),
         sshKey.orElse("-"),
         maxJobs.map(String::valueOf).orElse("-"),
-        speedFactor.map(String::valueOf).orElse("-"),
+        speedFactor.map(Machine::decimal).orElse("-"),
         supportedFeatures.isEmpty() ? "-" : String.join(",", new TreeSet<>(supportedFeatures)),
         mandatoryFeatures.isEmpty() ? "-" : String.join(",", new TreeSet<>(mandatoryFeatures)),
         publicHostKey.orElse("-"));

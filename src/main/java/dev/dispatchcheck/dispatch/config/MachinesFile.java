@@ -69,7 +69,8 @@ public final class MachinesFile {
         field(f, 1).map(s -> List.of(s.split(","))).orElse(List.of()),
         field(f, 2),
         field(f, 3).map(s -> number(s, "max jobs", line, lineNo)),
-        field(f, 4).map(s -> number(s, "speed factor", line, lineNo)),
+        // A decimal since Nix 2.20; older Nix rejects a fraction (the lint says so, per version).
+        field(f, 4).map(s -> decimal(s, "speed factor", line, lineNo)),
         field(f, 5).map(MachinesFile::featureSet).orElse(Set.of()),
         field(f, 6).map(MachinesFile::featureSet).orElse(Set.of()),
         field(f, 7));
@@ -88,6 +89,17 @@ public final class MachinesFile {
       int n = Integer.parseInt(s);
       if (n < 0) throw new NumberFormatException();
       return n;
+    } catch (NumberFormatException e) {
+      throw new MachinesFileException(String.format(
+          "line %d: '%s': %s '%s' is not a non-negative number", lineNo, line, what, s));
+    }
+  }
+
+  private static double decimal(String s, String what, String line, int lineNo) {
+    try {
+      double d = Double.parseDouble(s);
+      if (d < 0 || !s.matches("[0-9]*\\.?[0-9]*")) throw new NumberFormatException();
+      return d;
     } catch (NumberFormatException e) {
       throw new MachinesFileException(String.format(
           "line %d: '%s': %s '%s' is not a non-negative number", lineNo, line, what, s));

@@ -32,8 +32,8 @@ final class MachineEntries {
   record Problem(Origin origin, Severity severity, String message, String versions) {}
 
   // Nix reads the speed factor as a float from 2.20 on (libstore/machines.cc, parseFloatField,
-  // first in tag 2.20.0); before, as an unsigned int, rejecting the line. Read from the
-  // sources, still to be verified by a scenario.
+  // first in tag 2.20.0); before, as an unsigned int, rejecting the line. Real runs agree:
+  // features/11-nix-versions.feature, "a fractional speed factor in a machines line".
   private static final Pattern FRACTION = Pattern.compile("\\d*\\.\\d*");
 
   private final List<Builder> builders = new ArrayList<>();
@@ -103,7 +103,6 @@ final class MachineEntries {
     if (fields.length > 4 && FRACTION.matcher(fields[4]).matches() && !fields[4].equals(".")) {
       problems.add(new Problem(origin, Severity.WARNING, "speed factor '" + fields[4] + "' is fractional:"
           + " Nix 2.20 and later accept it, older Nix rejects the line (`bad machine specification`)", "Nix < 2.20"));
-      fields[4] = "-"; // the model holds whole numbers only; the rest of the line is still checked
     }
     try {
       builders.add(new Builder(origin, MachinesFile.parse(String.join(" ", fields)).machines().get(0)));

@@ -20,7 +20,7 @@ class MachinesFileTest {
     assertThat(m.systems()).containsExactly("aarch64-linux", "armv7l-linux");
     assertThat(m.sshKey()).contains("/root/.ssh/id_b");
     assertThat(m.maxJobs()).contains(4);
-    assertThat(m.speedFactor()).contains(2);
+    assertThat(m.speedFactor()).contains(2.0);
     assertThat(m.supportedFeatures()).containsExactlyInAnyOrder("big-parallel", "kvm");
     assertThat(m.mandatoryFeatures()).containsExactly("benchmark");
     assertThat(m.publicHostKey()).contains("c3NoLWVkMjU1MTk=");
