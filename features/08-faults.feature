@@ -142,3 +142,39 @@ Feature: Builders that break
       | key                           | mode | path                     |
       | that does not exist           | 600  | /root/.ssh/no_such_key   |
       | with permissions ssh rejects  | 644  | /root/.ssh/builder_key   |
+
+  Scenario: a frozen builder hangs the agent's build, for Nix has no timeout of its own
+    The builder's sshd accepts the connection but never answers, as a hung or overloaded
+    machine does. Nix waits for it without end, and does not try the other builder; the
+    harness watches for 20 s and stops there.
+    When aarch64-linux-0 freezes
+    And the agent starts a probe for aarch64-linux without waiting for it
+    Then the agent's build is still running after 20 seconds
+
+  @selfcheck
+  Scenario: self-check: a build that ended is not taken for one that hangs
+    When the agent starts a probe for aarch64-linux without waiting for it
+    Then the verdict that the agent's build is still running after 20 seconds is a failure saying "dispatched to aarch64-linux-0, succeeded"
+
+  Scenario: with ConnectTimeout in root's SSH configuration, a frozen builder is given up and the other one builds
+    The working form: the build hook's ssh runs as root, so root's ~/.ssh/config decides.
+    OpenSSH applies ConnectTimeout to the handshake too, so a builder that never answers
+    fails after that time, and Nix tries the next builder.
+    Given root runs on the agent host:
+      """
+      printf 'Host *\n  ConnectTimeout 5\n' > /root/.ssh/config
+      """
+    When aarch64-linux-0 freezes
+    And the agent builds a probe for aarch64-linux
+    Then the agent's build went to aarch64-linux-1
+    And the report notes how long the agent's build took
+
+  @selfcheck
+  Scenario: self-check: with ConnectTimeout, the build on a frozen builder does not hang
+    Given root runs on the agent host:
+      """
+      printf 'Host *\n  ConnectTimeout 5\n' > /root/.ssh/config
+      """
+    When aarch64-linux-0 freezes
+    And the agent starts a probe for aarch64-linux without waiting for it
+    Then the verdict that the agent's build is still running after 30 seconds is a failure saying "dispatched to aarch64-linux-1, succeeded"

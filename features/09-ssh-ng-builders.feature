@@ -37,7 +37,8 @@ Feature: Builders reached over ssh-ng
       builder refuses to build an input-addressed derivation for an untrusted user. From
       Nix 2.16 the client copies the closure and builds it as paths instead, so the same
       line works, as long as the copied paths are accepted. Both the client's and the
-      builder's versions matter, so the table is by pair.
+      builder's versions matter, so the table is by pair: a 2.34 agent host with a 2.8
+      builder is refused as a 2.8 pair is, by the old builder's daemon.
       Given the agent host's system machines file (/etc/nix/machines) says:
         """
         ssh-ng://nix@aarch64-linux-0 aarch64-linux - 1 1 - - -
@@ -48,7 +49,7 @@ Feature: Builders reached over ssh-ng
         | 2.8/2.8   | failed because the builder does not trust the SSH user |
         | 2.26/2.26 | went to aarch64-linux-0                                 |
         | 2.34/2.34 | went to aarch64-linux-0                                 |
-        | 2.34/2.8  | went to aarch64-linux-0                                 |
+        | 2.34/2.8  | failed because the builder does not trust the SSH user |
 
     @selfcheck
     Scenario: self-check: an untrusted SSH user's ssh-ng build ends as the builders' Nix decides, not otherwise
@@ -62,7 +63,7 @@ Feature: Builders reached over ssh-ng
         | 2.8/2.8   | failed because the builder does not trust the SSH user | not privileged to build input-addressed derivations |
         | 2.26/2.26 | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
         | 2.34/2.34 | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
-        | 2.34/2.8  | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
+        | 2.34/2.8  | failed because the builder does not trust the SSH user | dispatched to aarch64-linux-0, succeeded            |
 
     Scenario: once the builder's daemon trusts the SSH user, the ssh-ng build goes through
       Given the agent host's system machines file (/etc/nix/machines) says:

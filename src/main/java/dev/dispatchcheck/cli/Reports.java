@@ -32,7 +32,10 @@ final class Reports {
       String text = Files.readString(html, StandardCharsets.UTF_8);
       String abs = projectDir.toUri().toString();
       text = text.replace(abs, "").replace(abs.replace("file:///", "file:/"), "")
-          .replaceFirst("<title>[^<]*</title>", "<title>dispatchcheck: " + title + "</title>");
+          .replaceFirst("<title>[^<]*</title>", "<title>dispatchcheck: " + title + "</title>")
+          // The pair, visible on the page itself, not only in the tab's title.
+          .replaceFirst("<body>", "<body><div style=\"font:600 16px sans-serif;padding:10px 16px;background:#eef\">"
+              + "dispatchcheck: " + title + " &middot; <a href=\"../index.html\">all pairs</a></div>");
       Files.writeString(html, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -25,6 +25,24 @@ public final class Waiter {
   }
 
   /**
+   * Whether {@code condition} holds throughout {@code period}, checked as it passes; false
+   * as soon as it stops holding. A measurement of what happens, not a timeout.
+   */
+  public boolean holdsThroughout(BooleanSupplier condition, Duration period) {
+    long end = System.nanoTime() + period.toNanos();
+    while (System.nanoTime() < end) {
+      if (!condition.getAsBoolean()) return false;
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new HarnessError("interrupted while watching a build", e);
+      }
+    }
+    return condition.getAsBoolean();
+  }
+
+  /**
    * Waits until {@code condition} holds.
    *
    * @param what what is awaited, in words, for the failure message

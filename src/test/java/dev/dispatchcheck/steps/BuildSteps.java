@@ -52,6 +52,12 @@ public class BuildSteps {
         run.elapsed().toMillis() / 1000.0, world.recordOf(run).summary()));
   }
 
+  /** A build that may never end: started, not waited for; a verdict then watches it. */
+  @When("{user} starts a probe for {system} without waiting for it")
+  public void startsOne(String user, String system) {
+    world.startBuild(ParameterTypes.AGENT_HOST, user, Probe.salted(system));
+  }
+
   /** The guide's check without changing {@code n}: the same derivation as last time. */
   @When("{user} builds the same probe again")
   public void buildsSameAgain(String user) {

@@ -69,6 +69,12 @@ public class FarmSteps {
     world.farm().host(builder).stop();
   }
 
+  /** Its sshd accepts connections but never answers: the container is paused. */
+  @When("{builder} freezes")
+  public void freezes(String builder) {
+    world.farm().host(builder).freeze();
+  }
+
   @When("{user} runs on {host}:")
   public void runs(String user, String host, String script) {
     var r = world.farm().host(host).shell(user, "set -e\n" + script);

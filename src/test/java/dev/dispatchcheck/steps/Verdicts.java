@@ -8,6 +8,7 @@ import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.dispatch.verdict.VerdictFailure;
+import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.driver.host.NixHost;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ public class Verdicts {
     define(Vocabulary.ALREADY_VALID, w -> () ->
         assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s last build").wasAlreadyValid());
     define(Vocabulary.SPREAD, w -> () -> spreadOver(w.user(0), w.host(1), w.host(2)));
+    define(Vocabulary.STILL_RUNNING, w -> () -> stillRunning(w.user(0), Integer.parseInt(w.text(1))));
     define(Vocabulary.FILE_EMPTY, w -> () -> fileIsEmpty(w.host(1), w.quoted(0)));
     define(Vocabulary.FILE_NAMES_ONLY, w -> () -> fileNamesOnly(w.host(1), w.quoted(0), w.host(2)));
   }
@@ -105,6 +107,26 @@ public class Verdicts {
     var record = assertThat(world.lastRecordOf(user)).as(user + "'s build");
     if (expected.equals("none")) record.printedNoWarning();
     else record.warned(expected);
+  }
+
+  /**
+   * The build has not ended {@code seconds} after it started: what a builder that never
+   * answers does to Nix, which has no timeout of its own. A build that ended is a verdict
+   * failure that says where it went.
+   */
+  private void stillRunning(String user, int seconds) {
+    BuildRun run = world.lastBuildOf(user);
+    java.time.Duration left = java.time.Duration.ofSeconds(seconds).minus(run.elapsed());
+    boolean running = world.waiter().holdsThroughout(() -> !run.isFinished(),
+        left.isNegative() ? java.time.Duration.ZERO : left);
+    if (!running) {
+      run.awaitCompletion(world.waiter(), world.farm()::diagnostics);
+      DispatchRecord r = world.recordOf(run);
+      throw new VerdictFailure(String.format("expected %s's build to be still running after %d s,%nbut it was %s after %.1f s."
+          + "%nEvidence:%n%s", user, seconds, r.summary(), run.elapsed().toMillis() / 1000.0, r.evidenceText()));
+    }
+    world.note(String.format("%s's build was still running after %d s: %s", user, seconds,
+        run.log().lines().reduce((a, b) -> b).orElse("(no output)")));
   }
 
   /** Each build went to one of the two, and together they used both, one build each. */

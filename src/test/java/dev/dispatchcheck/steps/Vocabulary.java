@@ -23,6 +23,7 @@ final class Vocabulary {
   static final String SYSTEM = "[a-z0-9_]+-(?:linux|darwin|freebsd|netbsd|openbsd|cygwin|none)";
   static final String QUOTED = "\"[^\"]*\"";
   static final String CAUSE = "[^\"]+?";
+  static final String SECONDS = "[0-9]+";
 
   static final String WENT_TO = USER + "'s build went to " + BUILDER;
   static final String ON_HOST_WENT_TO = "the build on " + HOST + " went to " + BUILDER;
@@ -36,16 +37,17 @@ final class Vocabulary {
   static final String NO_WARNING = USER + "'s build printed no warning";
   static final String ALREADY_VALID = USER + "'s last build built nothing, its output being already valid";
   static final String SPREAD = "the builds of " + USER + " went to " + BUILDER + " and " + BUILDER + ", one each";
+  static final String STILL_RUNNING = USER + "'s build is still running after " + SECONDS + " seconds";
   static final String FILE_EMPTY = "the file " + QUOTED + " on " + HOST + " is empty";
   static final String FILE_NAMES_ONLY = "the file " + QUOTED + " on " + HOST + " names " + BUILDER + " only";
 
   /** Every verdict phrase; a step that is only a verdict matches exactly one. */
   static final String VERDICT = WENT_TO + "|" + ON_HOST_WENT_TO + "|" + EVERY_WENT_TO + "|" + EVERY_FOR_SYSTEM_WENT_TO
       + "|" + WENT_TO_SYSTEM_BUILDER + "|" + FAILED_SAYING + "|" + FAILED_BECAUSE + "|" + BUILT_LOCALLY + "|" + WARNED + "|" + NO_WARNING
-      + "|" + ALREADY_VALID + "|" + SPREAD + "|" + FILE_EMPTY + "|" + FILE_NAMES_ONLY;
+      + "|" + ALREADY_VALID + "|" + SPREAD + "|" + STILL_RUNNING + "|" + FILE_EMPTY + "|" + FILE_NAMES_ONLY;
 
   /** The nouns, most specific first, so that a phrase's capturing form takes each as one group. */
-  private static final List<String> NOUNS = List.of(HOST, BUILDER, USER, SYSTEM, QUOTED, CAUSE);
+  private static final List<String> NOUNS = List.of(HOST, BUILDER, USER, SYSTEM, QUOTED, CAUSE, SECONDS);
 
   /** A phrase with each noun made a capturing group, for reading its words back. */
   static String capturing(String phrase) {

@@ -92,6 +92,17 @@ public class World {
     for (BuildRun run : started) records.put(run, farm().investigate(run));
   }
 
+  /** Starts a build and returns at once: for builds that may never end (a frozen builder). */
+  public BuildRun startBuild(String host, String user, Probe probe) {
+    BuildRun run = BuildRun.start(farm().host(host), user, probe, settings.progress());
+    builds.add(run);
+    return run;
+  }
+
+  public Waiter waiter() {
+    return waiter;
+  }
+
   public void build(String host, String user, Probe probe) {
     build(List.of(new Request(host, user, probe)));
   }

@@ -35,6 +35,7 @@ public final class NixHost implements AutoCloseable {
   private final GenericContainer<?> container;
   /** What this host's role needs in its nix.conf, kept under whatever a scenario writes. */
   private volatile String roleNixConf = "";
+  private volatile boolean frozen;
 
   /** A host of {@code image}, named {@code name} (hostname and network alias, as written). */
   public NixHost(String name, NixVersion version, String image, Network network, Map<String, String> labels) {
@@ -213,8 +214,25 @@ public final class NixHost implements AutoCloseable {
     container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec();
   }
 
+  /**
+   * Freezes the container: its network still answers (the kernel completes a TCP
+   * handshake), but sshd never speaks. Nix has no timeout of its own for this.
+   */
+  public void freeze() {
+    container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+    frozen = true;
+  }
+
   @Override
   public void close() {
+    if (frozen) {
+      // Docker refuses to stop or remove a paused container.
+      try {
+        container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+      } catch (RuntimeException alreadyGone) {
+        // removed already, or not paused any more
+      }
+    }
     container.stop();
   }
 }
