@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "dispatchcheck", mixinStandardHelpOptions = true,
     subcommands = {Main.Conformance.class, Main.Suite.class, FarmCheck.class, Main.Plan.class, Main.Clean.class,
-        Main.Report.class},
+        Main.Report.class, Bench.class},
     description = "Proves where a Nix installation dispatches builds.")
 public final class Main {
   static final int OK = 0, FAILED = 1, INVALID = 2, ENVIRONMENT = 3;

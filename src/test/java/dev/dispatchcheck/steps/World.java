@@ -30,6 +30,9 @@ public class World {
   private final Map<BuildRun, DispatchRecord> records = new HashMap<>();
   private Farm farm;
   private Scenario scenario;
+  /** Where the scenario's time went, for the benchmark: starting and wiring hosts, and builds. */
+  private long setupNanos;
+  private long buildNanos;
 
   public World(RunSettings settings) {
     this.settings = settings;
@@ -52,7 +55,9 @@ public class World {
 
   public void startFarm(FarmSpec spec) {
     if (farm != null) throw new IllegalStateException("the farm is already started");
+    long t0 = System.nanoTime();
     farm = Farm.start(spec, settings);
+    setupNanos += System.nanoTime() - t0;
     if (!spec.notes().isEmpty() && scenario != null) {
       scenario.attach(String.join("\n", spec.notes()) + "\n", "text/plain", "What the harness assumed or overrode");
     }
@@ -65,7 +70,9 @@ public class World {
         "no farm under check: this step runs under './dispatchcheck check FARM_DIR'"));
     var layout = FarmLayout.read(dir);
     List<String> notes = new ArrayList<>();
+    long t0 = System.nanoTime();
     farm = StandInFarm.start(layout, FarmPlan.of(layout), settings, notes);
+    setupNanos += System.nanoTime() - t0;
     if (scenario != null) scenario.attach(String.join("\n", notes) + "\n", "text/plain", "What the harness assumed or overrode");
   }
 
@@ -83,6 +90,7 @@ public class World {
 
   /** Starts every request at once, then waits for each to finish. */
   public void build(List<Request> requests) {
+    long t0 = System.nanoTime();
     List<BuildRun> started = requests.stream()
         .map(r -> BuildRun.start(farm().host(r.host()), r.user(), r.probe(), settings.progress())).toList();
     for (BuildRun run : started) {
@@ -90,6 +98,13 @@ public class World {
       run.awaitCompletion(waiter, farm()::diagnostics);
     }
     for (BuildRun run : started) records.put(run, farm().investigate(run));
+    buildNanos += System.nanoTime() - t0;
+  }
+
+  /** Seconds spent starting hosts and in builds, as JSON for the evidence directory. */
+  public String timingsJson() {
+    return String.format(java.util.Locale.ROOT, "{\"setupSeconds\": %.3f, \"buildSeconds\": %.3f}%n",
+        setupNanos / 1e9, buildNanos / 1e9);
   }
 
   /** Starts a build and returns at once: for builds that may never end (a frozen builder). */

@@ -35,7 +35,7 @@ final class DispatchInvestigator {
     Map<String, Boolean> stores = new LinkedHashMap<>();
     Map<String, Boolean> journals = new LinkedHashMap<>();
     for (NixHost h : farm.hosts()) {
-      if (!h.isRunning()) continue;
+      if (!h.isRunning()) continue; // down or frozen: it cannot be asked, and is not counted either way
       String seen = h.shellOrFail("root", "nix-store --check-validity '" + output.get() + "' >/dev/null 2>&1 && echo store;"
           + " test -e '" + run.probe().journalFile() + "' && echo journal; true");
       if (h != origin) stores.put(h.name(), seen.contains("store"));

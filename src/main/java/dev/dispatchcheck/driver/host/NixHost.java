@@ -60,7 +60,7 @@ public final class NixHost implements AutoCloseable {
 
   /** What {@code nix --version} says, e.g. "nix (Nix) 2.26.3". */
   public String nixVersionText() {
-    return isRunning() ? exec(List.of("nix", "--version")).getStdout().strip() : "(down) Nix " + version.label();
+    return isRunning() ? exec(List.of("nix", "--version")).getStdout().strip() : (frozen ? "(frozen) Nix " : "(down) Nix ") + version.label();
   }
 
   /** For {@code Startables.deepStart}, which starts several hosts at once. */
@@ -177,8 +177,9 @@ public final class NixHost implements AutoCloseable {
     shellOrFail("root", "nix-daemon-restart");
   }
 
+  /** Whether the host can be asked anything: up, and not frozen (Docker refuses to exec in a paused container). */
   public boolean isRunning() {
-    return container.isRunning();
+    return !frozen && container.isRunning();
   }
 
   /** Whether this host's store has {@code storePath} as a valid path. */
@@ -196,7 +197,7 @@ public final class NixHost implements AutoCloseable {
   /** The host's own logs, for failure messages. */
   public String diagnostics() {
     StringBuilder sb = new StringBuilder("=== " + name + " ===\n");
-    if (container.isRunning()) {
+    if (isRunning()) {
       for (String log : List.of("/var/log/nix-daemon.log", "/var/log/sshd.log")) {
         String text = readFile(log).orElse("(none)\n");
         sb.append("--- ").append(log).append(" (last 20 lines)\n");

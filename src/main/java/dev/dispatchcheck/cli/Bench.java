@@ -1,0 +1,102 @@
+package dev.dispatchcheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dispatchcheck.driver.host.HostImages;
+import dev.dispatchcheck.run.Progress;
+import dev.dispatchcheck.run.RunSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: figures, never a pass/fail bound. Runs the scenarios of one pair and
+ * prints the per-scenario median and p90, the share of scenario time spent starting hosts
+ * versus in builds, the suite's wall time, and the reference scenario against the same
+ * steps scripted by hand with fresh containers ({@code bench/floor.sh}).
+ */
+@Command(name = "bench", description = "Measure: scenario median and p90, set-up vs builds, wall time, ratio to the shell floor.")
+final class Bench implements Callable<Integer> {
+  static final String REFERENCE = "^agent uses only aarch64-linux-1 \\(ssh\\)$";
+
+  @CommandLine.Mixin Main.RunOptions options = new Main.RunOptions();
+
+  @Option(names = "--repeat", description = "runs of the reference scenario and of the floor (default ${DEFAULT-VALUE})")
+  int repeat = 3;
+
+  @Override
+  public Integer call() throws Exception {
+    Matrix.Pair pair = options.matrix("2.26/2.26").pairs().get(0);
+    Path project = options.projectDir();
+    long start = System.nanoTime();
+    int code = Main.runFeatures(options, new Matrix(List.of(pair)), true);
+    double wall = (System.nanoTime() - start) / 1e9;
+    Path reportDir = project.resolve("reports").resolve(pair.label());
+    List<ScenarioResult> results = Summary.readResults(reportDir);
+    double[] share = setupAndBuilds(reportDir.resolve("evidence"));
+
+    List<Double> reference = new ArrayList<>();
+    Main.RunOptions one = new Main.RunOptions();
+    one.name = Pattern.compile(REFERENCE);
+    for (int i = 0; i < repeat; i++) {
+      Main.runFeatures(one, new Matrix(List.of(pair)), false);
+      Summary.readResults(reportDir).stream().findFirst().ifPresent(r -> reference.add(r.seconds()));
+    }
+    List<Double> floor = new ArrayList<>();
+    String image = new HostImages(new RunSettings()).imageFor(pair.agent());
+    for (int i = 0; i < repeat; i++) floor.add(floor(project, image));
+
+    List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();
+    double ref = median(reference), fl = median(floor);
+    System.out.printf("%nbenchmark, Nix %s (%d scenarios, parallel %d):%n", pair.shortLabel(), results.size(), options.parallel);
+    System.out.printf("  per scenario: median %.1f s, p90 %.1f s%n", Summary.percentile(times, 0.5), Summary.percentile(times, 0.9));
+    System.out.printf("  of scenario time: %.0f%% starting and wiring hosts, %.0f%% in builds, %.0f%% the rest"
+        + " (steps' commands, evidence, teardown)%n", share[0] * 100, share[1] * 100, (1 - share[0] - share[1]) * 100);
+    System.out.printf("  whole suite: %.0f s wall%n", wall);
+    System.out.printf("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\"): median %.1f s of %s;"
+        + " shell floor (bench/floor.sh): median %.1f s of %s; ratio %.2f%n", ref, reference, fl, floor,
+        fl > 0 ? ref / fl : Double.NaN);
+    return code;
+  }
+
+  /** Shares of the scenarios' total time spent in set-up and in builds, from each scenario's timings.json. */
+  private static double[] setupAndBuilds(Path evidence) throws IOException {
+    double setup = 0, builds = 0, total = 0;
+    if (!Files.isDirectory(evidence)) return new double[] {0, 0};
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> dirs = Files.list(evidence)) {
+      for (Path d : dirs.toList()) {
+        Path t = d.resolve("timings.json");
+        if (!Files.isRegularFile(t)) continue;
+        JsonNode n = json.readTree(t.toFile());
+        setup += n.path("setupSeconds").asDouble();
+        builds += n.path("buildSeconds").asDouble();
+      }
+    }
+    total = Summary.readResults(evidence.getParent()).stream().mapToDouble(ScenarioResult::seconds).sum();
+    return total == 0 ? new double[] {0, 0} : new double[] {setup / total, builds / total};
+  }
+
+  private static double floor(Path project, String image) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("bash", project.resolve("bench/floor.sh").toString(), image)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (p.waitFor() != 0) throw new IllegalStateException("bench/floor.sh failed: " + out);
+    String[] lines = out.split("\n");
+    return Double.parseDouble(lines[lines.length - 1]);
+  }
+
+  private static double median(List<Double> xs) {
+    return Summary.percentile(xs.stream().sorted().toList(), 0.5);
+  }
+
+}
