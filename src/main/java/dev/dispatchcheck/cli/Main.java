@@ -65,9 +65,10 @@ public final class Main {
     @Option(names = "--tags", description = "a JUnit tag expression over the scenarios' tags, e.g. \"ssh-ng & !faults\"")
     String tags;
 
-    @Option(names = "--parallel", description = "how many scenarios run at once (default: ${DEFAULT-VALUE}, from"
-        + " DISPATCHCHECK_PARALLEL or 1)")
-    int parallel = Integer.parseInt(Optional.ofNullable(System.getenv("DISPATCHCHECK_PARALLEL")).orElse("1"));
+    @Option(names = "--parallel", description = "how many scenarios run at once (default: ${DEFAULT-VALUE}:"
+        + " DISPATCHCHECK_PARALLEL, else one per core up to 4)")
+    int parallel = Optional.ofNullable(System.getenv("DISPATCHCHECK_PARALLEL")).map(Integer::parseInt)
+        .orElse(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
 
     @Option(names = "--shard", description = "K/N: run only the K-th of N deterministic shards of the scenarios")
     String shard;
