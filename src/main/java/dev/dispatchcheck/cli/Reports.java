@@ -35,7 +35,13 @@ final class Reports {
           .replaceFirst("<title>[^<]*</title>", "<title>dispatchcheck: " + title + "</title>")
           // The pair, visible on the page itself, not only in the tab's title.
           .replaceFirst("<body>", "<body><div style=\"font:600 16px sans-serif;padding:10px 16px;background:#eef\">"
-              + "dispatchcheck: " + title + " &middot; <a href=\"../index.html\">all pairs</a></div>");
+              + "dispatchcheck: " + title + " &middot; <a href=\"../index.html\">all pairs</a></div>")
+          // Cucumber's page folds every feature and scenario: open each once, so that what
+          // the guide says and what went where show without a click per scenario.
+          .replaceFirst("</body>", "<script>(function () { var seen = new WeakSet(), n = 0;"
+              + " var t = setInterval(function () { document.querySelectorAll('[aria-expanded=\"false\"]')"
+              + ".forEach(function (b) { if (!seen.has(b)) { seen.add(b); b.click(); } });"
+              + " if (++n > 20) clearInterval(t); }, 250); })();</script></body>");
       Files.writeString(html, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

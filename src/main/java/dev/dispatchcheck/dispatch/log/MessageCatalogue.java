@@ -55,6 +55,11 @@ public final class MessageCatalogue {
       w(NO_MACHINE_FOR_SYSTEM, "2.30", "2.34", "Reason: required system or feature not available"),
       w(NO_MACHINE_FOR_SYSTEM, "2.34", "", "Reason: (?:platform mismatch|missing system features"
           + "|local builds are disabled)"),
+      // With max-jobs = 0 and no usable builder: "unable" up to 2.25-ish, "Unable" since;
+      // 2.34 adds its own Reason line (above).
+      w(NO_MACHINE_FOR_SYSTEM, ALL, "", "[Uu]nable to start any build"),
+      // The build hook's own account, printed as a warning when nothing else can take it.
+      w(NO_MACHINE_FOR_SYSTEM, ALL, "", "Failed to find a machine for remote build"),
       w(BUILD_FAILED, ALL, "", "builder for '[^']+' failed"),
       w(BUILD_FAILED, "2.34", "", "Reason: builder failed"));
 

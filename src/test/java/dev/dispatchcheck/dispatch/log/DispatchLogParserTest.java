@@ -114,4 +114,29 @@ class DispatchLogParserTest {
     assertThat(r.error()).isEmpty();
     assertThat(r.summary()).contains("unrecognised error: 'error: Cannot build '/nix/store/abc-probe.drv'.'");
   }
+
+  @Test
+  void maxJobsZeroWithoutABuilderReadsAsNoMachineOnEveryVersion() {
+    for (String v : new String[] {"2.8", "2.26", "2.34"}) {
+      String log = v.equals("2.8")
+          ? "error: unable to start any build; either increase '--max-jobs' or enable remote builds.\n"
+          : "error: Unable to start any build; either set '--max-jobs' to a non-zero value or enable remote builds.\n";
+      assertThat(DispatchLogParser.parse(log, "", Optional.of(1), MessageCatalogue.of(v)).error()).as(v)
+          .contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+    }
+  }
+
+  @Test
+  void commandsRenamedInNixAreNamedPerVersion() {
+    assertThat(MessageCatalogue.of("2.8").showConfigCommand()).containsExactly("nix", "show-config");
+    assertThat(MessageCatalogue.of("2.34").showConfigCommand()).containsExactly("nix", "config", "show");
+    assertThat(MessageCatalogue.of("2.8").storeInfoCommand()).containsExactly("nix", "store", "ping");
+    assertThat(MessageCatalogue.of("2.26").storeInfoCommand()).containsExactly("nix", "store", "info");
+  }
+
+  @Test
+  void ansiEscapesAreStrippedBeforeMatching() {
+    String log = "\u001b[31;1merror:\u001b[0m a 'aarch64-linux' with features {} is required to build '/nix/store/a.drv'\n";
+    assertThat(Logs.parse(log, "", Optional.of(1)).error()).contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+  }
 }
