@@ -52,7 +52,7 @@ Feature: Builders reached over ssh-ng
         | 2.34/2.8  | failed because the builder does not trust the SSH user |
 
     @selfcheck
-    Scenario: self-check: an untrusted SSH user's ssh-ng build ends as the builders' Nix decides, not otherwise
+    Scenario: self-check: an untrusted SSH user's ssh-ng build ends as the pair's Nix decides, not otherwise
       Given the agent host's system machines file (/etc/nix/machines) says:
         """
         ssh-ng://nix@aarch64-linux-0 aarch64-linux - 1 1 - - -
@@ -63,7 +63,7 @@ Feature: Builders reached over ssh-ng
         | 2.8/2.8   | failed because the builder does not trust the SSH user | not privileged to build input-addressed derivations |
         | 2.26/2.26 | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
         | 2.34/2.34 | went to aarch64-linux-0                                 | dispatched to aarch64-linux-0, succeeded            |
-        | 2.34/2.8  | failed because the builder does not trust the SSH user | dispatched to aarch64-linux-0, succeeded            |
+        | 2.34/2.8  | failed because the builder does not trust the SSH user | not privileged to build input-addressed derivations |
 
     Scenario: once the builder's daemon trusts the SSH user, the ssh-ng build goes through
       Given the agent host's system machines file (/etc/nix/machines) says:
