@@ -88,11 +88,13 @@ public final class MessageCatalogue {
   /** The highest-priority cause any line shows, in {@link ErrorClass} order. */
   public Optional<Hit> classify(List<String> lines) {
     for (ErrorClass c : ErrorClass.values()) {
-      for (String line : lines) {
-        if (wordings.stream().anyMatch(w -> w.cause() == c && w.pattern().matcher(line).find())) {
-          return Optional.of(new Hit(c, line.strip()));
-        }
-      }
+      List<String> hits = lines.stream()
+          .filter(line -> wordings.stream().anyMatch(w -> w.cause() == c && w.pattern().matcher(line).find()))
+          .map(String::strip).toList();
+      // The error line itself, where there is one, over a warning that says the same.
+      Optional<String> shown = hits.stream().filter(l -> ERROR_LINE.matcher(l).matches()).findFirst()
+          .or(() -> hits.stream().findFirst());
+      if (shown.isPresent()) return Optional.of(new Hit(c, shown.get()));
     }
     return Optional.empty();
   }
