@@ -57,7 +57,7 @@ final class CompatibilityPage {
         + "<p>Each column is a pair of Nix versions (agent host / builders); each cell links to the scenario's pair report. "
         + "Bold rows end differently on different pairs, or state per Nix version what Nix does there.</p>\n"
         + "<table id=\"matrix\"><thead><tr><th>feature</th><th>scenario</th>");
-    pairs.forEach(p -> h.append("<th>").append(esc(p.replace("agent-nix-", "").replace("--builders-nix-", " / "))).append("</th>"));
+    pairs.forEach(p -> h.append("<th>").append(Html.escape(p.replace("agent-nix-", "").replace("--builders-nix-", " / "))).append("</th>"));
     h.append("<th>across pairs</th></tr></thead><tbody>\n");
     rows.forEach((key, cells) -> {
       boolean differs = cells.values().stream().map(ScenarioResult::status).distinct().count() > 1
@@ -65,17 +65,17 @@ final class CompatibilityPage {
       ScenarioResult any = cells.values().iterator().next();
       // A scenario with a per-version table passes everywhere while Nix behaves differently.
       boolean byVersion = any.tags() != null && any.tags().contains("version-differs");
-      h.append("<tr").append(differs || byVersion ? " class=\"differs\"" : "").append("><td>").append(esc(any.feature()))
-          .append("</td><td>").append(esc(any.name())).append("</td>");
+      h.append("<tr").append(differs || byVersion ? " class=\"differs\"" : "").append("><td>").append(Html.escape(any.feature()))
+          .append("</td><td>").append(Html.escape(any.name())).append("</td>");
       for (String p : pairs) {
         ScenarioResult r = cells.get(p);
         if (r == null) {
           h.append("<td class=\"absent\">not run</td>");
         } else {
           h.append("<td class=\"").append(r.passed() ? "passed" : "failed").append("\" title=\"")
-              .append(esc(r.message())).append("\"><a href=\"").append(esc(r.reportDir() == null ? p : r.reportDir())).append("/evidence/")
-              .append(esc(EvidenceNames.slug(r.feature(), r.name(), r.line()))).append("/dispatch-table.txt\">")
-              .append(esc(r.status())).append("</a></td>");
+              .append(Html.escape(r.message())).append("\"><a href=\"").append(Html.escape(r.reportDir() == null ? p : r.reportDir())).append("/evidence/")
+              .append(Html.escape(EvidenceNames.slug(r.feature(), r.name(), r.line()))).append("/dispatch-table.txt\">")
+              .append(Html.escape(r.status())).append("</a></td>");
         }
       }
       h.append("<td>").append(differs ? "outcome differs" : byVersion ? "Nix differs: see the scenario's table" : "same")
@@ -84,7 +84,4 @@ final class CompatibilityPage {
     return h.append("</tbody></table>\n</body></html>\n").toString();
   }
 
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }

@@ -135,13 +135,13 @@ final class FarmCheck implements Callable<Integer> {
       cells.add(c);
     }
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>dispatchcheck: "
-        + "dispatch map of " + esc(layout.dir().toString()) + "</title></head><body><h1>Where each build goes</h1>"
+        + "dispatch map of " + Html.escape(layout.dir().toString()) + "</title></head><body><h1>Where each build goes</h1>"
         + "<table id=\"map\" border=\"1\"><tr><th>user</th><th>system</th><th>goes to</th><th>evidence</th></tr>");
-    rows.forEach(r -> html.append("<tr><td>").append(esc(r.user())).append("</td><td>").append(esc(r.what()))
-        .append("</td><td>").append(esc(r.where())).append("</td><td>")
-        .append(esc(String.join("; ", r.record().evidence().stream().map(Object::toString).toList()))).append("</td></tr>"));
+    rows.forEach(r -> html.append("<tr><td>").append(Html.escape(r.user())).append("</td><td>").append(Html.escape(r.what()))
+        .append("</td><td>").append(Html.escape(r.where())).append("</td><td>")
+        .append(Html.escape(String.join("; ", r.record().evidence().stream().map(Object::toString).toList()))).append("</td></tr>"));
     html.append("</table><h2>What the harness assumed or overrode</h2><ul>");
-    notes.forEach(n -> html.append("<li>").append(esc(n)).append("</li>"));
+    notes.forEach(n -> html.append("<li>").append(Html.escape(n)).append("</li>"));
     html.append("</ul><p><a href=\"cucumber.html\">The farm's expectations</a></p></body></html>\n");
     try {
       Files.createDirectories(dir);
@@ -186,7 +186,4 @@ final class FarmCheck implements Callable<Integer> {
     return dir.toAbsolutePath().normalize().getFileName().toString();
   }
 
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
 }

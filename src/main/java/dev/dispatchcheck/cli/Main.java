@@ -176,9 +176,15 @@ public final class Main {
   }
 
   record RunScope(String runId, Thread hook) implements AutoCloseable {
+    /** Sweeps now and drops the hook, so that runs within one JVM (bench, the examples) leave no hooks behind. */
     @Override
     public void close() {
       new Sweeper().sweepRun(runId);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to: it sweeps the same run
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.run.NixVersion;
+import dev.dispatchcheck.run.RunSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ record Matrix(List<Pair> pairs) {
 
   record Pair(NixVersion agent, NixVersion builders) {
     String label() {
-      return "agent-nix-" + agent.label() + "--builders-nix-" + builders.label();
+      return RunSettings.pairLabel(agent, builders);
     }
 
     String shortLabel() {

@@ -41,13 +41,4 @@ public record NixVersion(String label, String debianSuite) {
     return known.stream().filter(v -> text.equals(v.label) || text.startsWith(v.label + ".")).findFirst();
   }
 
-  /** Whether this version is {@code other} or later, comparing numerically ("2.26" after "2.8"). */
-  public boolean atLeast(String other) {
-    String[] a = label.split("\\."), b = other.split("\\.");
-    for (int i = 0; i < Math.max(a.length, b.length); i++) {
-      int x = i < a.length ? Integer.parseInt(a[i]) : 0, y = i < b.length ? Integer.parseInt(b[i]) : 0;
-      if (x != y) return x > y;
-    }
-    return true;
-  }
 }

@@ -38,6 +38,15 @@ public class ParameterTypes {
     };
   }
 
+  /** The reverse: the words a phrase uses for {@code user}. */
+  static String wordsOf(String user) {
+    return switch (user) {
+      case AgentHost.AGENT_USER -> "the agent";
+      case AgentHost.ORDINARY_USER -> "the ordinary user";
+      default -> user;
+    };
+  }
+
   /** A host by its role, or by any host name a machines file may hold for it. */
   @ParameterType(Vocabulary.HOST)
   public String host(String words) {

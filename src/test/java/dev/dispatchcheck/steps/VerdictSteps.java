@@ -83,14 +83,14 @@ public class VerdictSteps {
     for (Map<String, String> other : rows) {
       if (other.get("outcome").equals(row.get("outcome"))) continue;
       SelfCheck.mustFail("the build ended as on Nix " + other.get("Nix"),
-          verdicts.of(phraseOf(user) + "'s build " + other.get("outcome")), row.get("saying"));
+          verdicts.of(ParameterTypes.wordsOf(user) + "'s build " + other.get("outcome")), row.get("saying"));
       checked++;
     }
     requireSomeCheck(checked, mine);
   }
 
   static String phraseFor(String user, List<Map<String, String>> rows, String version) {
-    return phraseOf(user) + "'s build " + outcomeOf(rows, version);
+    return ParameterTypes.wordsOf(user) + "'s build " + outcomeOf(rows, version);
   }
 
   private static String outcomeOf(List<Map<String, String>> rows, String version) {
@@ -98,13 +98,6 @@ public class VerdictSteps {
         .orElseThrow(() -> new IllegalStateException("no row for Nix " + version + " in the table"));
   }
 
-  private static String phraseOf(String user) {
-    return switch (user) {
-      case "hercules-ci-agent" -> "the agent";
-      case "alice" -> "the ordinary user";
-      default -> user;
-    };
-  }
 
   private static Map<String, String> byVersion(List<Map<String, String>> rows) {
     Map<String, String> out = new LinkedHashMap<>();
