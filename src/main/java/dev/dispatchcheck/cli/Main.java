@@ -2,6 +2,7 @@ package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
+import dev.dispatchcheck.driver.farm.FarmPool;
 import dev.dispatchcheck.driver.farm.Sweeper;
 import dev.dispatchcheck.driver.host.HostImages;
 import dev.dispatchcheck.run.RunSettings;
@@ -72,6 +73,13 @@ public final class Main {
 
     @Option(names = "--shard", description = "K/N: run only the K-th of N deterministic shards of the scenarios")
     String shard;
+
+    /** Sets the run-scoped property that RunSettings reads; hosts are warm unless asked. */
+    @Option(names = "--cold", description = "start fresh hosts for every scenario instead of reusing warm ones"
+        + " (the way to compare)")
+    void cold(boolean cold) {
+      System.setProperty("dispatchcheck.warm", String.valueOf(!cold));
+    }
 
     Optional<Shard> shard() {
       return Optional.ofNullable(shard).map(Shard::parse);
@@ -179,6 +187,7 @@ public final class Main {
     /** Sweeps now and drops the hook, so that runs within one JVM (bench, the examples) leave no hooks behind. */
     @Override
     public void close() {
+      FarmPool.closeAll();
       new Sweeper().sweepRun(runId);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

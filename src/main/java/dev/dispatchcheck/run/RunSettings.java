@@ -27,6 +27,8 @@ public final class RunSettings {
   private final Path reportDir;
   private final Optional<Path> farmDir;
   private final Progress progress;
+  private final boolean warmHosts;
+  private final int idleFarms;
 
   /** For picocontainer: the run the system properties describe. */
   public RunSettings() {
@@ -44,6 +46,8 @@ public final class RunSettings {
     this.baseImagePrefix = prefix == null || prefix.isBlank() ? "dispatchcheck/debian" : prefix;
     this.reportDir = Path.of(System.getProperty("dispatchcheck.report.dir", "reports/" + pairLabel(agentNix, buildersNix)));
     this.farmDir = Optional.ofNullable(System.getProperty("dispatchcheck.farm")).map(Path::of);
+    this.warmHosts = Boolean.parseBoolean(System.getProperty("dispatchcheck.warm", "true"));
+    this.idleFarms = Integer.getInteger("dispatchcheck.warm.idle", 6);
     this.progress = new Progress(Long.getLong("dispatchcheck.run.started", System.currentTimeMillis()));
   }
 
@@ -92,6 +96,16 @@ public final class RunSettings {
   /** The operator's farm directory, for {@code check}. */
   public Optional<Path> farmDir() {
     return farmDir;
+  }
+
+  /** Whether scenarios reuse hosts (reset, then checked at hand-over) instead of starting fresh ones. */
+  public boolean warmHosts() {
+    return warmHosts;
+  }
+
+  /** How many idle farms a run keeps warm at most. */
+  public int idleFarms() {
+    return idleFarms;
   }
 
   public Progress progress() {

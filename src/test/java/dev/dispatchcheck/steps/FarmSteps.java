@@ -75,6 +75,12 @@ public class FarmSteps {
     world.farm().host(builder).freeze();
   }
 
+  /** What happens between two scenarios that share hosts. */
+  @When("the farm is reset for the next scenario")
+  public void reset() {
+    world.farm().reset();
+  }
+
   @When("{user} runs on {host}:")
   public void runs(String user, String host, String script) {
     var r = world.farm().host(host).shell(user, "set -e\n" + script);

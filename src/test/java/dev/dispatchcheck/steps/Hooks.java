@@ -3,8 +3,10 @@ package dev.dispatchcheck.steps;
 import dev.dispatchcheck.dispatch.evidence.DispatchTable;
 import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.driver.farm.AgentHost;
+import dev.dispatchcheck.driver.farm.FarmPool;
 import dev.dispatchcheck.run.EvidenceNames;
 import io.cucumber.java.After;
+import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.io.IOException;
@@ -32,6 +34,12 @@ public class Hooks {
     world.setScenario(scenario);
     // Scenarios may run in parallel: each one's lines say whose they are.
     world.settings().progress().setContext("[" + Path.of(scenario.getUri()).getFileName() + ":" + scenario.getLine() + "]");
+  }
+
+  /** The run's warm hosts go when its scenarios are done. */
+  @AfterAll
+  public static void removeWarmHosts() {
+    FarmPool.closeAll();
   }
 
   @After

@@ -53,6 +53,8 @@ public class Verdicts {
     define(Vocabulary.STILL_RUNNING, w -> () -> stillRunning(w.user(0), Integer.parseInt(w.text(1))));
     define(Vocabulary.FILE_EMPTY, w -> () -> fileIsEmpty(w.host(1), w.quoted(0)));
     define(Vocabulary.FILE_NAMES_ONLY, w -> () -> fileNamesOnly(w.host(1), w.quoted(0), w.host(2)));
+    define(Vocabulary.CLEAN, w -> () -> cleanAtHandOver(w.host(0)));
+    define(Vocabulary.EVERY_HOST_CLEAN, w -> () -> world.farm().hosts().forEach(h -> cleanAtHandOver(h.name())));
   }
 
   private void define(String phrase, Function<Words, SelfCheck.Verdict> check) {
@@ -149,6 +151,15 @@ public class Verdicts {
         .map(m -> m.hostName().toLowerCase()).toList();
     judge(() -> Assertions.assertThat(named).as("machines in %s on %s (%s)", path, host, h.readFile(path).orElse(""))
         .containsExactly(Machine.hostOf(builder).toLowerCase()));
+  }
+
+  /** The hand-over check finds {@code host} exactly as it was when first started. */
+  private void cleanAtHandOver(String host) {
+    List<String> found = world.farm().handOverProblems(host);
+    if (!found.isEmpty()) {
+      throw new VerdictFailure(String.format("expected %s to be clean at hand-over,%nbut it was not; it differs from its"
+          + " pristine state in %d ways:%n  %s", host, found.size(), String.join("\n  ", found)));
+    }
   }
 
   /** An AssertJ assertion on observations is a verdict: its failure is a {@link VerdictFailure}. */

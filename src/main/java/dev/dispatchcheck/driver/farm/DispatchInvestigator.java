@@ -34,12 +34,14 @@ final class DispatchInvestigator {
     if (output.isEmpty()) return record;
     Map<String, Boolean> stores = new LinkedHashMap<>();
     Map<String, Boolean> journals = new LinkedHashMap<>();
-    for (NixHost h : farm.hosts()) {
-      if (!h.isRunning()) continue; // down or frozen: it cannot be asked, and is not counted either way
-      String seen = h.shellOrFail("root", "nix-store --check-validity '" + output.get() + "' >/dev/null 2>&1 && echo store;"
-          + " test -e '" + run.probe().journalFile() + "' && echo journal; true");
-      if (h != origin) stores.put(h.name(), seen.contains("store"));
-      journals.put(h.name(), seen.contains("journal"));
+    // Down or frozen hosts cannot be asked, and are not counted either way; the rest are asked at once.
+    List<NixHost> asked = farm.hosts().stream().filter(NixHost::isRunning).toList();
+    List<String> seen = Concurrently.map(asked, h -> h.shellOrFail("root", "nix-store --check-validity '" + output.get()
+        + "' >/dev/null 2>&1 && echo store; test -e '" + run.probe().journalFile() + "' && echo journal; true"));
+    for (int i = 0; i < asked.size(); i++) {
+      NixHost h = asked.get(i);
+      if (h != origin) stores.put(h.name(), seen.get(i).contains("store"));
+      journals.put(h.name(), seen.get(i).contains("journal"));
     }
     return record.withCrossCheck(output.get(), new CrossCheck(origin.name(), stores, journals));
   }

@@ -5,55 +5,49 @@ import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.driver.build.BuildRun;
-import dev.dispatchcheck.driver.host.HostImages;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.RunSettings;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import org.testcontainers.containers.Network;
-import org.testcontainers.lifecycle.Startables;
 
 /**
- * A farm started from a {@link FarmSpec}: a private network and its hosts, whose
- * lifecycle it owns. There is no reaper container here, so {@link #close()} removes
- * everything, and every container and network carries the run's labels, so that a
- * {@link Sweeper} can remove what an interrupted run left.
+ * A scenario's farm: the hosts of a {@link FarmSpec}, configured for their roles. Its
+ * hosts come warm from the run's {@link FarmPool} (reset, and checked at hand-over) or are
+ * started fresh when warm hosts are off; {@link #close()} hands them back or removes them.
  */
 public final class Farm implements AutoCloseable {
   private final RunSettings settings;
   private final FarmSpec spec;
-  private final Network network;
-  private final Map<String, String> labels;
-  private final Map<String, NixHost> hosts = new LinkedHashMap<>();
+  private final WarmHosts hosts;
+  private final Optional<FarmPool> pool;
   private final AgentHost agent;
   private boolean closed;
 
-  private Farm(FarmSpec spec, RunSettings settings) {
+  private Farm(FarmSpec spec, RunSettings settings, WarmHosts hosts, Optional<FarmPool> pool) {
     this.settings = settings;
     this.spec = spec;
-    this.labels = Sweeper.labels(settings);
-    this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
-    HostImages images = new HostImages(settings);
-    for (HostSpec h : spec.hosts()) {
-      hosts.put(h.name(), new NixHost(h.name(), h.nix(), images.imageFor(h.nix()), network, labels));
-    }
-    this.agent = new AgentHost(hosts.get(spec.agent().name()));
+    this.hosts = hosts;
+    this.pool = pool;
+    this.agent = new AgentHost(hosts.host(spec.agent().name()));
   }
 
   /**
-   * Starts the hosts together, wires root's SSH between all of them, writes each host's
-   * files and nix.conf in one exec, and starts the daemons.
+   * Gets hosts for the spec (warm from the run's pool, or fresh), then configures each in
+   * one exec: its SSH users, its files, its nix.conf, and a daemon restart.
    */
   public static Farm start(FarmSpec spec, RunSettings settings) {
-    Farm farm = new Farm(spec, settings);
+    WarmHosts.Shape shape = WarmHosts.Shape.of(spec);
+    Optional<FarmPool> pool = settings.warmHosts() ? Optional.of(FarmPool.of(settings)) : Optional.empty();
+    WarmHosts hosts = pool.map(p -> p.acquire(shape, settings)).orElseGet(() -> WarmHosts.start(shape, settings));
+    Farm farm = new Farm(spec, settings, hosts, pool);
     try {
       long t0 = System.nanoTime();
-      farm.startHosts(spec.hosts());
-      settings.progress().say("hosts up and wired in %.1f s", (System.nanoTime() - t0) / 1e9);
+      farm.configure();
+      settings.progress().say("hosts configured in %.2f s", (System.nanoTime() - t0) / 1e9);
       return farm;
     } catch (RuntimeException e) {
       farm.close();
@@ -61,39 +55,35 @@ public final class Farm implements AutoCloseable {
     }
   }
 
-  private void startHosts(List<HostSpec> specs) {
-    List<NixHost> starting = specs.stream().map(s -> hosts.get(s.name())).toList();
-    settings.progress().say("starting hosts: %s", starting.stream()
-        .map(h -> h.name() + " (Nix " + h.version().label() + ")").collect(Collectors.joining(", ")));
-    Startables.deepStart(starting.stream().map(NixHost::container)).join();
-    SshMesh.wire(hosts(), allSpecs());
-    Concurrently.forEach(specs, s -> {
-      NixHost h = hosts.get(s.name());
+  private void configure() {
+    Concurrently.forEach(spec.hosts(), s -> {
+      NixHost h = hosts.host(s.name());
       h.setRoleNixConf(s.roleNixConf());
       Map<String, String> files = new LinkedHashMap<>(s.files());
       String conf = files.remove(NixHost.SYSTEM_NIX_CONF);
       files.put(NixHost.SYSTEM_NIX_CONF, h.systemNixConf(conf == null ? NixConf.empty() : NixConf.parse(conf)));
-      h.writeFiles(files);
-      h.restartDaemon();
+      h.configure(SshMesh.usersScript(s.sshUsers(), hosts.authorizedKeys()), files);
     });
-  }
-
-  private List<HostSpec> allSpecs() {
-    return new ArrayList<>(spec.hosts());
   }
 
   /** Adds a further client host (another machine that may dispatch to the others) and rewires SSH. */
   public NixHost addClient(String name) {
-    HostSpec client = HostSpec.client(name, settings.buildersNix());
-    hosts.put(client.name(), new NixHost(client.name(), client.nix(),
-        new HostImages(settings).imageFor(client.nix()), network, labels));
-    List<HostSpec> all = allSpecs();
-    all.add(client);
-    Startables.deepStart(hosts.get(client.name()).container()).join();
-    SshMesh.wire(hosts(), all);
-    NixHost h = hosts.get(client.name());
+    NixHost h = hosts.add(name, settings.buildersNix());
     h.setSystemNixConf(NixConf.empty());
     return h;
+  }
+
+  /**
+   * Puts every host back to its pristine state now, as happens between scenarios, so that
+   * a scenario can show what the hand-over check then sees.
+   */
+  public void reset() {
+    hosts.reset();
+  }
+
+  /** What the hand-over check finds on {@code name}: every way it differs from its pristine state. */
+  public List<String> handOverProblems(String name) {
+    return hosts.handOverProblems(host(name).name());
   }
 
   public FarmSpec spec() {
@@ -110,13 +100,15 @@ public final class Farm implements AutoCloseable {
 
   /** A host by any name a machines file may use for it: {@code user@}, scheme, case do not matter. */
   public NixHost host(String name) {
-    NixHost h = hosts.get(Machine.hostOf(name).toLowerCase());
-    if (h == null) throw new NoSuchElementException("no host '" + name + "'; there are " + hosts.keySet());
+    NixHost h = hosts.host(Machine.hostOf(name).toLowerCase());
+    if (h == null) {
+      throw new NoSuchElementException("no host '" + name + "'; there are " + hosts().stream().map(NixHost::name).toList());
+    }
     return h;
   }
 
   public List<NixHost> hosts() {
-    return List.copyOf(hosts.values());
+    return hosts.hosts();
   }
 
   /** The client's account of {@code run}, cross-checked against the other hosts. */
@@ -134,21 +126,11 @@ public final class Farm implements AutoCloseable {
     return hosts().stream().map(NixHost::diagnostics).collect(Collectors.joining("\n"));
   }
 
+  /** Hands the hosts back to the pool (which resets or removes them), or removes them. */
   @Override
   public synchronized void close() {
     if (closed) return;
     closed = true;
-    Concurrently.forEach(hosts(), h -> {
-      try {
-        h.close();
-      } catch (RuntimeException e) {
-        settings.progress().say("could not stop %s: %s", h.name(), e);
-      }
-    });
-    try {
-      network.close();
-    } catch (RuntimeException e) {
-      settings.progress().say("could not remove network: %s", e);
-    }
+    pool.ifPresentOrElse(p -> p.release(hosts, settings), hosts::close);
   }
 }

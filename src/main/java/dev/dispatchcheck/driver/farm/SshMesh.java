@@ -5,21 +5,20 @@ import dev.dispatchcheck.driver.host.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Root's SSH on every host of a farm: a key made fresh for this run (never committed),
- * authorized for root and for each SSH user a host's spec names, and every host's fresh
- * host key in every root's known_hosts. Root's, because the daemon's build hook runs as
- * root whichever user started the build. Scenarios that need a broken link break it
+ * authorized for root, and every host's fresh host key in every root's known_hosts. Root's,
+ * because the daemon's build hook runs as root whichever user started the build. This is
+ * part of a warm host's pristine state; the SSH users a scenario's machines lines name are
+ * added per scenario ({@link #usersScript}). Scenarios that need a broken link break it
  * explicitly afterwards.
  */
 final class SshMesh {
   private SshMesh() {}
 
-  static void wire(List<NixHost> hosts, List<HostSpec> specs) {
-    Map<String, HostSpec> byName = specs.stream().collect(Collectors.toMap(HostSpec::name, Function.identity()));
+  /** Wires root's SSH between {@code hosts} and returns the authorized_keys text (every root's public key). */
+  static String wire(List<NixHost> hosts) {
     // Hosts are independent here, so each step runs on all of them at once.
     List<String[]> keys = Concurrently.map(hosts, h -> h.shellOrFail("root", "mkdir -p -m 700 /root/.ssh"
         + " && { [ -f /root/.ssh/id_ed25519 ] || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-"
@@ -34,20 +33,22 @@ final class SshMesh {
     }
     String authorized = String.join("\n", publicKeys) + "\n";
     String known = String.join("\n", knownHosts) + "\n";
-    Concurrently.forEach(hosts, h -> {
-      StringBuilder script = new StringBuilder("set -e\n");
-      HostSpec spec = byName.get(h.name());
-      for (String user : spec == null ? List.<String>of() : spec.sshUsers()) {
-        // A machines line's user@: a login user whose authorized_keys hold the farm's keys.
-        script.append("u=").append(Shell.quote(user)).append("\n")
-            .append("id -u \"$u\" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh \"$u\"\n")
-            .append("h=$(getent passwd \"$u\" | cut -d: -f6); install -d -m 700 -o \"$u\" \"$h/.ssh\"\n")
-            .append("printf '%s' ").append(Shell.quote(authorized)).append(" > \"$h/.ssh/authorized_keys\";")
-            .append(" chown \"$u:\" \"$h/.ssh/authorized_keys\"\n");
-      }
-      h.writeFile("/root/.ssh/authorized_keys", authorized, "root");
-      h.writeFile("/root/.ssh/known_hosts", known, "root");
-      if (script.length() > 7) h.shellOrFail("root", script.toString());
-    });
+    Concurrently.forEach(hosts, h -> h.writeFiles(Map.of(
+        "/root/.ssh/authorized_keys", authorized, "/root/.ssh/known_hosts", known)));
+    return authorized;
+  }
+
+  /** A script that makes each of {@code users} a login user whose authorized_keys hold {@code authorized}. */
+  static String usersScript(List<String> users, String authorized) {
+    StringBuilder script = new StringBuilder();
+    for (String user : users) {
+      // A machines line's user@.
+      script.append("u=").append(Shell.quote(user)).append("\n")
+          .append("id -u \"$u\" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh \"$u\"\n")
+          .append("h=$(getent passwd \"$u\" | cut -d: -f6); install -d -m 700 -o \"$u\" \"$h/.ssh\"\n")
+          .append("printf '%s' ").append(Shell.quote(authorized)).append(" > \"$h/.ssh/authorized_keys\";")
+          .append(" chown \"$u:\" \"$h/.ssh/authorized_keys\"\n");
+    }
+    return script.toString();
   }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -33,14 +34,17 @@ public final class NixHost implements AutoCloseable {
   private final String name;
   private final NixVersion version;
   private final GenericContainer<?> container;
+  private final Network network;
   /** What this host's role needs in its nix.conf, kept under whatever a scenario writes. */
   private volatile String roleNixConf = "";
   private volatile boolean frozen;
+  private volatile String versionText;
 
   /** A host of {@code image}, named {@code name} (hostname and network alias, as written). */
   public NixHost(String name, NixVersion version, String image, Network network, Map<String, String> labels) {
     this.name = name;
     this.version = version;
+    this.network = network;
     this.container = new GenericContainer<>(image)
         .withNetwork(network)
         .withNetworkAliases(name)
@@ -58,9 +62,11 @@ public final class NixHost implements AutoCloseable {
     return version;
   }
 
-  /** What {@code nix --version} says, e.g. "nix (Nix) 2.26.3". */
+  /** What {@code nix --version} says, e.g. "nix (Nix) 2.26.3"; asked once, as the image fixes it. */
   public String nixVersionText() {
-    return isRunning() ? exec(List.of("nix", "--version")).getStdout().strip() : (frozen ? "(frozen) Nix " : "(down) Nix ") + version.label();
+    if (!isRunning()) return (frozen ? "(frozen) Nix " : "(down) Nix ") + version.label();
+    if (versionText == null) versionText = exec(List.of("nix", "--version")).getStdout().strip();
+    return versionText;
   }
 
   /** For {@code Startables.deepStart}, which starts several hosts at once. */
@@ -112,16 +118,29 @@ public final class NixHost implements AutoCloseable {
   }
 
   /**
+   * Configures the host in one exec: {@code setup} (a shell script run as root), then
+   * {@code files} as {@link #writeFiles} writes them, then a daemon restart.
+   */
+  public void configure(String setup, Map<String, String> files) {
+    StringBuilder script = new StringBuilder("set -e\n").append(setup);
+    files.forEach((path, content) -> script.append(ownedWriteScript(path, content)));
+    shellOrFail("root", script.append("nix-daemon-restart\n").toString());
+  }
+
+  /**
    * Writes several files in one exec, each owned by whoever owns the nearest existing
    * directory above it (a user's home, or root's /etc), as its owner would have made it.
    */
   public void writeFiles(Map<String, String> files) {
     if (files.isEmpty()) return;
     StringBuilder script = new StringBuilder("set -e\n");
-    files.forEach((path, content) -> script.append("d=$(dirname '").append(path)
-        .append("'); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done; o=$(stat -c %U \"$d\")\n")
-        .append(writeScript(path, content, "\"$o\"")).append('\n'));
+    files.forEach((path, content) -> script.append(ownedWriteScript(path, content)));
     shellOrFail("root", script.toString());
+  }
+
+  private static String ownedWriteScript(String path, String content) {
+    return "d=$(dirname '" + path + "'); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done; o=$(stat -c %U \"$d\")\n"
+        + writeScript(path, content, "\"$o\"") + "\n";
   }
 
   private static String writeScript(String path, String content, String owner) {
@@ -208,6 +227,37 @@ public final class NixHost implements AutoCloseable {
       sb.append("(not running)\n");
     }
     return sb.toString();
+  }
+
+  /**
+   * Records the host as it is now as its pristine state ({@code nix-host-warm snapshot}:
+   * every process but init stopped, the restored trees archived, sshd started again) and
+   * returns that state.
+   */
+  public HostState snapshot() {
+    shellOrFail("root", "nix-host-warm snapshot");
+    return state();
+  }
+
+  /** Puts the pristine state back: processes stopped, trees and store restored, sshd restarted. */
+  public void reset() {
+    shellOrFail("root", "nix-host-warm reset");
+    roleNixConf = "";
+  }
+
+  /** What the hand-over check compares: see {@link HostState}. */
+  public HostState state() {
+    var docker = container.getDockerClient();
+    var inspected = docker.inspectContainerCmd(container.getContainerId()).exec();
+    var st = inspected.getState();
+    if (Boolean.TRUE.equals(st.getPaused())) return HostState.unusable("the container is paused");
+    if (!Boolean.TRUE.equals(st.getRunning())) return HostState.unusable("the container is not running (" + st.getStatus() + ")");
+    var networks = inspected.getNetworkSettings().getNetworks();
+    List<String> problems = new ArrayList<>();
+    if (networks.size() != 1 || networks.values().stream().noneMatch(n -> network.getId().equals(n.getNetworkID()))) {
+      problems.add("the container is on networks " + networks.keySet() + ", not on its farm's network alone");
+    }
+    return new HostState(new TreeSet<>(shellOrFail("root", "nix-host-warm state").lines().toList()), problems);
   }
 
   /** Stops the container (a builder going down) and leaves it for {@link #close()} to remove. */

@@ -1,0 +1,72 @@
+@warm-hosts
+Feature: Hosts reused between scenarios carry nothing over
+  Scenarios share warm hosts: when one ends, its hosts are reset to the state they had
+  when first started, and the next scenario of the same hosts gets them only if the
+  hand-over check finds them exactly in that state. The check compares, host by host,
+  every file, owner, mode and content under the trees a reset restores (/etc, home
+  directories, /tmp, /var/log, /nix/var, /run), the store's paths, the running processes,
+  every path elsewhere changed since that state was recorded, and the container's own
+  condition (running, not paused, on its farm's network alone). A host that fails the
+  check is replaced, never used.
+
+  Background: two aarch64-linux builders in use
+    Given remote builders that claim foreign systems:
+      | builder         | systems       |
+      | aarch64-linux-0 | aarch64-linux |
+      | nix@aarch64-linux-1 | aarch64-linux |
+    And the agent host's system machines file (/etc/nix/machines) says:
+      """
+      ssh://aarch64-linux-0 aarch64-linux - 1 1 - - -
+      ssh-ng://nix@aarch64-linux-1 aarch64-linux - 1 1 - - -
+      """
+    And the agent host's system nix.conf says:
+      """
+      builders = @/etc/nix/machines
+      trusted-users = root hercules-ci-agent
+      """
+
+  Scenario: a farm that built, changed a host key and gained a user is clean after its reset
+    When the agent builds a probe for aarch64-linux
+    And root runs on aarch64-linux-0:
+      """
+      rm -f /etc/ssh/ssh_host_*
+      ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key
+      kill -HUP "$(cat /run/sshd.pid)"
+      useradd --create-home intruder
+      sleep 600 >/dev/null 2>&1 &
+      """
+    And the farm is reset for the next scenario
+    Then every host is clean at hand-over
+
+  @selfcheck
+  Scenario Outline: self-check: the hand-over check finds <what>
+    When the agent builds a probe for aarch64-linux
+    And the farm is reset for the next scenario
+    And root runs on aarch64-linux-0:
+      """
+      <pollution>
+      """
+    Then the verdict that aarch64-linux-0 is clean at hand-over is a failure saying "<saying>"
+
+    Examples:
+      | what                                   | pollution                                                                | saying                                   |
+      | a changed nix.conf                     | echo 'max-jobs = 7' >> /etc/nix/nix.conf                                 | content etc/nix/nix.conf                 |
+      | a changed host key                     | rm -f /etc/ssh/ssh_host_ed25519_key*; ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key | content etc/ssh/ssh_host_ed25519_key.pub |
+      | an extra authorized key                | echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk stray' >> /root/.ssh/authorized_keys | content root/.ssh/authorized_keys        |
+      | a known_hosts entry                    | echo 'stray ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk' >> /root/.ssh/known_hosts      | content root/.ssh/known_hosts            |
+      | a probe journal entry                  | echo stray > /var/log/dispatchcheck/probe-stray                          | var/log/dispatchcheck/probe-stray        |
+      | a process left running                 | setsid sleep 600 >/dev/null 2>&1 < /dev/null &                           | + process root sleep x2                  |
+      | a path left in the store               | mkdir /nix/store/00000000000000000000000000000000-stray                  | + store 00000000000000000000000000000000-stray |
+      | a file outside the restored trees      | echo stray > /usr/local/bin/stray                                        | + outside /usr/local/bin/stray           |
+      | a running Nix daemon                   | nix-daemon-restart                                                       | + process root nix-daemon x1             |
+
+  @selfcheck
+  Scenario Outline: self-check: the hand-over check finds a builder that <what>
+    When the farm is reset for the next scenario
+    And aarch64-linux-0 <what>
+    Then the verdict that aarch64-linux-0 is clean at hand-over is a failure saying "<saying>"
+
+    Examples:
+      | what       | saying                               |
+      | freezes    | the container is paused              |
+      | goes down  | the container is not running         |

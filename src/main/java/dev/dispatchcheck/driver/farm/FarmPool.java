@@ -1,0 +1,123 @@
+package dev.dispatchcheck.driver.farm;
+
+import dev.dispatchcheck.run.RunSettings;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A run's idle hosts, kept warm between scenarios. A scenario takes hosts of its farm's
+ * {@link WarmHosts.Shape} if any are idle and pass the hand-over check, or starts fresh
+ * ones; when it ends, its hosts are reset and kept, unless a host is stopped or paused, a
+ * host was added, or the reset fails: then they are removed. Hosts that fail the
+ * hand-over check are removed and replaced, never used.
+ */
+public final class FarmPool {
+  /**
+   * Picocontainer's scope is one scenario, and a pool must outlive its scenarios: so the
+   * run's pool is found by run id. {@link #closeAll()} ends every pool, at the end of a run.
+   */
+  private static final Map<String, FarmPool> RUNS = new ConcurrentHashMap<>();
+
+  private final RunSettings settings;
+  private final Deque<WarmHosts> idle = new ArrayDeque<>();
+  private int reused;
+  private int started;
+  private int replaced;
+  private int discarded;
+
+  private FarmPool(RunSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The run's pool, created on first use. */
+  public static FarmPool of(RunSettings settings) {
+    return RUNS.computeIfAbsent(settings.runId(), id -> new FarmPool(settings));
+  }
+
+  /** Removes every idle host of every run in this JVM; each pool says what it did. */
+  public static void closeAll() {
+    for (String id : List.copyOf(RUNS.keySet())) {
+      FarmPool pool = RUNS.remove(id);
+      if (pool != null) pool.close();
+    }
+  }
+
+  /** Hosts of {@code shape} for a scenario whose settings (and progress lines) are {@code caller}'s. */
+  WarmHosts acquire(WarmHosts.Shape shape, RunSettings caller) {
+    for (WarmHosts w = takeIdle(shape); w != null; w = takeIdle(shape)) {
+      long t0 = System.nanoTime();
+      List<String> problems = w.handOverProblems();
+      if (problems.isEmpty()) {
+        count(1, 0, 0, 0);
+        caller.progress().say("warm hosts passed the hand-over check in %.2f s", (System.nanoTime() - t0) / 1e9);
+        return w;
+      }
+      count(0, 0, 1, 0);
+      caller.progress().say("warm hosts failed the hand-over check, so they are replaced:%n  %s",
+          String.join("\n  ", problems));
+      w.close();
+    }
+    count(0, 1, 0, 0);
+    return WarmHosts.start(shape, caller);
+  }
+
+  void release(WarmHosts w, RunSettings caller) {
+    if (w.keepable()) {
+      try {
+        long t0 = System.nanoTime();
+        w.reset();
+        caller.progress().say("hosts reset for the next scenario in %.2f s", (System.nanoTime() - t0) / 1e9);
+        keep(w);
+        return;
+      } catch (RuntimeException e) {
+        caller.progress().say("hosts could not be reset, so they are removed: %s", e.getMessage());
+      }
+    }
+    count(0, 0, 0, 1);
+    w.close();
+  }
+
+  private synchronized WarmHosts takeIdle(WarmHosts.Shape shape) {
+    for (var it = idle.iterator(); it.hasNext(); ) {
+      WarmHosts w = it.next();
+      if (w.shape().equals(shape)) {
+        it.remove();
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** Keeps {@code w}; beyond the limit, the least recently used idle hosts go. */
+  private void keep(WarmHosts w) {
+    WarmHosts evicted = null;
+    synchronized (this) {
+      idle.addFirst(w);
+      if (idle.size() > settings.idleFarms()) evicted = idle.removeLast();
+    }
+    if (evicted != null) evicted.close();
+  }
+
+  private synchronized void count(int reuse, int start, int replace, int discard) {
+    reused += reuse;
+    started += start;
+    replaced += replace;
+    discarded += discard;
+  }
+
+  private void close() {
+    List<WarmHosts> all;
+    synchronized (this) {
+      all = List.copyOf(idle);
+      idle.clear();
+    }
+    Concurrently.forEach(all, WarmHosts::close);
+    if (reused + started > 0) {
+      settings.progress().say("warm hosts: %d farms reused, %d started, %d replaced after a failed hand-over check,"
+          + " %d removed (a host stopped, paused or added)", reused, started, replaced, discarded);
+    }
+  }
+}

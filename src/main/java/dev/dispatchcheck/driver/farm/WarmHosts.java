@@ -1,0 +1,147 @@
+package dev.dispatchcheck.driver.farm;
+
+import dev.dispatchcheck.driver.host.HostImages;
+import dev.dispatchcheck.driver.host.HostState;
+import dev.dispatchcheck.driver.host.NixHost;
+import dev.dispatchcheck.run.NixVersion;
+import dev.dispatchcheck.run.RunSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.testcontainers.containers.Network;
+import org.testcontainers.lifecycle.Startables;
+
+/**
+ * Started hosts on a network of their own, wired for root's SSH, each with its pristine
+ * state recorded: what a scenario's farm is made of, and what it hands back to the
+ * {@link FarmPool} for the next scenario of the same {@link Shape}. No reaper container
+ * runs here, so {@link #close()} removes everything; every container and network carries
+ * the run's labels, so a {@link Sweeper} can remove what an interrupted run left.
+ */
+final class WarmHosts implements AutoCloseable {
+  /** The hosts' names and Nix versions: scenarios of the same shape can share hosts. */
+  record Shape(Map<String, NixVersion> hosts) {
+    static Shape of(FarmSpec spec) {
+      Map<String, NixVersion> m = new java.util.TreeMap<>();
+      spec.hosts().forEach(h -> m.put(h.name(), h.nix()));
+      return new Shape(Map.copyOf(m));
+    }
+  }
+
+  private final Shape shape;
+  private final RunSettings settings;
+  private final Network network;
+  private final Map<String, String> labels;
+  private final Map<String, NixHost> hosts = new LinkedHashMap<>();
+  private final Map<String, HostState> pristine = new ConcurrentHashMap<>();
+  private String authorizedKeys = "";
+  /** False once the hosts are no longer the shape's: a client was added. */
+  private volatile boolean keepable = true;
+  private boolean closed;
+
+  private WarmHosts(Shape shape, RunSettings settings) {
+    this.shape = shape;
+    this.settings = settings;
+    this.labels = Sweeper.labels(settings);
+    this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
+  }
+
+  /** Starts the shape's hosts together, wires root's SSH and records each host's pristine state. */
+  static WarmHosts start(Shape shape, RunSettings settings) {
+    WarmHosts warm = new WarmHosts(shape, settings);
+    try {
+      long t0 = System.nanoTime();
+      warm.startHosts(shape.hosts());
+      settings.progress().say("hosts up and wired in %.1f s", (System.nanoTime() - t0) / 1e9);
+      return warm;
+    } catch (RuntimeException e) {
+      warm.close();
+      throw e;
+    }
+  }
+
+  private List<NixHost> startHosts(Map<String, NixVersion> members) {
+    HostImages images = new HostImages(settings);
+    List<NixHost> started = new ArrayList<>();
+    members.forEach((name, nix) -> {
+      NixHost h = new NixHost(name, nix, images.imageFor(nix), network, labels);
+      hosts.put(name, h);
+      started.add(h);
+    });
+    settings.progress().say("starting hosts: %s", started.stream()
+        .map(h -> h.name() + " (Nix " + h.version().label() + ")").collect(Collectors.joining(", ")));
+    Startables.deepStart(started.stream().map(NixHost::container)).join();
+    authorizedKeys = SshMesh.wire(hosts());
+    Concurrently.forEach(started, h -> pristine.put(h.name(), h.snapshot()));
+    return started;
+  }
+
+  Shape shape() {
+    return shape;
+  }
+
+  List<NixHost> hosts() {
+    return List.copyOf(hosts.values());
+  }
+
+  NixHost host(String name) {
+    return hosts.get(name);
+  }
+
+  /** Every root's public key, for the SSH users a scenario adds. */
+  String authorizedKeys() {
+    return authorizedKeys;
+  }
+
+  /** Adds a host that is not part of the shape (it will not be reused), and rewires root's SSH. */
+  NixHost add(String name, NixVersion nix) {
+    keepable = false;
+    NixHost h = startHosts(Map.of(name, nix)).get(0);
+    return h;
+  }
+
+  /**
+   * The hand-over check: every way any host differs from its pristine state, each line
+   * naming its host. Empty means the next scenario gets exactly what a fresh start gives.
+   */
+  List<String> handOverProblems() {
+    return Concurrently.map(hosts(), h -> h.state().differencesFrom(pristine.get(h.name())).stream()
+        .map(d -> h.name() + ": " + d).toList()).stream().flatMap(List::stream).toList();
+  }
+
+  /** What {@code name} differs in from its pristine state. */
+  List<String> handOverProblems(String name) {
+    return host(name).state().differencesFrom(pristine.get(name));
+  }
+
+  /** Whether these hosts may be reset and reused: their shape is intact and every container runs unpaused. */
+  boolean keepable() {
+    return keepable && hosts().stream().allMatch(NixHost::isRunning);
+  }
+
+  /** Puts every host back to its pristine state. */
+  void reset() {
+    Concurrently.forEach(hosts(), NixHost::reset);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    Concurrently.forEach(hosts(), h -> {
+      try {
+        h.close();
+      } catch (RuntimeException e) {
+        settings.progress().say("could not stop %s: %s", h.name(), e);
+      }
+    });
+    try {
+      network.close();
+    } catch (RuntimeException e) {
+      settings.progress().say("could not remove network: %s", e);
+    }
+  }
+}
