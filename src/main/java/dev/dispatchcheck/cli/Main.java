@@ -3,6 +3,7 @@ package dev.dispatchcheck.cli;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.driver.farm.FarmPool;
+import dev.dispatchcheck.driver.farm.StartGate;
 import dev.dispatchcheck.driver.farm.Sweeper;
 import dev.dispatchcheck.driver.host.HostImages;
 import dev.dispatchcheck.run.RunSettings;
@@ -178,7 +179,11 @@ public final class Main {
     System.setProperty("dispatchcheck.run.id", runId);
     int left = new Sweeper().sweepDeadRuns();
     if (left > 0) progress.say("removed %d containers and networks that ended runs left behind", left);
-    Thread hook = new Thread(() -> new Sweeper().sweepRun(runId));
+    Thread hook = new Thread(() -> {
+      // Hosts starting now would be created after the sweep: wait for them, start no more.
+      StartGate.shutAndAwait(java.time.Duration.ofSeconds(20));
+      new Sweeper().sweepRun(runId);
+    });
     Runtime.getRuntime().addShutdownHook(hook);
     return new RunScope(runId, hook);
   }

@@ -51,15 +51,19 @@ final class WarmHosts implements AutoCloseable {
 
   /** Starts the shape's hosts together, wires root's SSH and records each host's pristine state. */
   static WarmHosts start(Shape shape, RunSettings settings) {
-    WarmHosts warm = new WarmHosts(shape, settings);
+    StartGate.enter();
+    WarmHosts warm = null;
     try {
+      warm = new WarmHosts(shape, settings);
       long t0 = System.nanoTime();
       warm.startHosts(shape.hosts());
       settings.progress().say("hosts up and wired in %.1f s", (System.nanoTime() - t0) / 1e9);
       return warm;
     } catch (RuntimeException e) {
-      warm.close();
+      if (warm != null) warm.close();
       throw e;
+    } finally {
+      StartGate.exit();
     }
   }
 
@@ -99,8 +103,12 @@ final class WarmHosts implements AutoCloseable {
   /** Adds a host that is not part of the shape (it will not be reused), and rewires root's SSH. */
   NixHost add(String name, NixVersion nix) {
     keepable = false;
-    NixHost h = startHosts(Map.of(name, nix)).get(0);
-    return h;
+    StartGate.enter();
+    try {
+      return startHosts(Map.of(name, nix)).get(0);
+    } finally {
+      StartGate.exit();
+    }
   }
 
   /**
