@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Proves that nothing in the launcher or in Java assumes the local Docker socket: starts a
+# second Docker engine that listens only on loopback TCP, with its own data root and
+# address pool, copies the images into it (there is no registry), and runs against it
+# with DOCKER_HOST=tcp://...:
+#   - conformance: the guide's single-builder example, over ssh and ssh-ng (must exit 0);
+#   - check examples/guide-farm (must exit 0) and its broken twin, guide-farm-as-printed
+#     (must exit 1: a verdict, not a harness error).
+# Then it counts what either engine has left, stops the second engine and exits 0 only
+# if every expectation held and nothing was left.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '[remote-engine] %s\n' "$*" >&2; }
+
+PORT="${REMOTE_ENGINE_PORT:-23750}"
+REMOTE="tcp://127.0.0.1:$PORT"
+DIR="$(mktemp -d /tmp/dispatchcheck-remote-engine.XXXXXX)"
+SUITE=trixie   # Nix 2.26, the pair this test runs
+failures=0
+
+./dispatchcheck provision --matrix 2.26/2.26   # the local engine, Maven, the images to copy
+
+stop_engine() {
+  if [ -f "$DIR/dockerd.pid" ]; then
+    kill "$(cat "$DIR/dockerd.pid")" 2>/dev/null || true
+    for _ in $(seq 1 100); do [ -e "/proc/$(cat "$DIR/dockerd.pid" 2>/dev/null)" ] || break; sleep 0.2; done
+  fi
+  umount -R "$DIR" 2>/dev/null || true
+  rm -rf "$DIR"
+}
+trap stop_engine EXIT
+
+say "starting a second engine on $REMOTE (log: $DIR/dockerd.log)"
+setsid dockerd --host "$REMOTE" --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$DIR/dockerd.pid" \
+  --bridge none --default-address-pool base=10.123.0.0/16,size=24 >"$DIR/dockerd.log" 2>&1 </dev/null &
+for _ in $(seq 1 120); do DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 && break; sleep 0.5; done
+DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 || { tail -n 30 "$DIR/dockerd.log" >&2; say "the second engine did not start"; exit 3; }
+
+# The base image and the host images built on it (their tags name the base image's id,
+# which a save and load keeps), so that the second engine builds nothing.
+images=$(docker images --format '{{.Repository}}:{{.Tag}}' | grep -E "^dispatchcheck/(debian:$SUITE|nix-host:$SUITE-)")
+say "copying $(echo "$images" | wc -l) images into the second engine"
+# shellcheck disable=SC2086
+docker save $images | DOCKER_HOST="$REMOTE" docker load -q >/dev/null
+
+expect() {
+  local want="$1"; shift
+  say "DOCKER_HOST=$REMOTE ./dispatchcheck $* (must exit $want)"
+  set +e; DOCKER_HOST="$REMOTE" ./dispatchcheck "$@"; local rc=$?; set -e
+  if [ "$rc" = "$want" ]; then say "exit $rc, as it must"; else say "FAILED: exit $rc, not $want"; failures=$((failures + 1)); fi
+}
+local_before=$(docker ps -aq | wc -l)
+expect 0 conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1"
+expect 0 check --matrix 2.26/2.26 examples/guide-farm
+expect 1 check --matrix 2.26/2.26 examples/guide-farm-as-printed
+
+left_remote=$(( $(DOCKER_HOST="$REMOTE" docker ps -aq --filter label=dispatchcheck.run | wc -l) \
+  + $(DOCKER_HOST="$REMOTE" docker network ls -q --filter label=dispatchcheck.run | wc -l) ))
+used_local=$(( $(docker ps -aq | wc -l) - local_before ))
+say "left on the second engine: $left_remote containers and networks; new on the local engine: $used_local"
+[ "$left_remote" = 0 ] && [ "$used_local" = 0 ] || failures=$((failures + 1))
+if [ "$failures" = 0 ]; then say "passed"; else say "FAILED: $failures"; exit 1; fi
