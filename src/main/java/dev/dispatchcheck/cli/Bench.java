@@ -37,6 +37,12 @@ final class Bench implements Callable<Integer> {
   public Integer call() throws Exception {
     Matrix.Pair pair = options.matrix("2.26/2.26").pairs().get(0);
     Path project = options.projectDir();
+    try (Main.RunScope run = Main.openRun(new Progress(System.currentTimeMillis()))) {
+      return measure(pair, project);
+    }
+  }
+
+  private int measure(Matrix.Pair pair, Path project) throws IOException, InterruptedException {
     long start = System.nanoTime();
     int code = Main.runFeatures(options, new Matrix(List.of(pair)), true);
     double wall = (System.nanoTime() - start) / 1e9;

@@ -113,6 +113,12 @@ public final class Main {
     @Override
     public Integer call() {
       Matrix matrix = options.matrix(Matrix.TEST_DEFAULT);
+      try (RunScope run = openRun(new Progress(System.currentTimeMillis()))) {
+        return scenariosThenExamples(matrix);
+      }
+    }
+
+    private int scenariosThenExamples(Matrix matrix) {
       int scenarios = runFeatures(options, matrix, true);
       // The example farms run once, in the first shard (or the whole run), never filtered away.
       boolean whole = options.name == null && options.tags == null;
@@ -171,9 +177,14 @@ public final class Main {
     }
   }
 
-  /** Sweeps what dead runs left, and this run's own on the way out, even on Ctrl-C. */
+  /**
+   * Sweeps what dead runs left, and this run's own on the way out, even on Ctrl-C. A scope
+   * opened inside another (the benchmark's runs, the example farms after the scenarios)
+   * belongs to the outer one: the run's warm hosts serve them all, and go at its end.
+   */
   static RunScope openRun(Progress progress) {
     requireDocker();
+    if (System.getProperty(FarmPool.OWNED_BY_COMMAND) != null) return new RunScope(null, null);
     String runId = System.getProperty("dispatchcheck.run.id",
         Optional.ofNullable(System.getenv("DISPATCHCHECK_RUN_ID")).orElse("run-" + ProcessHandle.current().pid()));
     System.setProperty("dispatchcheck.run.id", runId);
@@ -185,13 +196,17 @@ public final class Main {
       new Sweeper().sweepRun(runId);
     });
     Runtime.getRuntime().addShutdownHook(hook);
+    System.setProperty(FarmPool.OWNED_BY_COMMAND, runId);
     return new RunScope(runId, hook);
   }
 
+  /** An open run; {@code runId} is null for a scope nested in another. */
   record RunScope(String runId, Thread hook) implements AutoCloseable {
-    /** Sweeps now and drops the hook, so that runs within one JVM (bench, the examples) leave no hooks behind. */
+    /** Removes the warm hosts, sweeps, and drops the hook, so that runs within one JVM leave no hooks behind. */
     @Override
     public void close() {
+      if (runId == null) return;
+      System.clearProperty(FarmPool.OWNED_BY_COMMAND);
       FarmPool.closeAll();
       new Sweeper().sweepRun(runId);
       try {

@@ -36,10 +36,14 @@ public class Hooks {
     world.settings().progress().setContext("[" + Path.of(scenario.getUri()).getFileName() + ":" + scenario.getLine() + "]");
   }
 
-  /** The run's warm hosts go when its scenarios are done. */
+  /**
+   * The run's warm hosts go when its scenarios are done, unless the command line owns the
+   * run: then they serve its further scenario runs (the next pair, the benchmark's
+   * repeats, the example farms) and go when the command ends.
+   */
   @AfterAll
   public static void removeWarmHosts() {
-    FarmPool.closeAll();
+    if (System.getProperty(FarmPool.OWNED_BY_COMMAND) == null) FarmPool.closeAll();
   }
 
   @After

@@ -6,6 +6,7 @@ import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.driver.host.NixHost;
+import dev.dispatchcheck.driver.host.Shell;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,14 +20,22 @@ import java.util.Set;
 final class ClientFactsReader {
   private ClientFactsReader() {}
 
+  /** Separates the parts of the one script's output; no setting or file here holds it. */
+  private static final String PART = "@@dispatchcheck-part@@";
+
   static ClientFacts read(NixHost host, String user) {
-    NixConf system = NixConf.parse(host.showConfig("root"));
-    NixConf asUser = NixConf.parse(host.showConfig(user));
-    String home = host.shellOrFail("root", "getent passwd " + user + " | cut -d: -f6").strip();
-    Optional<String> own = host.readFile(home + "/.config/nix/nix.conf")
-        .flatMap(text -> parseOrEmpty(text).get("builders"));
+    // One exec for everything but the machines files' includes: execs are what costs here.
+    String u = Shell.quote(user);
+    String[] parts = host.shellOrFail("root", String.join("; echo " + PART + "; ",
+        host.showConfigCommand() + " || exit 1",
+        "sudo -u " + u + " -H " + host.showConfigCommand() + " || exit 1",
+        "id -nG " + u,
+        "cat \"$(getent passwd " + u + " | cut -d: -f6)/.config/nix/nix.conf\" 2>/dev/null; true")).split(PART + "\n?", -1);
+    NixConf system = NixConf.parse(parts[0]);
+    NixConf asUser = NixConf.parse(parts[1]);
+    Set<String> groups = Set.of(parts[2].strip().split("\\s+"));
+    Optional<String> own = Optional.of(parts[3]).filter(t -> !t.isBlank()).flatMap(text -> parseOrEmpty(text).get("builders"));
     String trustedUsers = system.get("trusted-users").orElse("");
-    Set<String> groups = Set.of(host.shellOrFail("root", "id -nG " + user).strip().split("\\s+"));
     boolean trusted = user.equals("root") || List.of(trustedUsers.split("\\s+")).stream().anyMatch(t ->
         t.equals(user) || t.equals("*") || (t.startsWith("@") && groups.contains(t.substring(1))));
     String daemonBuilders = (trusted ? asUser : system).get("builders").orElse("");

@@ -20,6 +20,8 @@ public final class FarmPool {
    * run's pool is found by run id. {@link #closeAll()} ends every pool, at the end of a run.
    */
   private static final Map<String, FarmPool> RUNS = new ConcurrentHashMap<>();
+  /** Set while a command owns the run: it, not the end of one scenario run, closes the pools. */
+  public static final String OWNED_BY_COMMAND = "dispatchcheck.warm.owned";
 
   private final RunSettings settings;
   private final Deque<WarmHosts> idle = new ArrayDeque<>();

@@ -208,9 +208,13 @@ public final class NixHost implements AutoCloseable {
 
   /** The settings Nix uses for {@code user} here, as {@code nix show-config} prints them. */
   public String showConfig(String user) {
+    return shellOrFail(user, showConfigCommand());
+  }
+
+  /** This version's command for {@link #showConfig}, as a shell command line. */
+  public String showConfigCommand() {
     List<String> cmd = MessageCatalogue.of(version.label()).showConfigCommand();
-    return shellOrFail(user, String.join(" ", cmd).replaceFirst("^nix ", "nix --extra-experimental-features nix-command ")
-        + " 2>/dev/null");
+    return String.join(" ", cmd).replaceFirst("^nix ", "nix --extra-experimental-features nix-command ") + " 2>/dev/null";
   }
 
   /** The host's own logs, for failure messages. */
