@@ -7,7 +7,8 @@ Feature: Hosts reused between scenarios carry nothing over
   directories, /tmp, /var/log, /nix/var, /run), the store's paths, the running processes,
   every path elsewhere changed since that state was recorded, and the container's own
   condition (running, not paused, on its farm's network alone). A host that fails the
-  check is replaced, never used.
+  check is replaced, never used. The check runs as the reset ends; when idle hosts are
+  taken, their containers are looked at again.
 
   Background: two aarch64-linux builders in use
     Given remote builders that claim foreign systems:

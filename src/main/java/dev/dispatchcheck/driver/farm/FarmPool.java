@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A run's idle hosts, kept warm between scenarios. A scenario takes hosts of its farm's
- * {@link WarmHosts.Shape} if any are idle and pass the hand-over check, or starts fresh
- * ones; when it ends, its hosts are reset and kept, unless a host is stopped or paused, a
- * host was added, or the reset fails: then they are removed. Hosts that fail the
- * hand-over check are removed and replaced, never used.
+ * A run's idle hosts, kept warm between scenarios. When a scenario ends, its hosts are
+ * reset and checked at hand-over (each compared with its pristine state), and kept only if
+ * clean; hosts a scenario stopped, froze or added to are removed at once. A scenario takes
+ * idle hosts of its farm's {@link WarmHosts.Shape} whose containers are as they were left,
+ * or starts fresh ones. Dirty hosts are removed and replaced, never used.
  */
 public final class FarmPool {
   /**
@@ -47,38 +47,51 @@ public final class FarmPool {
     }
   }
 
-  /** Hosts of {@code shape} for a scenario whose settings (and progress lines) are {@code caller}'s. */
+  /**
+   * Hosts of {@code shape} for a scenario whose settings (and progress lines) are
+   * {@code caller}'s: idle ones whose containers are still as they were left (running,
+   * unpaused, on their network), or fresh ones.
+   */
   WarmHosts acquire(WarmHosts.Shape shape, RunSettings caller) {
     for (WarmHosts w = takeIdle(shape); w != null; w = takeIdle(shape)) {
-      long t0 = System.nanoTime();
-      List<String> problems = w.handOverProblems();
+      List<String> problems = w.containerProblems();
       if (problems.isEmpty()) {
         count(1, 0, 0, 0);
-        caller.progress().say("warm hosts passed the hand-over check in %.2f s", (System.nanoTime() - t0) / 1e9);
         return w;
       }
       count(0, 0, 1, 0);
-      caller.progress().say("warm hosts failed the hand-over check, so they are replaced:%n  %s",
-          String.join("\n  ", problems));
+      caller.progress().say("idle hosts changed while idle, so they are replaced:%n  %s", String.join("\n  ", problems));
       w.close();
     }
     count(0, 1, 0, 0);
     return WarmHosts.start(shape, caller);
   }
 
+  /**
+   * Takes hosts back from a scenario: resets them and runs the hand-over check, and keeps
+   * them only if it passes; hosts a scenario stopped, froze or added to are removed.
+   */
   void release(WarmHosts w, RunSettings caller) {
-    if (w.keepable()) {
-      try {
-        long t0 = System.nanoTime();
-        w.reset();
-        caller.progress().say("hosts reset for the next scenario in %.2f s", (System.nanoTime() - t0) / 1e9);
-        keep(w);
-        return;
-      } catch (RuntimeException e) {
-        caller.progress().say("hosts could not be reset, so they are removed: %s", e.getMessage());
-      }
+    if (!w.keepable()) {
+      count(0, 0, 0, 1);
+      w.close();
+      return;
     }
-    count(0, 0, 0, 1);
+    long t0 = System.nanoTime();
+    List<String> problems;
+    try {
+      problems = w.resetAndCheck();
+    } catch (RuntimeException e) {
+      problems = List.of("the reset failed: " + e.getMessage());
+    }
+    if (problems.isEmpty()) {
+      caller.progress().say("hosts reset and clean at hand-over in %.2f s", (System.nanoTime() - t0) / 1e9);
+      keep(w);
+      return;
+    }
+    count(0, 0, 1, 0);
+    caller.progress().say("hosts failed the hand-over check after their reset, so they are removed:%n  %s",
+        String.join("\n  ", problems));
     w.close();
   }
 

@@ -112,15 +112,29 @@ final class WarmHosts implements AutoCloseable {
   }
 
   /**
-   * The hand-over check: every way any host differs from its pristine state, each line
-   * naming its host. Empty means the next scenario gets exactly what a fresh start gives.
+   * Resets every host and runs the hand-over check on it, in one exec a host: every way
+   * any host then differs from its pristine state, each line naming its host. Empty means
+   * the next scenario gets exactly what a fresh start gives.
    */
-  List<String> handOverProblems() {
-    return Concurrently.map(hosts(), h -> h.state().differencesFrom(pristine.get(h.name())).stream()
-        .map(d -> h.name() + ": " + d).toList()).stream().flatMap(List::stream).toList();
+  List<String> resetAndCheck() {
+    return named(Concurrently.map(hosts(), h -> h.resetAndState().differencesFrom(pristine.get(h.name()))));
   }
 
-  /** What {@code name} differs in from its pristine state. */
+  /** What is wrong with the containers now, as Docker sees them (taken from the pool). */
+  List<String> containerProblems() {
+    return named(Concurrently.map(hosts(), NixHost::containerProblems));
+  }
+
+  private List<String> named(List<List<String>> perHost) {
+    List<NixHost> all = hosts();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      for (String p : perHost.get(i)) out.add(all.get(i).name() + ": " + p);
+    }
+    return out;
+  }
+
+  /** What {@code name} differs in from its pristine state now. */
   List<String> handOverProblems(String name) {
     return host(name).state().differencesFrom(pristine.get(name));
   }

@@ -251,17 +251,31 @@ public final class NixHost implements AutoCloseable {
 
   /** What the hand-over check compares: see {@link HostState}. */
   public HostState state() {
-    var docker = container.getDockerClient();
-    var inspected = docker.inspectContainerCmd(container.getContainerId()).exec();
-    var st = inspected.getState();
-    if (Boolean.TRUE.equals(st.getPaused())) return HostState.unusable("the container is paused");
-    if (!Boolean.TRUE.equals(st.getRunning())) return HostState.unusable("the container is not running (" + st.getStatus() + ")");
-    var networks = inspected.getNetworkSettings().getNetworks();
-    List<String> problems = new ArrayList<>();
-    if (networks.size() != 1 || networks.values().stream().noneMatch(n -> network.getId().equals(n.getNetworkID()))) {
-      problems.add("the container is on networks " + networks.keySet() + ", not on its farm's network alone");
-    }
+    List<String> problems = containerProblems();
+    if (!problems.isEmpty()) return new HostState(java.util.Set.of(), problems);
     return new HostState(new TreeSet<>(shellOrFail("root", "nix-host-warm state").lines().toList()), problems);
+  }
+
+  /** Resets the host ({@link #reset}) and, in the same exec, reads its state. */
+  public HostState resetAndState() {
+    List<String> problems = containerProblems();
+    if (!problems.isEmpty()) return new HostState(java.util.Set.of(), problems);
+    String lines = shellOrFail("root", "nix-host-warm reset && nix-host-warm state");
+    roleNixConf = "";
+    return new HostState(new TreeSet<>(lines.lines().toList()), problems);
+  }
+
+  /** What is wrong with the container itself, as Docker sees it: paused, stopped, on another network. */
+  public List<String> containerProblems() {
+    var inspected = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec();
+    var st = inspected.getState();
+    if (Boolean.TRUE.equals(st.getPaused())) return List.of("the container is paused");
+    if (!Boolean.TRUE.equals(st.getRunning())) return List.of("the container is not running (" + st.getStatus() + ")");
+    var networks = inspected.getNetworkSettings().getNetworks();
+    if (networks.size() != 1 || networks.values().stream().noneMatch(n -> network.getId().equals(n.getNetworkID()))) {
+      return List.of("the container is on networks " + networks.keySet() + ", not on its farm's network alone");
+    }
+    return List.of();
   }
 
   /** Stops the container (a builder going down) and leaves it for {@link #close()} to remove. */
