@@ -19,20 +19,41 @@ SUITE=trixie   # Nix 2.26, the pair this test runs
 failures=0
 
 ./dispatchcheck provision --matrix 2.26/2.26   # the local engine, Maven, the images to copy
+had_docker0=no; ip link show docker0 >/dev/null 2>&1 && had_docker0=yes
 
+ENGINE_PID=""
 stop_engine() {
-  if [ -f "$DIR/dockerd.pid" ]; then
-    kill "$(cat "$DIR/dockerd.pid")" 2>/dev/null || true
-    for _ in $(seq 1 100); do [ -e "/proc/$(cat "$DIR/dockerd.pid" 2>/dev/null)" ] || break; sleep 0.2; done
+  if [ -n "$ENGINE_PID" ]; then
+    kill "$ENGINE_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$ENGINE_PID" 2>/dev/null || break; sleep 0.2; done
+    if kill -0 "$ENGINE_PID" 2>/dev/null; then kill -9 "$ENGINE_PID" 2>/dev/null || true; sleep 1; fi
+    kill -0 "$ENGINE_PID" 2>/dev/null && say "the second engine (pid $ENGINE_PID) is still running; $DIR is kept"
   fi
-  umount -R "$DIR" 2>/dev/null || true
-  rm -rf "$DIR"
+  if ! kill -0 "${ENGINE_PID:-0}" 2>/dev/null; then
+    # Whatever the engine left mounted under its directories, deepest first.
+    awk -v d="$DIR" 'index($2, d) == 1 { print $2 }' /proc/self/mounts | sort -r | while read -r m; do umount -l "$m" || true; done
+    rm -rf "$DIR"
+    ip link delete dc-remote0 2>/dev/null || true
+  fi
 }
 trap stop_engine EXIT
 
 say "starting a second engine on $REMOTE (log: $DIR/dockerd.log)"
-setsid dockerd --host "$REMOTE" --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$DIR/dockerd.pid" \
-  --bridge none --default-address-pool base=10.123.0.0/16,size=24 >"$DIR/dockerd.log" 2>&1 </dev/null &
+# Its own (empty) configuration file, so nothing of the local engine's applies, and its own
+# default bridge: with none, dockerd deletes docker0, the local engine's. Its iptables
+# rules stay on: Docker's embedded DNS, which resolves the hosts' names, needs them. Note
+# that starting it rewrites the host's DOCKER chains, so run this after other runs on the
+# local engine, as .ci/run does.
+command -v ip >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q iproute2 >/dev/null
+BRIDGE=dc-remote0
+ip link add name "$BRIDGE" type bridge
+ip addr add 10.124.0.1/24 dev "$BRIDGE"
+ip link set "$BRIDGE" up
+echo '{}' > "$DIR/daemon.json"
+setsid dockerd --config-file "$DIR/daemon.json" --host "$REMOTE" --data-root "$DIR/data" --exec-root "$DIR/exec" \
+  --pidfile "$DIR/dockerd.pid" --bridge "$BRIDGE" --default-address-pool base=10.123.0.0/16,size=24 \
+  >"$DIR/dockerd.log" 2>&1 </dev/null &
+ENGINE_PID=$!
 for _ in $(seq 1 120); do DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 && break; sleep 0.5; done
 DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 || { tail -n 30 "$DIR/dockerd.log" >&2; say "the second engine did not start"; exit 3; }
 
@@ -49,14 +70,20 @@ expect() {
   set +e; DOCKER_HOST="$REMOTE" ./dispatchcheck "$@"; local rc=$?; set -e
   if [ "$rc" = "$want" ]; then say "exit $rc, as it must"; else say "FAILED: exit $rc, not $want"; failures=$((failures + 1)); fi
 }
-local_before=$(docker ps -aq | wc -l)
+# The local engine's containers and networks of any dispatchcheck run.
+ours() { echo $(( $(docker ps -aq --filter label=dispatchcheck.run | wc -l) + $(docker network ls -q --filter label=dispatchcheck.run | wc -l) )); }
+local_before=$(ours)
 expect 0 conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1"
 expect 0 check --matrix 2.26/2.26 examples/guide-farm
 expect 1 check --matrix 2.26/2.26 examples/guide-farm-as-printed
 
 left_remote=$(( $(DOCKER_HOST="$REMOTE" docker ps -aq --filter label=dispatchcheck.run | wc -l) \
   + $(DOCKER_HOST="$REMOTE" docker network ls -q --filter label=dispatchcheck.run | wc -l) ))
-used_local=$(( $(docker ps -aq | wc -l) - local_before ))
+used_local=$(( $(ours) - local_before ))
 say "left on the second engine: $left_remote containers and networks; new on the local engine: $used_local"
 [ "$left_remote" = 0 ] && [ "$used_local" = 0 ] || failures=$((failures + 1))
+stop_engine; ENGINE_PID=""
+if [ "$had_docker0" = yes ] && ! ip link show docker0 >/dev/null 2>&1; then
+  say "FAILED: the local engine's default bridge docker0 is gone"; failures=$((failures + 1))
+fi
 if [ "$failures" = 0 ]; then say "passed"; else say "FAILED: $failures"; exit 1; fi

@@ -43,7 +43,13 @@ public final class Farm implements AutoCloseable {
     WarmHosts.Shape shape = WarmHosts.Shape.of(spec);
     Optional<FarmPool> pool = settings.warmHosts() ? Optional.of(FarmPool.of(settings)) : Optional.empty();
     WarmHosts hosts = pool.map(p -> p.acquire(shape, settings)).orElseGet(() -> WarmHosts.start(shape, settings));
-    Farm farm = new Farm(spec, settings, hosts, pool);
+    Farm farm;
+    try {
+      farm = new Farm(spec, settings, hosts, pool);
+    } catch (RuntimeException e) {
+      hosts.close();
+      throw e;
+    }
     try {
       long t0 = System.nanoTime();
       farm.configure();
@@ -70,6 +76,9 @@ public final class Farm implements AutoCloseable {
   public NixHost addClient(String name) {
     NixHost h = hosts.add(name, settings.buildersNix());
     h.setSystemNixConf(NixConf.empty());
+    // The machines lines' SSH users accept the new host's root key too.
+    Concurrently.forEach(spec.hosts().stream().filter(s -> !s.sshUsers().isEmpty()).toList(), s ->
+        hosts.host(s.name()).shellOrFail("root", "set -e\n" + SshMesh.usersScript(s.sshUsers(), hosts.authorizedKeys())));
     return h;
   }
 

@@ -54,7 +54,12 @@ public final class FarmPool {
    */
   WarmHosts acquire(WarmHosts.Shape shape, RunSettings caller) {
     for (WarmHosts w = takeIdle(shape); w != null; w = takeIdle(shape)) {
-      List<String> problems = w.containerProblems();
+      List<String> problems;
+      try {
+        problems = w.containerProblems();
+      } catch (RuntimeException e) {
+        problems = List.of("Docker could not say: " + e.getMessage());
+      }
       if (problems.isEmpty()) {
         count(1, 0, 0, 0);
         return w;

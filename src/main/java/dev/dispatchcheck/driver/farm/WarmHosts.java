@@ -117,6 +117,7 @@ final class WarmHosts implements AutoCloseable {
    * the next scenario gets exactly what a fresh start gives.
    */
   List<String> resetAndCheck() {
+    Concurrently.forEach(hosts(), NixHost::stopProcesses);
     return named(Concurrently.map(hosts(), h -> h.resetAndState().differencesFrom(pristine.get(h.name()))));
   }
 
@@ -146,6 +147,7 @@ final class WarmHosts implements AutoCloseable {
 
   /** Puts every host back to its pristine state. */
   void reset() {
+    Concurrently.forEach(hosts(), NixHost::stopProcesses);
     Concurrently.forEach(hosts(), NixHost::reset);
   }
 

@@ -243,6 +243,11 @@ public final class NixHost implements AutoCloseable {
     return state();
   }
 
+  /** Stops every process but init: a farm's hosts all stop before any is reset, so none reaches a reset one. */
+  public void stopProcesses() {
+    shellOrFail("root", "nix-host-warm stop");
+  }
+
   /** Puts the pristine state back: processes stopped, trees and store restored, sshd restarted. */
   public void reset() {
     shellOrFail("root", "nix-host-warm reset");
