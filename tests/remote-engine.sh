@@ -59,7 +59,8 @@ DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 || { tail -n 30 "$DIR/dockerd.
 
 # The base image and the host images built on it (their tags name the base image's id,
 # which a save and load keeps), so that the second engine builds nothing.
-images=$(docker images --format '{{.Repository}}:{{.Tag}}' | grep -E "^dispatchcheck/(debian:$SUITE|nix-host:$SUITE-)")
+BASE="${DISPATCHCHECK_BASE_IMAGE_PREFIX:-dispatchcheck/debian}:$SUITE"
+images=$(docker images --format '{{.Repository}}:{{.Tag}}' | awk -v b="$BASE" -v h="dispatchcheck/nix-host:$SUITE-" '$0 == b || index($0, h) == 1')
 say "copying $(echo "$images" | wc -l) images into the second engine"
 # shellcheck disable=SC2086
 docker save $images | DOCKER_HOST="$REMOTE" docker load -q >/dev/null
