@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A run's idle hosts, kept warm between scenarios. When a scenario ends, its hosts are
@@ -54,12 +55,7 @@ public final class FarmPool {
    */
   WarmHosts acquire(WarmHosts.Shape shape, RunSettings caller) {
     for (WarmHosts w = takeIdle(shape); w != null; w = takeIdle(shape)) {
-      List<String> problems;
-      try {
-        problems = w.containerProblems();
-      } catch (RuntimeException e) {
-        problems = List.of("Docker could not say: " + e.getMessage());
-      }
+      List<String> problems = problemsOf(w::containerProblems, "Docker could not say: ");
       if (problems.isEmpty()) {
         count(1, 0, 0, 0);
         return w;
@@ -83,12 +79,7 @@ public final class FarmPool {
       return;
     }
     long t0 = System.nanoTime();
-    List<String> problems;
-    try {
-      problems = w.resetAndCheck();
-    } catch (RuntimeException e) {
-      problems = List.of("the reset failed: " + e.getMessage());
-    }
+    List<String> problems = problemsOf(w::resetAndCheck, "the reset failed: ");
     if (problems.isEmpty()) {
       caller.progress().say("hosts reset and clean at hand-over in %.2f s", (System.nanoTime() - t0) / 1e9);
       keep(w);
@@ -98,6 +89,15 @@ public final class FarmPool {
     caller.progress().say("hosts failed the hand-over check after their reset, so they are removed:%n  %s",
         String.join("\n  ", problems));
     w.close();
+  }
+
+  /** What {@code check} finds; a check that throws is itself the one problem, so the hosts are not used. */
+  private static List<String> problemsOf(Supplier<List<String>> check, String failedSaying) {
+    try {
+      return check.get();
+    } catch (RuntimeException e) {
+      return List.of(failedSaying + e.getMessage());
+    }
   }
 
   private synchronized WarmHosts takeIdle(WarmHosts.Shape shape) {

@@ -239,8 +239,7 @@ public final class NixHost implements AutoCloseable {
    * returns that state.
    */
   public HostState snapshot() {
-    shellOrFail("root", "nix-host-warm snapshot");
-    return state();
+    return stateAfter("nix-host-warm snapshot && ");
   }
 
   /** Stops every process but init: a farm's hosts all stop before any is reset, so none reaches a reset one. */
@@ -256,18 +255,21 @@ public final class NixHost implements AutoCloseable {
 
   /** What the hand-over check compares: see {@link HostState}. */
   public HostState state() {
-    List<String> problems = containerProblems();
-    if (!problems.isEmpty()) return new HostState(java.util.Set.of(), problems);
-    return new HostState(new TreeSet<>(shellOrFail("root", "nix-host-warm state").lines().toList()), problems);
+    return stateAfter("");
   }
 
   /** Resets the host ({@link #reset}) and, in the same exec, reads its state. */
   public HostState resetAndState() {
+    HostState after = stateAfter("nix-host-warm reset && ");
+    roleNixConf = "";
+    return after;
+  }
+
+  /** The state, read in the same exec as {@code before} runs (a script ending in "&& " or nothing); a container Docker finds wrong is not asked. */
+  private HostState stateAfter(String before) {
     List<String> problems = containerProblems();
     if (!problems.isEmpty()) return new HostState(java.util.Set.of(), problems);
-    String lines = shellOrFail("root", "nix-host-warm reset && nix-host-warm state");
-    roleNixConf = "";
-    return new HostState(new TreeSet<>(lines.lines().toList()), problems);
+    return new HostState(new TreeSet<>(shellOrFail("root", before + "nix-host-warm state").lines().toList()), problems);
   }
 
   /** What is wrong with the container itself, as Docker sees it: paused, stopped, on another network. */
