@@ -84,7 +84,7 @@ public class FarmSteps {
   @When("{user} runs on {host}:")
   public void runs(String user, String host, String script) {
     var r = world.farm().host(host).shell(user, "set -e\n" + script);
-    assertThat(r.getExitCode()).as("exit status of%n%s%nstderr: %s", script, r.getStderr()).isZero();
+    assertThat(r.exitCode()).as("exit status of%n%s%nstderr: %s", script, r.stderr()).isZero();
   }
 
   /** The guide's commands exactly as printed, even where they fail: the scenario checks what they leave. */

@@ -49,6 +49,6 @@ final class DispatchInvestigator {
   /** The output path of a derivation in the client's store, even if it was never built. */
   private static Optional<String> outputOf(NixHost client, String drv) {
     var r = client.exec(List.of("nix-store", "--query", "--outputs", drv));
-    return r.getExitCode() == 0 ? r.getStdout().lines().findFirst().map(String::strip) : Optional.empty();
+    return r.exitCode() == 0 ? r.stdout().lines().findFirst().map(String::strip) : Optional.empty();
   }
 }

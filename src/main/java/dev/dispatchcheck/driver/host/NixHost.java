@@ -4,7 +4,6 @@ import dev.dispatchcheck.run.NixVersion;
 
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.log.MessageCatalogue;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -39,6 +37,9 @@ public final class NixHost implements AutoCloseable {
   private volatile String roleNixConf = "";
   private volatile boolean frozen;
   private volatile String versionText;
+  private CommandChannel channel;
+  /** A command through the channel that has not ended by then is a harness error (Docker's own exec had no limit at all). */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
   /** A host of {@code image}, named {@code name} (hostname and network alias, as written). */
   public NixHost(String name, NixVersion version, String image, Network network, Map<String, String> labels) {
@@ -65,7 +66,7 @@ public final class NixHost implements AutoCloseable {
   /** What {@code nix --version} says, e.g. "nix (Nix) 2.26.3"; asked once, as the image fixes it. */
   public String nixVersionText() {
     if (!isRunning()) return (frozen ? "(frozen) Nix " : "(down) Nix ") + version.label();
-    if (versionText == null) versionText = exec(List.of("nix", "--version")).getStdout().strip();
+    if (versionText == null) versionText = exec(List.of("nix", "--version")).stdout().strip();
     return versionText;
   }
 
@@ -74,19 +75,21 @@ public final class NixHost implements AutoCloseable {
     return container;
   }
 
-  public ExecResult exec(List<String> command) {
-    try {
-      return container.execInContainer(command.toArray(String[]::new));
-    } catch (IOException e) {
-      throw new IllegalStateException("exec on " + name + " failed: " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running on " + name + ": " + command, e);
+  /** Runs {@code command} on the host, through its command channel (opened at first use, and again if it ended). */
+  public CommandResult exec(List<String> command) {
+    if (frozen) throw new IllegalStateException(name + " is frozen, so nothing can run on it: " + command);
+    return channel().run(command, COMMAND_TIMEOUT);
+  }
+
+  private synchronized CommandChannel channel() {
+    if (channel == null || !channel.usable()) {
+      channel = CommandChannel.open(container.getDockerClient(), container.getContainerId(), name);
     }
+    return channel;
   }
 
   /** Runs a shell script as {@code user} (root runs it directly), as a person at a prompt would. */
-  public ExecResult shell(String user, String script) {
+  public CommandResult shell(String user, String script) {
     List<String> cmd = new ArrayList<>();
     if (!user.equals("root")) cmd.addAll(List.of("sudo", "-u", user, "-H"));
     cmd.addAll(List.of("sh", "-c", script));
@@ -95,12 +98,12 @@ public final class NixHost implements AutoCloseable {
 
   /** Like {@link #shell} but a non-zero exit is a harness error that quotes the output. */
   public String shellOrFail(String user, String script) {
-    ExecResult r = shell(user, script);
-    if (r.getExitCode() != 0) {
+    CommandResult r = shell(user, script);
+    if (r.exitCode() != 0) {
       throw new IllegalStateException(String.format("on %s as %s, '%s' exited %d:%n%s%s",
-          name, user, script, r.getExitCode(), r.getStdout(), r.getStderr()));
+          name, user, script, r.exitCode(), r.stdout(), r.stderr()));
     }
-    return r.getStdout();
+    return r.stdout();
   }
 
   /** Starts a command whose output is streamed while it runs. */
@@ -166,8 +169,8 @@ public final class NixHost implements AutoCloseable {
   }
 
   public Optional<String> readFile(String path) {
-    ExecResult r = exec(List.of("cat", path));
-    return r.getExitCode() == 0 ? Optional.of(r.getStdout()) : Optional.empty();
+    CommandResult r = exec(List.of("cat", path));
+    return r.exitCode() == 0 ? Optional.of(r.stdout()) : Optional.empty();
   }
 
   /** Replaces /etc/nix/nix.conf with the basics plus {@code conf}, and restarts the daemon, which reads it only at start. */
@@ -203,7 +206,7 @@ public final class NixHost implements AutoCloseable {
 
   /** Whether this host's store has {@code storePath} as a valid path. */
   public boolean hasValidPath(String storePath) {
-    return exec(List.of("nix-store", "--check-validity", storePath)).getExitCode() == 0;
+    return exec(List.of("nix-store", "--check-validity", storePath)).exitCode() == 0;
   }
 
   /** The settings Nix uses for {@code user} here, as {@code nix show-config} prints them. */
@@ -301,6 +304,9 @@ public final class NixHost implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (channel != null) channel.close();
+    }
     if (frozen) {
       // Docker refuses to stop or remove a paused container.
       try {
