@@ -16,7 +16,7 @@ public final class Waiter {
   private final Duration pollInterval;
 
   public Waiter(Duration timeout) {
-    this(timeout, Duration.ofMillis(100));
+    this(timeout, Duration.ofMillis(25));
   }
 
   public Waiter(Duration timeout, Duration pollInterval) {

@@ -3,9 +3,12 @@ package dev.dispatchcheck.driver.farm;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +17,11 @@ import java.util.function.Supplier;
  * clean; hosts a scenario stopped, froze or added to are removed at once. A scenario takes
  * idle hosts of its farm's {@link WarmHosts.Shape} whose containers are as they were left,
  * or starts fresh ones. Dirty hosts are removed and replaced, never used.
+ *
+ * <p>The reset runs in the background once a scenario has handed its hosts back, so that
+ * the scenario ends (and the next one starts on other idle hosts) while its hosts are made
+ * clean. A scenario that finds no idle hosts of its shape while some are being reset waits
+ * for them rather than starting fresh ones; the pool closes only when every reset is done.
  */
 public final class FarmPool {
   /**
@@ -26,6 +34,13 @@ public final class FarmPool {
 
   private final RunSettings settings;
   private final Deque<WarmHosts> idle = new ArrayDeque<>();
+  /** How many farms of each shape are being reset now; guarded by this. */
+  private final Map<WarmHosts.Shape, Integer> resetting = new HashMap<>();
+  private final ExecutorService resets = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "warm-hosts-reset");
+    t.setDaemon(true);
+    return t;
+  });
   private int reused;
   private int started;
   private int replaced;
@@ -54,7 +69,7 @@ public final class FarmPool {
    * unpaused, on their network), or fresh ones.
    */
   WarmHosts acquire(WarmHosts.Shape shape, RunSettings caller) {
-    for (WarmHosts w = takeIdle(shape); w != null; w = takeIdle(shape)) {
+    for (WarmHosts w = takeIdleOrAwaitReset(shape); w != null; w = takeIdleOrAwaitReset(shape)) {
       List<String> problems = problemsOf(w::containerProblems, "Docker could not say: ");
       if (problems.isEmpty()) {
         count(1, 0, 0, 0);
@@ -69,8 +84,9 @@ public final class FarmPool {
   }
 
   /**
-   * Takes hosts back from a scenario: resets them and runs the hand-over check, and keeps
-   * them only if it passes; hosts a scenario stopped, froze or added to are removed.
+   * Takes hosts back from a scenario: resets them in the background and runs the
+   * hand-over check, and keeps them only if it passes; hosts a scenario stopped, froze or
+   * added to are removed at once.
    */
   void release(WarmHosts w, RunSettings caller) {
     if (!w.keepable()) {
@@ -78,6 +94,25 @@ public final class FarmPool {
       w.close();
       return;
     }
+    synchronized (this) {
+      resetting.merge(w.shape(), 1, Integer::sum);
+    }
+    try {
+      resets.execute(() -> {
+        try {
+          resetAndKeep(w, caller);
+        } finally {
+          resetDone(w.shape());
+        }
+      });
+    } catch (RuntimeException rejected) {
+      // The pool is closing: the hosts go.
+      resetDone(w.shape());
+      w.close();
+    }
+  }
+
+  private void resetAndKeep(WarmHosts w, RunSettings caller) {
     long t0 = System.nanoTime();
     List<String> problems = problemsOf(w::resetAndCheck, "the reset failed: ");
     if (problems.isEmpty()) {
@@ -91,6 +126,11 @@ public final class FarmPool {
     w.close();
   }
 
+  private synchronized void resetDone(WarmHosts.Shape shape) {
+    resetting.computeIfPresent(shape, (k, n) -> n == 1 ? null : n - 1);
+    notifyAll();
+  }
+
   /** What {@code check} finds; a check that throws is itself the one problem, so the hosts are not used. */
   private static List<String> problemsOf(Supplier<List<String>> check, String failedSaying) {
     try {
@@ -100,15 +140,24 @@ public final class FarmPool {
     }
   }
 
-  private synchronized WarmHosts takeIdle(WarmHosts.Shape shape) {
-    for (var it = idle.iterator(); it.hasNext(); ) {
-      WarmHosts w = it.next();
-      if (w.shape().equals(shape)) {
-        it.remove();
-        return w;
+  /** Idle hosts of {@code shape}; while none are idle but some are being reset, waits for them. */
+  private synchronized WarmHosts takeIdleOrAwaitReset(WarmHosts.Shape shape) {
+    while (true) {
+      for (var it = idle.iterator(); it.hasNext(); ) {
+        WarmHosts w = it.next();
+        if (w.shape().equals(shape)) {
+          it.remove();
+          return w;
+        }
+      }
+      if (!resetting.containsKey(shape)) return null;
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
       }
     }
-    return null;
   }
 
   /** Keeps {@code w}; beyond the limit, the least recently used idle hosts go. */
@@ -117,6 +166,7 @@ public final class FarmPool {
     synchronized (this) {
       idle.addFirst(w);
       if (idle.size() > settings.idleFarms()) evicted = idle.removeLast();
+      notifyAll();
     }
     if (evicted != null) evicted.close();
   }
@@ -130,7 +180,16 @@ public final class FarmPool {
 
   private void close() {
     List<WarmHosts> all;
+    resets.shutdown();
     synchronized (this) {
+      while (!resetting.isEmpty()) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       all = List.copyOf(idle);
       idle.clear();
     }
