@@ -52,7 +52,10 @@ public final class Waiter {
    */
   public void until(String what, BooleanSupplier condition, Supplier<String> evidence) {
     try {
+      // Awaitility would otherwise fail a wait with any uncaught exception of any thread,
+      // such as the engine client's when a stopped container's command channel closes.
       Awaitility.await(what)
+          .dontCatchUncaughtExceptions()
           .atMost(timeout)
           .pollDelay(Duration.ZERO)
           .pollInterval(pollInterval)

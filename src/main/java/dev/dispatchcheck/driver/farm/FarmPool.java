@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * A run's idle hosts, kept warm between scenarios. When a scenario ends, its hosts are
  * reset and checked at hand-over (each compared with its pristine state), and kept only if
- * clean; hosts a scenario stopped, froze or added to are removed at once. A scenario takes
+ * clean; hosts a scenario stopped or froze are first brought back up, and hosts it added
+ * removed. A scenario takes
  * idle hosts of its farm's {@link WarmHosts.Shape} whose containers are as they were left,
  * or starts fresh ones. Dirty hosts are removed and replaced, never used.
  *
@@ -44,7 +45,7 @@ public final class FarmPool {
   private int reused;
   private int started;
   private int replaced;
-  private int discarded;
+  private int revived;
 
   private FarmPool(RunSettings settings) {
     this.settings = settings;
@@ -84,16 +85,11 @@ public final class FarmPool {
   }
 
   /**
-   * Takes hosts back from a scenario: resets them in the background and runs the
-   * hand-over check, and keeps them only if it passes; hosts a scenario stopped, froze or
-   * added to are removed at once.
+   * Takes hosts back from a scenario: in the background, brings back up hosts it stopped
+   * or froze and removes hosts it added, resets them and runs the hand-over check, and
+   * keeps them only if it passes.
    */
   void release(WarmHosts w, RunSettings caller) {
-    if (!w.keepable()) {
-      count(0, 0, 0, 1);
-      w.close();
-      return;
-    }
     synchronized (this) {
       resetting.merge(w.shape(), 1, Integer::sum);
     }
@@ -114,7 +110,15 @@ public final class FarmPool {
 
   private void resetAndKeep(WarmHosts w, RunSettings caller) {
     long t0 = System.nanoTime();
-    List<String> problems = problemsOf(w::resetAndCheck, "the reset failed: ");
+    List<String> problems = List.of();
+    if (!w.intact()) {
+      count(0, 0, 0, 1);
+      problems = problemsOf(() -> {
+        w.revive();
+        return List.of();
+      }, "the hosts could not be brought back: ");
+    }
+    if (problems.isEmpty()) problems = problemsOf(w::resetAndCheck, "the reset failed: ");
     if (problems.isEmpty()) {
       caller.progress().say("hosts reset and clean at hand-over in %.2f s", (System.nanoTime() - t0) / 1e9);
       keep(w);
@@ -171,11 +175,11 @@ public final class FarmPool {
     if (evicted != null) evicted.close();
   }
 
-  private synchronized void count(int reuse, int start, int replace, int discard) {
+  private synchronized void count(int reuse, int start, int replace, int revive) {
     reused += reuse;
     started += start;
     replaced += replace;
-    discarded += discard;
+    revived += revive;
   }
 
   private void close() {
@@ -196,7 +200,7 @@ public final class FarmPool {
     Concurrently.forEach(all, WarmHosts::close);
     if (reused + started > 0) {
       settings.progress().say("warm hosts: %d farms reused, %d started, %d replaced after a failed hand-over check,"
-          + " %d removed (a host stopped, paused or added)", reused, started, replaced, discarded);
+          + " %d brought back up first (a host stopped, paused or added)", reused, started, replaced, revived);
     }
   }
 }

@@ -38,8 +38,10 @@ final class WarmHosts implements AutoCloseable {
   private final Map<String, NixHost> hosts = new LinkedHashMap<>();
   private final Map<String, HostState> pristine = new ConcurrentHashMap<>();
   private String authorizedKeys = "";
-  /** False once the hosts are no longer the shape's: a client was added. */
-  private volatile boolean keepable = true;
+  /** Every root's key as the shape's hosts were wired, before any host was added. */
+  private String shapeAuthorizedKeys = "";
+  /** Hosts a scenario added: not the shape's, so they go before the others are reset. */
+  private final List<String> added = new ArrayList<>();
   private boolean closed;
 
   private WarmHosts(Shape shape, RunSettings settings) {
@@ -57,6 +59,7 @@ final class WarmHosts implements AutoCloseable {
       warm = new WarmHosts(shape, settings);
       long t0 = System.nanoTime();
       warm.startHosts(shape.hosts());
+      warm.shapeAuthorizedKeys = warm.authorizedKeys;
       settings.progress().say("hosts up and wired in %.1f s", (System.nanoTime() - t0) / 1e9);
       return warm;
     } catch (RuntimeException e) {
@@ -100,9 +103,9 @@ final class WarmHosts implements AutoCloseable {
     return authorizedKeys;
   }
 
-  /** Adds a host that is not part of the shape (it will not be reused), and rewires root's SSH. */
-  NixHost add(String name, NixVersion nix) {
-    keepable = false;
+  /** Adds a host that is not part of the shape (it is removed when the farm is handed back), and rewires root's SSH. */
+  synchronized NixHost add(String name, NixVersion nix) {
+    added.add(name);
     StartGate.enter();
     try {
       return startHosts(Map.of(name, nix)).get(0);
@@ -140,9 +143,25 @@ final class WarmHosts implements AutoCloseable {
     return host(name).state().differencesFrom(pristine.get(name));
   }
 
-  /** Whether these hosts may be reset and reused: their shape is intact and every container runs unpaused. */
-  boolean keepable() {
-    return keepable && hosts().stream().allMatch(NixHost::isRunning);
+  /** Whether the hosts are as the shape started them: none added, every container running unpaused. */
+  synchronized boolean intact() {
+    return added.isEmpty() && hosts().stream().allMatch(NixHost::isRunning);
+  }
+
+  /**
+   * Undoes what a scenario did to the farm itself: added hosts are removed, stopped or
+   * frozen ones brought back up. The reset and the hand-over check then decide, as for
+   * any farm, whether the hosts can be used again.
+   */
+  synchronized void revive() {
+    for (String name : added) {
+      NixHost h = hosts.remove(name);
+      pristine.remove(name);
+      if (h != null) h.close();
+    }
+    added.clear();
+    authorizedKeys = shapeAuthorizedKeys;
+    Concurrently.forEach(hosts(), NixHost::revive);
   }
 
   /** Puts every host back to its pristine state. */

@@ -30,6 +30,8 @@ final class CommandChannel implements AutoCloseable {
   private byte[] chunk = new byte[0];
   private int at;
   private volatile boolean broken;
+  /** Set when the exec itself has ended (its connection is closed). */
+  private volatile boolean ended;
 
   private CommandChannel(String host) {
     this.host = host;
@@ -50,11 +52,13 @@ final class CommandChannel implements AutoCloseable {
 
       @Override
       public void onComplete() {
+        channel.ended = true;
         channel.replies.add(END);
       }
 
       @Override
       public void onError(Throwable t) {
+        channel.ended = true;
         channel.channelErrors.append(t);
         channel.replies.add(END);
       }
@@ -81,8 +85,7 @@ final class CommandChannel implements AutoCloseable {
       return new CommandResult(exit, out, err);
     } catch (RuntimeException e) {
       // Out of step with the script now: the next command opens another channel.
-      broken = true;
-      requests.close();
+      close();
       throw new IllegalStateException("on " + host + ", " + argv + ": " + e.getMessage() + why(), e);
     }
   }
@@ -132,10 +135,25 @@ final class CommandChannel implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives the channel up without a word to it: its container was stopped, so its exec is
+   * gone even if the engine has not said so yet, and writing to it would fail in the
+   * client's own thread.
+   */
+  void abandon() {
+    broken = true;
+    ended = true;
+  }
+
+  /**
+   * Ends the script's input, so that it exits. Not once the exec has ended: the client's
+   * thread that copies the input would then write to a closed connection and throw; it
+   * stays waiting instead, a daemon thread that ends with the JVM.
+   */
   @Override
   public void close() {
     broken = true;
-    requests.close();
+    if (!ended) requests.close();
   }
 
   /** The channel's standard input, as the engine's client reads it: requests, then the end. */

@@ -37,6 +37,8 @@ public final class NixHost implements AutoCloseable {
   private volatile String roleNixConf = "";
   private volatile boolean frozen;
   private volatile String versionText;
+  /** How often the container has started: each start logs "nix-host ready" once more. */
+  private int starts = 1;
   private CommandChannel channel;
   /** A command through the channel that has not ended by then is a harness error (Docker's own exec had no limit at all). */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
@@ -290,6 +292,9 @@ public final class NixHost implements AutoCloseable {
 
   /** Stops the container (a builder going down) and leaves it for {@link #close()} to remove. */
   public void stop() {
+    synchronized (this) {
+      if (channel != null) channel.abandon();
+    }
     container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec();
   }
 
@@ -300,6 +305,25 @@ public final class NixHost implements AutoCloseable {
   public void freeze() {
     container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
     frozen = true;
+  }
+
+  /**
+   * Brings a host a scenario stopped or froze back up: unpaused, or started again and
+   * waited for until its init is ready. What it then holds is for the reset and the
+   * hand-over check to put right or find.
+   */
+  public synchronized void revive() {
+    var docker = container.getDockerClient();
+    if (frozen) {
+      docker.unpauseContainerCmd(container.getContainerId()).exec();
+      frozen = false;
+    }
+    if (!container.isRunning()) {
+      if (channel != null) channel.abandon();
+      docker.startContainerCmd(container.getContainerId()).exec();
+      starts++;
+      Wait.forLogMessage(".*nix-host ready.*", starts).withStartupTimeout(Duration.ofSeconds(60)).waitUntilReady(container);
+    }
   }
 
   @Override
