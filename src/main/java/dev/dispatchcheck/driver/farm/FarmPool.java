@@ -15,9 +15,8 @@ import java.util.function.Supplier;
  * A run's idle hosts, kept warm between scenarios. When a scenario ends, its hosts are
  * reset and checked at hand-over (each compared with its pristine state), and kept only if
  * clean; hosts a scenario stopped or froze are first brought back up, and hosts it added
- * removed. A scenario takes
- * idle hosts of its farm's {@link WarmHosts.Shape} whose containers are as they were left,
- * or starts fresh ones. Dirty hosts are removed and replaced, never used.
+ * removed. A scenario takes idle hosts of its farm's {@link WarmHosts.Shape} whose
+ * containers are as they were left, or starts fresh ones. Dirty hosts are removed and replaced, never used.
  *
  * <p>The reset runs in the background once a scenario has handed its hosts back, so that
  * the scenario ends (and the next one starts on other idle hosts) while its hosts are made
@@ -154,13 +153,18 @@ public final class FarmPool {
           return w;
         }
       }
-      if (!resetting.containsKey(shape)) return null;
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
+      if (!resetting.containsKey(shape) || !awaitChange()) return null;
+    }
+  }
+
+  /** Waits, holding this, until a reset ends or hosts are kept; false if interrupted. */
+  private boolean awaitChange() {
+    try {
+      wait();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -186,13 +190,8 @@ public final class FarmPool {
     List<WarmHosts> all;
     resets.shutdown();
     synchronized (this) {
-      while (!resetting.isEmpty()) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
+      while (!resetting.isEmpty() && awaitChange()) {
+        // every reset under way ends before the idle hosts go
       }
       all = List.copyOf(idle);
       idle.clear();
