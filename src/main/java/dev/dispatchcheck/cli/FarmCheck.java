@@ -93,6 +93,8 @@ final class FarmCheck implements Callable<Integer> {
         allHold &= expectations(layout, reportDir, progress, pair);
       }
     }
+    Optional<Integer> wedged = Main.engineWedged(progress);
+    if (wedged.isPresent()) return wedged.get();
     if (harnessError) {
       progress.say("some cells of the map have no answer: their evidence sources disagree (a harness error)");
       return Main.ENVIRONMENT;

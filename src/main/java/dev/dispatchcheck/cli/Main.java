@@ -2,7 +2,9 @@ package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
+import dev.dispatchcheck.driver.engine.Engine;
 import dev.dispatchcheck.driver.farm.FarmPool;
+import dev.dispatchcheck.driver.farm.RunLease;
 import dev.dispatchcheck.driver.farm.StartGate;
 import dev.dispatchcheck.driver.farm.Sweeper;
 import dev.dispatchcheck.driver.host.HostImages;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Parameters;
     description = "Proves where a Nix installation dispatches builds.")
 public final class Main {
   static final int OK = 0, FAILED = 1, INVALID = 2, ENVIRONMENT = 3;
+  /** How long the shutdown hook waits for the engine to remove the run's hosts. */
+  private static final java.time.Duration HOOK_SWEEP = java.time.Duration.ofSeconds(60);
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -126,7 +130,7 @@ public final class Main {
       // The example farms run once, in the first shard (or the whole run), never filtered away.
       boolean whole = options.name == null && options.tags == null;
       boolean firstShard = options.shard().map(k -> k.index() == 1).orElse(true);
-      int examples = whole && firstShard ? ExampleChecks.run(options.projectDir(), matrix) : OK;
+      int examples = whole && firstShard && Engine.wedged().isEmpty() ? ExampleChecks.run(options.projectDir(), matrix) : OK;
       return Math.max(scenarios, examples);
     }
   }
@@ -174,50 +178,96 @@ public final class Main {
   }
 
   static void requireDocker() {
-    if (!DockerClientFactory.instance().isDockerAvailable()) {
+    if (!Engine.ask("answer whether it is there", () -> DockerClientFactory.instance().isDockerAvailable())) {
       throw new IllegalStateException("no Docker engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
           + "); run ./dispatchcheck provision, or start Docker");
     }
   }
 
   /**
-   * Sweeps what dead runs left, and this run's own on the way out, even on Ctrl-C. A scope
-   * opened inside another (the benchmark's runs, the example farms after the scenarios)
-   * belongs to the outer one: the run's warm hosts serve them all, and go at its end.
+   * Sweeps what dead runs left, takes the run's lease (so that runs elsewhere on the engine
+   * can tell it lives), and sweeps its own on the way out, even on Ctrl-C. A scope opened
+   * inside another (the benchmark's runs, the example farms after the scenarios) belongs to
+   * the outer one: the run's warm hosts serve them all, and go at its end.
    */
   static RunScope openRun(Progress progress) {
     requireDocker();
-    if (System.getProperty(FarmPool.OWNED_BY_COMMAND) != null) return new RunScope(null, null);
+    if (System.getProperty(FarmPool.OWNED_BY_COMMAND) != null) return new RunScope(null, null, Optional.empty());
     String runId = System.getProperty("dispatchcheck.run.id",
-        Optional.ofNullable(System.getenv("DISPATCHCHECK_RUN_ID")).orElse("run-" + ProcessHandle.current().pid()));
+        Optional.ofNullable(System.getenv("DISPATCHCHECK_RUN_ID")).orElseGet(Main::newRunId));
     System.setProperty("dispatchcheck.run.id", runId);
-    int left = new Sweeper().sweepDeadRuns();
+    Sweeper sweeper = new Sweeper();
+    int left = sweeper.sweepDeadRuns(runId, progress::say);
     if (left > 0) progress.say("removed %d containers and networks that ended runs left behind", left);
+    Optional<RunLease> lease = sweeper.lease(runId, new RunSettings().baseImagePrefix(), progress::say);
     Thread hook = new Thread(() -> {
       // Hosts starting now would be created after the sweep: wait for them, start no more.
       StartGate.shutAndAwait(java.time.Duration.ofSeconds(20));
-      new Sweeper().sweepRun(runId);
+      lease.ifPresent(RunLease::close);
+      // A JVM that is asked to end must end: an engine that does not answer is given a minute.
+      Thread sweep = new Thread(() -> sweepOwn(runId, progress), "sweep-on-exit");
+      sweep.setDaemon(true);
+      sweep.start();
+      try {
+        sweep.join(HOOK_SWEEP.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (sweep.isAlive()) {
+        progress.say("gave up removing this run's containers and networks after %d s: the engine does not answer;"
+            + " the next run on this engine, or './dispatchcheck clean', removes them", HOOK_SWEEP.toSeconds());
+      }
     });
     Runtime.getRuntime().addShutdownHook(hook);
     System.setProperty(FarmPool.OWNED_BY_COMMAND, runId);
-    return new RunScope(runId, hook);
+    return new RunScope(runId, hook, lease);
+  }
+
+  /** Unique across PID namespaces and machines sharing an engine, where pids repeat. */
+  private static String newRunId() {
+    return "run-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
+  }
+
+  /** Removes the run's containers and networks, unless the engine no longer answers: then says what is left and how it goes. */
+  static void sweepOwn(String runId, Progress progress) {
+    try {
+      new Sweeper().sweepRun(runId);
+    } catch (RuntimeException e) {
+      progress.say("could not remove this run's containers and networks (%s): the next run on this engine, or"
+          + " './dispatchcheck clean', removes them once the engine answers", e.getMessage());
+    }
   }
 
   /** An open run; {@code runId} is null for a scope nested in another. */
-  record RunScope(String runId, Thread hook) implements AutoCloseable {
+  record RunScope(String runId, Thread hook, Optional<RunLease> lease) implements AutoCloseable {
     /** Removes the warm hosts, sweeps, and drops the hook, so that runs within one JVM leave no hooks behind. */
     @Override
     public void close() {
       if (runId == null) return;
       System.clearProperty(FarmPool.OWNED_BY_COMMAND);
       FarmPool.closeAll();
-      new Sweeper().sweepRun(runId);
+      lease.ifPresent(RunLease::close);
+      sweepOwn(runId, new Progress(System.currentTimeMillis()));
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // the hook is running or about to: it sweeps the same run
       }
     }
+  }
+
+  /**
+   * Exit code 3 and what was stuck, if the engine stopped answering during the run; then
+   * the run's results say nothing about the farm.
+   */
+  static Optional<Integer> engineWedged(Progress progress) {
+    return Engine.wedged().map(why -> {
+      progress.say("the Docker engine stopped answering: %s. The run ended there (exit 3). To recover, restart the"
+          + " engine (where ./dispatchcheck started it: kill the dockerd process, whose log is"
+          + " /var/log/dispatchcheck-dockerd.log; the next ./dispatchcheck starts it again); the next run then"
+          + " removes what this one left", why);
+      return ENVIRONMENT;
+    });
   }
 
   static int runFeatures(RunOptions options, Matrix matrix, boolean selfChecks) {
@@ -229,6 +279,7 @@ public final class Main {
     boolean allPassed = true;
     try (RunScope scope = openRun(progress)) {
       for (Matrix.Pair pair : matrix.pairs()) {
+        if (Engine.wedged().isPresent()) break;
         Path reportDir = project.resolve("reports").resolve(pair.label()
             + options.shard().map(k -> "--shard-" + k.index() + "-of-" + k.count()).orElse(""));
         Reports.clear(reportDir);
@@ -242,6 +293,8 @@ public final class Main {
         Summary.writeResults(reportDir, results);
         Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
             + pair.builders().label() + " builders", project);
+        // The pair's hosts go before the next pair's start: no burst of both at once on the engine.
+        FarmPool.closeAll();
         boolean passed = !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
         allPassed &= passed;
         lines.add(String.format("  agent Nix %s, builders Nix %s: %s in %d s, %s, report: %s",
@@ -252,7 +305,7 @@ public final class Main {
       JUnitMerge.write(project.resolve("reports"));
     }
     progress.say("summary (compatibility page: reports/index.html):%n%s", String.join("\n", lines));
-    return allPassed ? OK : FAILED;
+    return engineWedged(progress).orElse(allPassed ? OK : FAILED);
   }
 
   /** Builds the pair's host images once, before scenarios that may run in parallel ask for them. */

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.driver;
 
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.driver.engine.Engine;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -59,7 +60,11 @@ public final class Waiter {
           .atMost(timeout)
           .pollDelay(Duration.ZERO)
           .pollInterval(pollInterval)
-          .until(condition::getAsBoolean);
+          .until(() -> {
+            // A wedged engine ends every wait at once: what it would show will not come.
+            Engine.requireAnswering("wait for " + what);
+            return condition.getAsBoolean();
+          });
     } catch (ConditionTimeoutException e) {
       throw new HarnessError(
           "timed out after " + timeout.toSeconds() + " s waiting for " + what

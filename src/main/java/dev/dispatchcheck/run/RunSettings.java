@@ -76,6 +76,11 @@ public final class RunSettings {
     return buildTimeout;
   }
 
+  /** What the base images are called before their suite, e.g. dispatchcheck/debian. */
+  public String baseImagePrefix() {
+    return baseImagePrefix;
+  }
+
   /** The plain Debian image a host image is built FROM, e.g. dispatchcheck/debian:trixie. */
   public String baseImage(NixVersion version) {
     return baseImagePrefix + ":" + version.debianSuite();

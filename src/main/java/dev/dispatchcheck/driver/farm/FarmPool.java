@@ -1,6 +1,8 @@
 package dev.dispatchcheck.driver.farm;
 
+import dev.dispatchcheck.driver.engine.Engine;
 import dev.dispatchcheck.run.RunSettings;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -32,6 +34,8 @@ public final class FarmPool {
   /** Set while a command owns the run: it, not the end of one scenario run, closes the pools. */
   public static final String OWNED_BY_COMMAND = "dispatchcheck.warm.owned";
 
+  /** How often a wait for a reset looks again whether the engine still answers. */
+  private static final Duration RESET_POLL = Duration.ofSeconds(1);
   private final RunSettings settings;
   private final Deque<WarmHosts> idle = new ArrayDeque<>();
   /** How many farms of each shape are being reset now; guarded by this. */
@@ -153,14 +157,15 @@ public final class FarmPool {
           return w;
         }
       }
-      if (!resetting.containsKey(shape) || !awaitChange()) return null;
+      Engine.requireAnswering("take hosts of " + shape);
+      if (!resetting.containsKey(shape) || !awaitChange(RESET_POLL)) return null;
     }
   }
 
-  /** Waits, holding this, until a reset ends or hosts are kept; false if interrupted. */
-  private boolean awaitChange() {
+  /** Waits, holding this, until a reset ends or hosts are kept (or {@code max} passes); false if interrupted. */
+  private boolean awaitChange(Duration max) {
     try {
-      wait();
+      wait(max.toMillis());
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -190,8 +195,8 @@ public final class FarmPool {
     List<WarmHosts> all;
     resets.shutdown();
     synchronized (this) {
-      while (!resetting.isEmpty() && awaitChange()) {
-        // every reset under way ends before the idle hosts go
+      while (!resetting.isEmpty() && Engine.wedged().isEmpty() && awaitChange(RESET_POLL)) {
+        // every reset under way ends before the idle hosts go, unless the engine has stopped answering
       }
       all = List.copyOf(idle);
       idle.clear();

@@ -1,19 +1,32 @@
 package dev.dispatchcheck.driver.farm;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import dev.dispatchcheck.driver.engine.Engine;
 import dev.dispatchcheck.run.RunSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.testcontainers.DockerClientFactory;
 
 /**
  * Removes containers and networks by their labels: a run's own when it ends or is
- * interrupted, and, before a run starts, those of earlier runs whose process is gone
- * (killed with SIGKILL, say). A run whose process still lives is never touched.
+ * interrupted, and those of runs that are gone (killed with SIGKILL, say), judged by
+ * {@link RunLiveness} from evidence that holds across PID namespaces and machines. A run
+ * that may still live is never touched: several runs may share one engine.
  */
 public final class Sweeper {
+  public static final String RUN_LABEL = RunSettings.RUN_LABEL;
+  /** The run's owning process, as {@link RunOwner#label()}. */
+  public static final String OWNER_LABEL = "dispatchcheck.owner";
+  private static final RunOwner ME = RunOwner.current();
+
   private final DockerClient docker;
 
   public Sweeper() {
@@ -26,58 +39,116 @@ public final class Sweeper {
 
   /** The labels every container and network of this run carries. */
   public static Map<String, String> labels(RunSettings settings) {
-    return Map.of(RunSettings.RUN_LABEL, settings.runId(),
-        RunSettings.PID_LABEL, String.valueOf(ProcessHandle.current().pid()));
+    return labels(settings.runId());
+  }
+
+  static Map<String, String> labels(String runId) {
+    return Map.of(RUN_LABEL, runId, RunSettings.PID_LABEL, String.valueOf(ME.pid()), OWNER_LABEL, ME.label());
+  }
+
+  /**
+   * Takes the run's lease (see {@link RunLease}) in a container of any image named
+   * {@code imagePrefix:…} (the launcher has made the base images the run needs); empty,
+   * said, if there is none: runs elsewhere then leave this run alone for {@link RunLiveness#UNLEASED}.
+   */
+  public Optional<RunLease> lease(String runId, String imagePrefix, Consumer<String> say) {
+    Optional<String> image = Engine.ask("list images", () -> docker.listImagesCmd().exec()).stream()
+        .flatMap(i -> i.getRepoTags() == null ? java.util.stream.Stream.empty() : java.util.Arrays.stream(i.getRepoTags()))
+        .filter(t -> t.startsWith(imagePrefix + ":")).sorted().findFirst();
+    if (image.isEmpty()) say.accept("no " + imagePrefix + ":* image for the run's lease: runs in other PID namespaces or on"
+        + " other machines will leave this run's hosts alone for " + RunLiveness.UNLEASED.toMinutes() + " min if it is killed");
+    return image.map(i -> RunLease.take(docker, i, labels(runId), this, say));
   }
 
   /** Removes what {@code runId} left; returns how many containers and networks went. */
   public int sweepRun(String runId) {
-    return sweep(labels -> runId.equals(labels.get(RunSettings.RUN_LABEL)));
+    return sweep(labels -> runId.equals(labels.get(RUN_LABEL)));
   }
 
-  /** Removes what runs whose process has ended left behind. */
-  public int sweepDeadRuns() {
-    return sweep(labels -> labels.containsKey(RunSettings.RUN_LABEL) && !alive(labels.get(RunSettings.PID_LABEL)));
+  /** Removes what runs other than {@code ownRunId} left that are judged gone, saying why for each. */
+  public int sweepDeadRuns(String ownRunId, Consumer<String> say) {
+    Map<String, RunLiveness.Sighting> runs = sightings();
+    runs.remove(ownRunId);
+    List<String> dead = new ArrayList<>();
+    runs.forEach((id, sighting) -> {
+      RunLiveness.Judgement j = RunLiveness.judge(ME, sighting, RunLiveness.LEASE);
+      if (!j.alive()) {
+        dead.add(id);
+        say.accept("run " + id + " is gone (" + j.why() + "): removing what it left");
+      }
+    });
+    return dead.isEmpty() ? 0 : sweep(labels -> dead.contains(labels.get(RUN_LABEL)));
   }
 
   /** Removes everything any run left ({@code ./dispatchcheck clean}). */
   public int sweepAll() {
-    return sweep(labels -> labels.containsKey(RunSettings.RUN_LABEL));
+    return sweep(labels -> labels.containsKey(RUN_LABEL));
   }
 
-  private int sweep(Predicate<Map<String, String>> which) {
-    int n = 0;
-    for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunSettings.RUN_LABEL)).exec()) {
-      if (which.test(c.getLabels())) {
-        try {
-          docker.removeContainerCmd(c.getId()).withForce(true).exec();
-          n++;
-        } catch (RuntimeException gone) {
-          // removed meanwhile by its own farm
-        }
+  /** Every run seen on the engine: its owner, its lease's age, and how old its newest object is. */
+  private Map<String, RunLiveness.Sighting> sightings() {
+    long now = System.currentTimeMillis() / 1000;
+    Map<String, Long> youngest = new HashMap<>();
+    Map<String, RunOwner> owners = new HashMap<>();
+    Map<String, Duration> leases = new HashMap<>();
+    for (Container c : containers()) {
+      String run = c.getLabels().get(RUN_LABEL);
+      youngest.merge(run, Optional.ofNullable(c.getCreated()).orElse(0L), Math::max);
+      RunOwner.parse(c.getLabels().get(OWNER_LABEL)).ifPresent(o -> owners.put(run, o));
+      if (c.getLabels().containsKey(RunLease.LEASE_LABEL) && "running".equals(c.getState())) {
+        RunLease.age(docker, c.getId()).ifPresent(a -> leases.put(run, a));
       }
     }
-    for (var net : docker.listNetworksCmd().exec()) {
-      Map<String, String> labels = Optional.ofNullable(net.getLabels()).orElse(Map.of());
-      if (labels.containsKey(RunSettings.RUN_LABEL) && which.test(labels)) {
-        try {
-          docker.removeNetworkCmd(net.getId()).exec();
-          n++;
-        } catch (RuntimeException gone) {
-          // removed meanwhile, or still in use by a container being removed
-        }
+    for (var net : networks()) {
+      Map<String, String> labels = net.getLabels();
+      String run = labels.get(RUN_LABEL);
+      long created = net.getCreated() == null ? 0 : net.getCreated().getTime() / 1000;
+      youngest.merge(run, created, Math::max);
+      RunOwner.parse(labels.get(OWNER_LABEL)).ifPresent(o -> owners.putIfAbsent(run, o));
+    }
+    Map<String, RunLiveness.Sighting> out = new LinkedHashMap<>();
+    youngest.forEach((run, created) -> out.put(run, new RunLiveness.Sighting(run, Optional.ofNullable(owners.get(run)),
+        Optional.ofNullable(leases.get(run)), Duration.ofSeconds(Math.max(0, now - created)))));
+    return out;
+  }
+
+  private List<Container> containers() {
+    return Engine.ask("list the runs' containers",
+        () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RUN_LABEL)).exec());
+  }
+
+  private List<com.github.dockerjava.api.model.Network> networks() {
+    return Engine.ask("list the runs' networks", () -> docker.listNetworksCmd().exec()).stream()
+        .filter(n -> n.getLabels() != null && n.getLabels().containsKey(RUN_LABEL)).toList();
+  }
+
+  /** Removes matching containers, then networks (which their containers must have left), the lease last. */
+  private int sweep(Predicate<Map<String, String>> which) {
+    int n = 0;
+    List<Container> mine = containers().stream().filter(c -> which.test(c.getLabels())).toList();
+    List<Container> leasesLast = new ArrayList<>(mine.stream().filter(c -> !c.getLabels().containsKey(RunLease.LEASE_LABEL)).toList());
+    mine.stream().filter(c -> c.getLabels().containsKey(RunLease.LEASE_LABEL)).forEach(leasesLast::add);
+    for (Container c : leasesLast) {
+      n += removed(() -> Engine.lifecycle("remove the container " + c.getId().substring(0, 12),
+          () -> docker.removeContainerCmd(c.getId()).withForce(true).exec()));
+    }
+    for (var net : networks()) {
+      if (which.test(net.getLabels())) {
+        n += removed(() -> Engine.lifecycle("remove the network " + net.getName(), () -> docker.removeNetworkCmd(net.getId()).exec()));
       }
     }
     return n;
   }
 
-  /** A run without a pid label is old and dead; one with a pid lives while that process does. */
-  private static boolean alive(String pid) {
-    if (pid == null) return false;
+  /** 1 if {@code removal} removed it; 0 if it was gone meanwhile (removed by its own farm). A wedged engine is not that. */
+  private static int removed(Runnable removal) {
     try {
-      return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-    } catch (NumberFormatException e) {
-      return false;
+      removal.run();
+      return 1;
+    } catch (dev.dispatchcheck.dispatch.verdict.HarnessError wedged) {
+      throw wedged;
+    } catch (RuntimeException gone) {
+      return 0;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.driver.farm;
 
+import dev.dispatchcheck.driver.engine.Engine;
 import dev.dispatchcheck.driver.host.HostImages;
 import dev.dispatchcheck.driver.host.HostState;
 import dev.dispatchcheck.driver.host.NixHost;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.Network;
-import org.testcontainers.lifecycle.Startables;
 
 /**
  * Started hosts on a network of their own, wired for root's SSH, each with its pristine
@@ -80,7 +80,7 @@ final class WarmHosts implements AutoCloseable {
     });
     settings.progress().say("starting hosts: %s", started.stream()
         .map(h -> h.name() + " (Nix " + h.version().label() + ")").collect(Collectors.joining(", ")));
-    Startables.deepStart(started.stream().map(NixHost::container)).join();
+    Concurrently.forEach(started, NixHost::start);
     authorizedKeys = SshMesh.wire(hosts());
     Concurrently.forEach(started, h -> pristine.put(h.name(), h.snapshot()));
     return started;
@@ -182,7 +182,7 @@ final class WarmHosts implements AutoCloseable {
       }
     });
     try {
-      network.close();
+      Engine.lifecycle("remove a farm's network", network::close);
     } catch (RuntimeException e) {
       settings.progress().say("could not remove network: %s", e);
     }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import dev.dispatchcheck.driver.engine.Engine;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class CommandChannel implements AutoCloseable {
   private static final byte[] END = new byte[0];
+  private static final long SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final String host;
   private final Requests requests = new Requests();
@@ -120,11 +122,14 @@ final class CommandChannel implements AutoCloseable {
     while (at >= chunk.length) {
       byte[] c;
       try {
-        c = replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        // In slices, so that a wedged engine ends the wait at once rather than at the command's deadline.
+        Engine.requireAnswering("read what " + host + " answered");
+        c = replies.poll(Math.min(SLICE_NANOS, Math.max(0, deadline - System.nanoTime())), TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted");
       }
+      if (c == null && System.nanoTime() < deadline) continue;
       if (c == null) throw new IllegalStateException("no answer within the time allowed");
       if (c == END) {
         replies.add(END);

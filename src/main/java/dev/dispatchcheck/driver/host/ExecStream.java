@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import dev.dispatchcheck.driver.engine.Engine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class ExecStream {
   private void finish() {
     Integer code = null;
     try {
-      Long c = client.inspectExecCmd(execId).exec().getExitCodeLong();
+      Long c = Engine.ask("ask how a command ended", () -> client.inspectExecCmd(execId).exec().getExitCodeLong());
       code = c == null ? null : c.intValue();
     } catch (RuntimeException e) {
       capture.broke(e);

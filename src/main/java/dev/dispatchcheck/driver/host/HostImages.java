@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.stream.Stream;
+import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.driver.engine.Engine;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
@@ -36,19 +38,24 @@ public final class HostImages {
     var docker = DockerClientFactory.instance().client();
     String baseId;
     try {
-      baseId = docker.inspectImageCmd(base).exec().getId();
+      baseId = Engine.ask("inspect the image " + base, () -> docker.inspectImageCmd(base).exec().getId());
+    } catch (HarnessError wedged) {
+      throw wedged;
     } catch (RuntimeException e) {
       throw new IllegalStateException("base image '" + base + "' is missing: run "
           + "'./dispatchcheck provision' (builds it offline), or set DISPATCHCHECK_BASE_IMAGE_PREFIX", e);
     }
     String tag = "dispatchcheck/nix-host:" + version.debianSuite() + "-" + digest(context, baseId);
     try {
-      docker.inspectImageCmd(tag).exec();
+      Engine.ask("inspect the image " + tag, () -> docker.inspectImageCmd(tag).exec());
       return tag;
+    } catch (HarnessError wedged) {
+      throw wedged;
     } catch (RuntimeException absent) {
       settings.progress().say("building host image %s (Nix %s, FROM %s)", tag, version.label(), base);
       long t0 = System.nanoTime();
-      new ImageFromDockerfile(tag, false).withFileFromPath(".", context).withBuildArg("BASE_IMAGE", base).get();
+      Engine.build("build the image " + tag,
+          () -> new ImageFromDockerfile(tag, false).withFileFromPath(".", context).withBuildArg("BASE_IMAGE", base).get());
       settings.progress().say("host image %s ready in %.1f s", tag, (System.nanoTime() - t0) / 1e9);
       return tag;
     }

@@ -4,6 +4,8 @@ import dev.dispatchcheck.run.NixVersion;
 
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.log.MessageCatalogue;
+import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.driver.engine.Engine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,9 +74,9 @@ public final class NixHost implements AutoCloseable {
     return versionText;
   }
 
-  /** For {@code Startables.deepStart}, which starts several hosts at once. */
-  public GenericContainer<?> container() {
-    return container;
+  /** Creates and starts the container and waits for its init to say it is ready, within the engine's deadline. */
+  public void start() {
+    Engine.lifecycle("start the container of " + name, container::start);
   }
 
   /** Runs {@code command} on the host, through its command channel (opened at first use, and again if it ended). */
@@ -85,7 +87,8 @@ public final class NixHost implements AutoCloseable {
 
   private synchronized CommandChannel channel() {
     if (channel == null || !channel.usable()) {
-      channel = CommandChannel.open(container.getDockerClient(), container.getContainerId(), name);
+      channel = Engine.ask("open a command channel to " + name,
+          () -> CommandChannel.open(container.getDockerClient(), container.getContainerId(), name));
     }
     return channel;
   }
@@ -110,7 +113,8 @@ public final class NixHost implements AutoCloseable {
 
   /** Starts a command whose output is streamed while it runs. */
   public ExecStream stream(List<String> command) {
-    return new ExecStream(container.getDockerClient(), container.getContainerId(), command);
+    return Engine.ask("start " + command + " on " + name,
+        () -> new ExecStream(container.getDockerClient(), container.getContainerId(), command));
   }
 
   /**
@@ -203,7 +207,7 @@ public final class NixHost implements AutoCloseable {
 
   /** Whether the host can be asked anything: up, and not frozen (Docker refuses to exec in a paused container). */
   public boolean isRunning() {
-    return !frozen && container.isRunning();
+    return !frozen && Engine.ask("ask whether " + name + " runs", container::isRunning);
   }
 
   /** Whether this host's store has {@code storePath} as a valid path. */
@@ -279,7 +283,8 @@ public final class NixHost implements AutoCloseable {
 
   /** What is wrong with the container itself, as Docker sees it: paused, stopped, on another network. */
   public List<String> containerProblems() {
-    var inspected = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec();
+    var inspected = Engine.ask("inspect the container of " + name,
+        () -> container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec());
     var st = inspected.getState();
     if (Boolean.TRUE.equals(st.getPaused())) return List.of("the container is paused");
     if (!Boolean.TRUE.equals(st.getRunning())) return List.of("the container is not running (" + st.getStatus() + ")");
@@ -295,7 +300,8 @@ public final class NixHost implements AutoCloseable {
     synchronized (this) {
       if (channel != null) channel.abandon();
     }
-    container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec();
+    Engine.lifecycle("stop the container of " + name,
+        () -> container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec());
   }
 
   /**
@@ -303,7 +309,8 @@ public final class NixHost implements AutoCloseable {
    * handshake), but sshd never speaks. Nix has no timeout of its own for this.
    */
   public void freeze() {
-    container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+    Engine.tell("pause the container of " + name,
+        () -> container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec());
     frozen = true;
   }
 
@@ -315,14 +322,16 @@ public final class NixHost implements AutoCloseable {
   public synchronized void revive() {
     var docker = container.getDockerClient();
     if (frozen) {
-      docker.unpauseContainerCmd(container.getContainerId()).exec();
+      Engine.tell("unpause the container of " + name, () -> docker.unpauseContainerCmd(container.getContainerId()).exec());
       frozen = false;
     }
-    if (!container.isRunning()) {
+    if (!Engine.ask("ask whether " + name + " runs", container::isRunning)) {
       if (channel != null) channel.abandon();
-      docker.startContainerCmd(container.getContainerId()).exec();
       starts++;
-      Wait.forLogMessage(".*nix-host ready.*", starts).withStartupTimeout(Duration.ofSeconds(60)).waitUntilReady(container);
+      Engine.lifecycle("start the container of " + name + " again", () -> {
+        docker.startContainerCmd(container.getContainerId()).exec();
+        Wait.forLogMessage(".*nix-host ready.*", starts).withStartupTimeout(Duration.ofSeconds(60)).waitUntilReady(container);
+      });
     }
   }
 
@@ -334,11 +343,14 @@ public final class NixHost implements AutoCloseable {
     if (frozen) {
       // Docker refuses to stop or remove a paused container.
       try {
-        container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+        Engine.tell("unpause the container of " + name,
+            () -> container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec());
+      } catch (HarnessError wedged) {
+        throw wedged;
       } catch (RuntimeException alreadyGone) {
         // removed already, or not paused any more
       }
     }
-    container.stop();
+    Engine.lifecycle("remove the container of " + name, container::stop);
   }
 }
