@@ -5,7 +5,10 @@
 # with DOCKER_HOST=tcp://...:
 #   - conformance: the guide's single-builder example, over ssh and ssh-ng (must exit 0);
 #   - check examples/guide-farm (must exit 0) and its broken twin, guide-farm-as-printed
-#     (must exit 1: a verdict, not a harness error).
+#     (must exit 1: a verdict, not a harness error);
+#   - a frozen engine: the engine is stopped with SIGSTOP while a run's hosts are up; the run
+#     must end with exit 3 within FROZEN_LIMIT seconds, and once the engine answers again
+#     (SIGCONT) the next run must pass and leave nothing of either run.
 # Then it counts what either engine has left, stops the second engine and exits 0 only
 # if every expectation held and nothing was left.
 set -euo pipefail
@@ -77,6 +80,26 @@ local_before=$(ours)
 expect 0 conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1"
 expect 0 check --matrix 2.26/2.26 examples/guide-farm
 expect 1 check --matrix 2.26/2.26 examples/guide-farm-as-printed
+
+FROZEN_LIMIT="${FROZEN_LIMIT:-240}"
+say "a frozen engine: SIGSTOP to the second engine once a run's hosts are up (the run must end with exit 3 within $FROZEN_LIMIT s)"
+DOCKER_HOST="$REMOTE" DISPATCHCHECK_SKIP_BUILD=1 ./dispatchcheck conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1" \
+  >"$DIR/frozen.log" 2>&1 & run=$!
+for _ in $(seq 1 240); do
+  [ "$(DOCKER_HOST="$REMOTE" docker ps -q --filter label=dispatchcheck.run | wc -l)" -ge 3 ] && break; sleep 0.5
+done
+sleep 2
+kill -STOP "$ENGINE_PID"; frozen_at=$SECONDS
+( sleep "$FROZEN_LIMIT"; kill -9 "$run" 2>/dev/null ) & watchdog=$!
+set +e; wait "$run"; rc=$?; set -e
+took=$((SECONDS - frozen_at))
+kill "$watchdog" 2>/dev/null || true
+grep -E "stopped answering|did not answer|gave up|could not remove" "$DIR/frozen.log" | sed 's/^/  /' >&2 || true
+if [ "$rc" = 3 ]; then say "the run on the frozen engine ended with exit 3, $took s after the engine froze, as it must"
+else say "FAILED: the run on the frozen engine ended with exit $rc after $took s, not 3 within $FROZEN_LIMIT s"; failures=$((failures + 1)); fi
+kill -CONT "$ENGINE_PID"
+for _ in $(seq 1 60); do DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 && break; sleep 0.5; done
+expect 0 conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1 \(ssh\)"
 
 left_remote=$(( $(DOCKER_HOST="$REMOTE" docker ps -aq --filter label=dispatchcheck.run | wc -l) \
   + $(DOCKER_HOST="$REMOTE" docker network ls -q --filter label=dispatchcheck.run | wc -l) ))

@@ -37,7 +37,24 @@ public final class Main {
   private static final java.time.Duration HOOK_SWEEP = java.time.Duration.ofSeconds(60);
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code = commandLine().execute(args);
+    haltIfWedged(code);
+    System.exit(code);
+  }
+
+  /**
+   * Ends the JVM without its shutdown hooks if the engine is wedged: Testcontainers' own hook
+   * would ask the engine to remove its containers and wait for it without end. This run's
+   * containers are left for the next run, or {@code clean}, as the run has said.
+   */
+  static void haltIfWedged(int code) {
+    if (Engine.wedged().isPresent()) halt(code);
+  }
+
+  private static void halt(int code) {
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(code);
   }
 
   /** The command line with its exit codes: invalid input is 2, anything else that breaks is 3. */
@@ -217,6 +234,8 @@ public final class Main {
         progress.say("gave up removing this run's containers and networks after %d s: the engine does not answer;"
             + " the next run on this engine, or './dispatchcheck clean', removes them", HOOK_SWEEP.toSeconds());
       }
+      // Testcontainers' own hook, which runs beside this one, would wait on the engine without end.
+      if (sweep.isAlive() || Engine.wedged().isPresent()) halt(ENVIRONMENT);
     });
     Runtime.getRuntime().addShutdownHook(hook);
     System.setProperty(FarmPool.OWNED_BY_COMMAND, runId);

@@ -33,6 +33,7 @@ public final class EngineGuard {
   /** Containers and networks created, started, stopped or removed at once: see {@link #lifecycle}. */
   private final Semaphore lifecycle;
   private volatile String wedged;
+  private static final Duration SLICE = Duration.ofMillis(250);
 
   public EngineGuard(int lifecycleAtOnce) {
     this.lifecycle = new Semaphore(lifecycleAtOnce, true);
@@ -42,21 +43,30 @@ public final class EngineGuard {
   public <T> T call(String what, Duration deadline, Supplier<T> call) {
     requireAnswering(what);
     Future<T> f = calls.submit(call::get);
+    long end = System.nanoTime() + deadline.toNanos();
     try {
-      return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      String first = markWedged("'" + what + "' got no answer within " + deadline.toSeconds() + " s");
-      throw new HarnessError("the Docker engine did not answer " + what + " within " + deadline.toSeconds()
-          + " s" + (first.contains(what) ? "" : " (wedged since " + first + ")"), e);
+      while (true) {
+        try {
+          // In slices: once another call finds the engine wedged, this one gives up too.
+          return f.get(Math.max(0, Math.min(SLICE.toNanos(), end - System.nanoTime())), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          if (System.nanoTime() >= end) {
+            String first = markWedged("'" + what + "' got no answer within " + deadline.toSeconds() + " s");
+            throw new HarnessError("the Docker engine did not answer " + what + " within " + deadline.toSeconds()
+                + " s" + (first.contains(what) ? "" : " (wedged since " + first + ")"), e);
+          }
+          requireAnswering(what);
+        }
+      }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) throw r;
       if (e.getCause() instanceof Error err) throw err;
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
-      f.cancel(true);
       Thread.currentThread().interrupt();
       throw new HarnessError("interrupted while the Docker engine was asked to " + what, e);
+    } finally {
+      if (!f.isDone()) f.cancel(true);
     }
   }
 

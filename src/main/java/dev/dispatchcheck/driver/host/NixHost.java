@@ -113,7 +113,7 @@ public final class NixHost implements AutoCloseable {
 
   /** Starts a command whose output is streamed while it runs. */
   public ExecStream stream(List<String> command) {
-    return Engine.ask("start " + command + " on " + name,
+    return Engine.ask("start '" + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " …' on " + name,
         () -> new ExecStream(container.getDockerClient(), container.getContainerId(), command));
   }
 

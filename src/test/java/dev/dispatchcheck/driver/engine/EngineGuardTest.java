@@ -36,6 +36,23 @@ class EngineGuardTest {
   }
 
   @Test
+  void aCallUnderWayGivesUpOnceAnotherFindsTheEngineWedged() throws Exception {
+    EngineGuard guard = new EngineGuard(2);
+    CountDownLatch never = new CountDownLatch(1);
+    Thread slow = new Thread(() -> {
+      try {
+        guard.call("start the container of builder-0", Duration.ofMinutes(2), () -> await(never));
+      } catch (HarnessError expected) {
+        // what the test waits for
+      }
+    });
+    slow.start();
+    assertThatThrownBy(() -> guard.call("ping", SHORT, () -> await(never))).isInstanceOf(HarnessError.class);
+    slow.join(Duration.ofSeconds(2).toMillis());
+    assertThat(slow.isAlive()).as("the call under way ended within 2 s of the wedge").isFalse();
+  }
+
+  @Test
   void aFailingCallIsItsOwnFailureNotAWedge() {
     EngineGuard guard = new EngineGuard(2);
     assertThatThrownBy(() -> guard.call("remove c3", SHORT, () -> {
