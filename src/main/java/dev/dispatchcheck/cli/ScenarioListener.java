@@ -55,9 +55,10 @@ final class ScenarioListener implements TestExecutionListener {
       case ABORTED -> ScenarioResult.SKIPPED;
       case FAILED -> classify(t);
     };
-    record(id, status, s, t == null ? "" : firstLine(t));
+    String message = t == null ? "" : FailureLine.of(t);
+    record(id, status, s, message);
     progress.say("[%s] %s %s in %.1f s%s", prefix, status, id.getDisplayName(), s,
-        t == null || status.equals(ScenarioResult.PASSED) ? "" : ": " + firstLine(t));
+        message.isEmpty() || status.equals(ScenarioResult.PASSED) ? "" : ": " + message);
   }
 
   /** A harness error wherever it hides in the cause chain; an undefined step by Cucumber's own exception. */
@@ -83,10 +84,5 @@ final class ScenarioListener implements TestExecutionListener {
     return id.getSource().filter(FileSource.class::isInstance).map(FileSource.class::cast)
         .map(f -> f.getFile().getName() + f.getPosition().map(FilePosition::getLine).map(l -> ":" + l).orElse(""))
         .orElse("?");
-  }
-
-  private static String firstLine(Throwable t) {
-    String m = String.valueOf(t.getMessage());
-    return m.lines().findFirst().orElse(m);
   }
 }
