@@ -37,14 +37,16 @@ final class Bench implements Callable<Integer> {
   public Integer call() throws Exception {
     Matrix.Pair pair = options.matrix("2.26/2.26").pairs().get(0);
     Path project = options.projectDir();
+    ScenarioSelection all = options.scenarios(true);
+    if (Main.invalid(all, project)) return Main.INVALID;
     try (Main.RunScope run = Main.openRun(new Progress(System.currentTimeMillis()))) {
-      return measure(pair, project);
+      return measure(pair, project, all);
     }
   }
 
-  private int measure(Matrix.Pair pair, Path project) throws IOException, InterruptedException {
+  private int measure(Matrix.Pair pair, Path project, ScenarioSelection all) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    int code = Main.runFeatures(options, new Matrix(List.of(pair)), true);
+    int code = Main.runFeatures(options, all, new Matrix(List.of(pair)));
     double wall = (System.nanoTime() - start) / 1e9;
     Path reportDir = project.resolve("reports").resolve(pair.label());
     List<ScenarioResult> results = Summary.readResults(reportDir);
@@ -54,7 +56,7 @@ final class Bench implements Callable<Integer> {
     Main.RunOptions one = new Main.RunOptions();
     one.name = Pattern.compile(REFERENCE);
     for (int i = 0; i < repeat; i++) {
-      Main.runFeatures(one, new Matrix(List.of(pair)), false);
+      Main.runFeatures(one, one.scenarios(false), new Matrix(List.of(pair)));
       Summary.readResults(reportDir).stream().findFirst().ifPresent(r -> reference.add(r.seconds()));
     }
     List<Double> floor = new ArrayList<>();

@@ -62,6 +62,9 @@ final class FarmCheck implements Callable<Integer> {
       progress.say("the farm's files are invalid (errors above, each with its file and line): nothing was started");
       return Main.INVALID;
     }
+    if (!layout.features().isEmpty() && Main.invalid(options.selection(layout.features(), true), options.projectDir())) {
+      return Main.INVALID;
+    }
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
     Path project = options.projectDir();
     boolean allHold = true;
@@ -130,8 +133,8 @@ final class FarmCheck implements Callable<Integer> {
       return true;
     }
     System.setProperty("dispatchcheck.farm", layout.dir().toAbsolutePath().toString());
-    List<ScenarioResult> results = new ScenarioRun(layout.features(), reportDir, true,
-        Optional.ofNullable(options.name), Optional.ofNullable(options.tags)).run(progress, pair.shortLabel());
+    List<ScenarioResult> results = new ScenarioRun(options.selection(layout.features(), true), reportDir)
+        .run(progress, pair.shortLabel());
     Summary.writeResults(reportDir, results);
     progress.say("expectations of %s: %s; report: %s", layout.dir(), Summary.line(results), reportDir.resolve("cucumber.html"));
     return !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);

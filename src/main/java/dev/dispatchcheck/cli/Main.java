@@ -64,7 +64,8 @@ public final class Main {
     @Option(names = "--name", description = "only scenarios whose name contains a match of this regular expression")
     Pattern name;
 
-    @Option(names = "--tags", description = "a JUnit tag expression over the scenarios' tags, e.g. \"ssh-ng & !faults\"")
+    @Option(names = "--tags", description = "a tag expression over the scenarios' tags, Cucumber's (\"@ssh-ng and not @faults\")"
+        + " or JUnit's (\"ssh-ng & !faults\")")
     String tags;
 
     @Option(names = "--parallel", description = "how many scenarios run at once (default: ${DEFAULT-VALUE}:"
@@ -89,6 +90,16 @@ public final class Main {
       return Optional.ofNullable(shard).map(Shard::parse);
     }
 
+    /** The scenarios of {@code features} these options pick. */
+    ScenarioSelection selection(List<Path> features, boolean selfChecks) {
+      return new ScenarioSelection(features, selfChecks, Optional.ofNullable(name), Optional.ofNullable(tags), shard());
+    }
+
+    /** The project's own scenarios, features/. */
+    ScenarioSelection scenarios(boolean selfChecks) {
+      return selection(List.of(projectDir().resolve("features")), selfChecks);
+    }
+
     Path projectDir() {
       return Path.of(System.getProperty("dispatchcheck.project.dir", ".")).toAbsolutePath().normalize();
     }
@@ -105,7 +116,9 @@ public final class Main {
 
     @Override
     public Integer call() {
-      return runFeatures(options, options.matrix(Matrix.CONFORMANCE_DEFAULT), false);
+      ScenarioSelection scenarios = options.scenarios(false);
+      Matrix matrix = options.matrix(Matrix.CONFORMANCE_DEFAULT);
+      return invalid(scenarios, options.projectDir()) ? INVALID : runFeatures(options, scenarios, matrix);
     }
   }
 
@@ -116,15 +129,17 @@ public final class Main {
     @Override
     public Integer call() {
       Matrix matrix = options.matrix(Matrix.TEST_DEFAULT);
+      ScenarioSelection scenarios = options.scenarios(true);
+      if (invalid(scenarios, options.projectDir())) return INVALID;
       try (RunScope run = openRun(new Progress(System.currentTimeMillis()))) {
-        return scenariosThenExamples(matrix);
+        return scenariosThenExamples(scenarios, matrix);
       }
     }
 
-    private int scenariosThenExamples(Matrix matrix) {
-      int scenarios = runFeatures(options, matrix, true);
+    private int scenariosThenExamples(ScenarioSelection selection, Matrix matrix) {
+      int scenarios = runFeatures(options, selection, matrix);
       // The example farms run once, in the first shard (or the whole run), never filtered away.
-      boolean whole = options.name == null && options.tags == null;
+      boolean whole = selection.name().isEmpty() && selection.tags().isEmpty();
       boolean firstShard = options.shard().map(k -> k.index() == 1).orElse(true);
       int examples = whole && firstShard ? ExampleChecks.run(options.projectDir(), matrix) : OK;
       return Math.max(scenarios, examples);
@@ -220,7 +235,21 @@ public final class Main {
     }
   }
 
-  static int runFeatures(RunOptions options, Matrix matrix, boolean selfChecks) {
+  /**
+   * Whether the scenarios are invalid input: feature files that do not parse, steps no
+   * step definition matches, filters that select nothing. Each problem is printed with its
+   * file and line, before any host starts.
+   */
+  static boolean invalid(ScenarioSelection selection, Path projectDir) {
+    List<String> problems = ExpectationCheck.problems(selection, projectDir);
+    problems.forEach(p -> System.err.println("[dispatchcheck] error: " + p));
+    if (!problems.isEmpty()) {
+      System.err.println("[dispatchcheck] the expectations are invalid (above, each with its file and line): nothing was started");
+    }
+    return !problems.isEmpty();
+  }
+
+  static int runFeatures(RunOptions options, ScenarioSelection selection, Matrix matrix) {
     long started = System.currentTimeMillis();
     System.setProperty("dispatchcheck.run.started", String.valueOf(started));
     Progress progress = new Progress(started);
@@ -236,9 +265,7 @@ public final class Main {
         progress.say("=== Nix %s on the agent host, Nix %s on the builders ===", pair.agent().label(), pair.builders().label());
         prepareImages(pair);
         long t0 = System.nanoTime();
-        List<ScenarioResult> results = new ScenarioRun(List.of(project.resolve("features")), reportDir, selfChecks,
-            Optional.ofNullable(options.name), Optional.ofNullable(options.tags), options.shard())
-            .parallel(options.parallel).run(progress, pair.shortLabel() + options.shard().map(k -> " shard " + k).orElse(""));
+        List<ScenarioResult> results = new ScenarioRun(selection, reportDir).parallel(options.parallel).run(progress, pair.shortLabel() + options.shard().map(k -> " shard " + k).orElse(""));
         Summary.writeResults(reportDir, results);
         Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
             + pair.builders().label() + " builders", project);
