@@ -42,6 +42,9 @@ final class FarmCheck implements Callable<Integer> {
 
   @CommandLine.Mixin Main.RunOptions options = new Main.RunOptions();
 
+  /** This check's own report directory, once it has started. */
+  private ReportRun run;
+
   @Override
   public Integer call() {
     long started = System.currentTimeMillis();
@@ -62,17 +65,16 @@ final class FarmCheck implements Callable<Integer> {
       progress.say("the farm's files are invalid (errors above, each with its file and line): nothing was started");
       return Main.INVALID;
     }
-    if (!layout.features().isEmpty() && Main.invalid(options.selection(layout.features(), true), options.projectDir())) {
-      return Main.INVALID;
-    }
+    ScenarioSelection expectations = options.selection(layout.features(), true);
+    if (!layout.features().isEmpty() && Main.invalid(expectations, options.projectDir())) return Main.INVALID;
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
     Path project = options.projectDir();
     boolean allHold = true;
     boolean harnessError = false;
     try (Main.RunScope scope = Main.openRun(progress)) {
+      run = ReportRun.open(options.reports(), "check", expectations);
       for (Matrix.Pair pair : matrix.pairs()) {
-        Path reportDir = project.resolve("reports").resolve("check-" + name(farmDir)).resolve(pair.label());
-        Reports.clear(reportDir);
+        Path reportDir = reportDir(pair);
         Main.setPair(pair, reportDir, project);
         Main.prepareImages(pair);
         progress.say("=== %s: Nix %s on the agent host, Nix %s on the builders ===", farmDir, pair.agent().label(),
@@ -91,7 +93,7 @@ final class FarmCheck implements Callable<Integer> {
           harnessError |= !diff.unanswered().isEmpty();
           if (failOnMove && !diff.moved().isEmpty()) allHold = false;
         }
-        allHold &= expectations(layout, reportDir, progress, pair);
+        allHold &= expectations(layout, expectations, reportDir, progress, pair);
       }
     }
     if (harnessError) {
@@ -127,15 +129,25 @@ final class FarmCheck implements Callable<Integer> {
     return lines.isEmpty() ? "" : ":\n  " + String.join("\n  ", lines);
   }
 
-  private boolean expectations(FarmLayout layout, Path reportDir, Progress progress, Matrix.Pair pair) {
+  /** Whether the check got as far as starting hosts (and so has a report). */
+  boolean started() {
+    return run != null;
+  }
+
+  /** Where this check's report of {@code pair} is: reports/runs/RUN/check-FARM/PAIR. */
+  Path reportDir(Matrix.Pair pair) {
+    return run.dir().resolve("check-" + name(farmDir)).resolve(pair.label());
+  }
+
+  private boolean expectations(FarmLayout layout, ScenarioSelection selection, Path reportDir, Progress progress,
+      Matrix.Pair pair) {
     if (layout.features().isEmpty()) {
       progress.say("no expectations (*.feature) in %s: the map above is the answer", layout.dir());
       return true;
     }
     System.setProperty("dispatchcheck.farm", layout.dir().toAbsolutePath().toString());
-    List<ScenarioResult> results = new ScenarioRun(options.selection(layout.features(), true), reportDir)
-        .run(progress, pair.shortLabel());
-    Summary.writeResults(reportDir, results);
+    List<ScenarioResult> results = new ScenarioRun(selection, reportDir).run(progress, pair.shortLabel());
+    Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(), null, results));
     progress.say("expectations of %s: %s; report: %s", layout.dir(), Summary.line(results), reportDir.resolve("cucumber.html"));
     return !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
   }

@@ -104,6 +104,11 @@ public final class Main {
       return Path.of(System.getProperty("dispatchcheck.project.dir", ".")).toAbsolutePath().normalize();
     }
 
+    /** reports/, where every run gets its own directory and the compatibility page is. */
+    Path reports() {
+      return projectDir().resolve("reports");
+    }
+
     Matrix matrix(String fallback) {
       String m = matrix != null ? matrix : Optional.ofNullable(System.getenv("DISPATCHCHECK_MATRIX")).orElse(fallback);
       return Matrix.parse(m, projectDir());
@@ -118,7 +123,8 @@ public final class Main {
     public Integer call() {
       ScenarioSelection scenarios = options.scenarios(false);
       Matrix matrix = options.matrix(Matrix.CONFORMANCE_DEFAULT);
-      return invalid(scenarios, options.projectDir()) ? INVALID : runFeatures(options, scenarios, matrix);
+      if (invalid(scenarios, options.projectDir())) return INVALID;
+      return runFeatures(options, matrix, ReportRun.open(options.reports(), "conformance", scenarios), scenarios);
     }
   }
 
@@ -137,7 +143,7 @@ public final class Main {
     }
 
     private int scenariosThenExamples(ScenarioSelection selection, Matrix matrix) {
-      int scenarios = runFeatures(options, selection, matrix);
+      int scenarios = runFeatures(options, matrix, ReportRun.open(options.reports(), "test", selection), selection);
       // The example farms run once, in the first shard (or the whole run), never filtered away.
       boolean whole = selection.name().isEmpty() && selection.tags().isEmpty();
       boolean firstShard = options.shard().map(k -> k.index() == 1).orElse(true);
@@ -169,7 +175,7 @@ public final class Main {
 
     @Override
     public Integer call() {
-      Path reports = options.projectDir().resolve("reports");
+      Path reports = options.reports();
       CompatibilityPage.write(reports);
       int failed = JUnitMerge.write(reports);
       System.err.printf("[dispatchcheck] wrote %s and %s: %d failed test cases%n", reports.resolve("index.html"),
@@ -249,7 +255,8 @@ public final class Main {
     return !problems.isEmpty();
   }
 
-  static int runFeatures(RunOptions options, ScenarioSelection selection, Matrix matrix) {
+  /** Runs {@code selection} on each pair of {@code matrix}, each pair's report in {@code run}'s directory. */
+  static int runFeatures(RunOptions options, Matrix matrix, ReportRun run, ScenarioSelection selection) {
     long started = System.currentTimeMillis();
     System.setProperty("dispatchcheck.run.started", String.valueOf(started));
     Progress progress = new Progress(started);
@@ -258,15 +265,15 @@ public final class Main {
     boolean allPassed = true;
     try (RunScope scope = openRun(progress)) {
       for (Matrix.Pair pair : matrix.pairs()) {
-        Path reportDir = project.resolve("reports").resolve(pair.label()
-            + options.shard().map(k -> "--shard-" + k.index() + "-of-" + k.count()).orElse(""));
-        Reports.clear(reportDir);
+        Path reportDir = run.pairDir(pair.label(), selection.shard());
         setPair(pair, reportDir, project);
         progress.say("=== Nix %s on the agent host, Nix %s on the builders ===", pair.agent().label(), pair.builders().label());
         prepareImages(pair);
         long t0 = System.nanoTime();
-        List<ScenarioResult> results = new ScenarioRun(selection, reportDir).parallel(options.parallel).run(progress, pair.shortLabel() + options.shard().map(k -> " shard " + k).orElse(""));
-        Summary.writeResults(reportDir, results);
+        List<ScenarioResult> results = new ScenarioRun(selection, reportDir).parallel(options.parallel)
+            .run(progress, pair.shortLabel() + selection.shard().map(k -> " shard " + k).orElse(""));
+        Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(),
+            selection.shard().map(Shard::toString).orElse(null), results));
         Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
             + pair.builders().label() + " builders", project);
         boolean passed = !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
@@ -275,8 +282,8 @@ public final class Main {
             pair.agent().label(), pair.builders().label(), passed ? "passed" : "FAILED",
             (System.nanoTime() - t0) / 1_000_000_000L, Summary.line(results), project.relativize(reportDir.resolve("cucumber.html"))));
       }
-      CompatibilityPage.write(project.resolve("reports"));
-      JUnitMerge.write(project.resolve("reports"));
+      CompatibilityPage.write(options.reports());
+      JUnitMerge.write(options.reports());
     }
     progress.say("summary (compatibility page: reports/index.html):%n%s", String.join("\n", lines));
     return allPassed ? OK : FAILED;

@@ -1,11 +1,6 @@
 package dev.dispatchcheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The steps of a dry run's Cucumber messages (ndjson) that no step definition matches, or
@@ -22,8 +16,6 @@ import java.util.stream.Stream;
  * line.
  */
 final class StepMatches {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** A step that cannot run, as the feature file writes it (an outline's with its {@code <placeholders>}). */
   record Unmatched(Path file, int line, String keyword, String text, boolean ambiguous) {}
 
@@ -36,37 +28,23 @@ final class StepMatches {
 
   static List<Unmatched> read(Path ndjson) {
     StepMatches m = new StepMatches();
-    try (Stream<String> lines = Files.lines(ndjson)) {
-      lines.filter(l -> !l.isBlank()).forEach(m::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CucumberMessages.forEach(ndjson, CucumberMessages.ofKind("gherkinDocument", "pickle", "testCase"), m::add);
     return m.unmatched();
   }
 
-  private void add(String line) {
-    JsonNode envelope;
-    try {
-      envelope = JSON.readTree(line);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private void add(JsonNode envelope) {
+    if (envelope.has("gherkinDocument")) {
+      CucumberMessages.index(envelope.get("gherkinDocument"), n -> n.has("keyword") && n.has("text"), gherkinSteps);
     }
-    if (envelope.has("gherkinDocument")) indexSteps(envelope.get("gherkinDocument"));
     JsonNode pickle = envelope.get("pickle");
     if (pickle != null) {
-      Path file = Path.of(URI.create(pickle.path("uri").asText()));
+      Path file = CucumberMessages.file(pickle);
       pickle.path("steps").forEach(s -> {
         pickleStepFiles.put(s.path("id").asText(), file);
         pickleStepSources.put(s.path("id").asText(), s.path("astNodeIds").path(0).asText());
       });
     }
     if (envelope.has("testCase")) testCases.add(envelope.get("testCase"));
-  }
-
-  /** Every step of the document, wherever it stands (background, scenario, rule). */
-  private void indexSteps(JsonNode node) {
-    if (node.has("id") && node.has("keyword") && node.has("text")) gherkinSteps.put(node.get("id").asText(), node);
-    node.elements().forEachRemaining(this::indexSteps);
   }
 
   private List<Unmatched> unmatched() {
