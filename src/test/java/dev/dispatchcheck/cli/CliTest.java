@@ -55,4 +55,19 @@ class CliTest {
     assertThat(html).contains("<tr class=\"differs\">")
         .contains("the rejection<div class=\"versions\">outcome: 2.8 went to aarch64-linux-0</div>");
   }
+
+  @Test
+  void anEngineThatBrokeBeforeAnyScenarioIsAnErrorNotAnEmptyRun() {
+    ScenarioListener listener = new ScenarioListener(new dev.dispatchcheck.run.Progress(0), "2.26/2.26");
+    var engine = org.junit.platform.launcher.TestIdentifier.from(
+        new org.junit.platform.engine.support.descriptor.EngineDescriptor(
+            org.junit.platform.engine.UniqueId.forEngine("cucumber"), "Cucumber"));
+    listener.executionFinished(engine, org.junit.platform.engine.TestExecutionResult.failed(
+        new IllegalStateException("glue class dev.dispatchcheck.steps.World could not be loaded")));
+    listener.executionFinished(engine, org.junit.platform.engine.TestExecutionResult.successful());
+    assertThat(listener.results()).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(ScenarioResult.ERROR);
+      assertThat(r.message()).contains("could not be loaded");
+    });
+  }
 }
