@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,25 +38,31 @@ final class Bench implements Callable<Integer> {
   public Integer call() throws Exception {
     Matrix.Pair pair = options.matrix("2.26/2.26").pairs().get(0);
     Path project = options.projectDir();
+    ScenarioSelection all = options.scenarios(true);
+    if (Main.invalid(all, project)) return Main.INVALID;
     try (Main.RunScope run = Main.openRun(new Progress(System.currentTimeMillis()))) {
-      return measure(pair, project);
+      return measure(pair, project, all);
     }
   }
 
-  private int measure(Matrix.Pair pair, Path project) throws IOException, InterruptedException {
+  private int measure(Matrix.Pair pair, Path project, ScenarioSelection all) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    int code = Main.runFeatures(options, new Matrix(List.of(pair)), true);
+    ReportRun run = ReportRun.open(options.reports(), "bench", all);
+    int code = Main.runFeatures(options, new Matrix(List.of(pair)), run, all);
     double wall = (System.nanoTime() - start) / 1e9;
-    Path reportDir = project.resolve("reports").resolve(pair.label());
+    Path reportDir = run.pairDir(pair.label(), all.shard());
     List<ScenarioResult> results = Summary.readResults(reportDir);
     double[] share = setupAndBuilds(reportDir.resolve("evidence"));
 
     List<Double> reference = new ArrayList<>();
     Main.RunOptions one = new Main.RunOptions();
     one.name = Pattern.compile(REFERENCE);
+    ScenarioSelection referenceOnly = one.scenarios(false);
     for (int i = 0; i < repeat; i++) {
-      Main.runFeatures(one, new Matrix(List.of(pair)), false);
-      Summary.readResults(reportDir).stream().findFirst().ifPresent(r -> reference.add(r.seconds()));
+      ReportRun once = ReportRun.open(options.reports(), "bench", referenceOnly);
+      Main.runFeatures(one, new Matrix(List.of(pair)), once, referenceOnly);
+      Summary.readResults(once.pairDir(pair.label(), Optional.empty())).stream().findFirst()
+          .ifPresent(r -> reference.add(r.seconds()));
     }
     List<Double> floor = new ArrayList<>();
     String image = new HostImages(new RunSettings()).imageFor(pair.agent());

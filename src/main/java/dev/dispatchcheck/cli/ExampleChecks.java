@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * The example farms of {@code examples/checks.tsv}, each checked on the matrix's first
@@ -38,8 +39,10 @@ final class ExampleChecks {
       long t0 = System.nanoTime();
       String problem = Files.isDirectory(project.resolve(farm)) ? "" : "no directory " + farm;
       if (problem.isEmpty()) {
-        int got = Main.commandLine().execute(args.toArray(String[]::new));
-        problem = got != expected ? "exit " + got + ", expected " + expected : onlyVerdicts(project, matrix, farm);
+        CommandLine check = Main.commandLine();
+        int got = check.execute(args.toArray(String[]::new));
+        problem = got != expected ? "exit " + got + ", expected " + expected
+            : onlyVerdicts(check.getSubcommands().get("check").getCommand(), matrix);
       }
       all &= problem.isEmpty();
       lines.add(String.format("  check %s: %s in %.0f s", f[0], problem.isEmpty() ? "passed" : "FAILED: " + problem,
@@ -50,10 +53,9 @@ final class ExampleChecks {
   }
 
   /** A scenario of an example that ended as anything but passed or a verdict failure proves nothing. */
-  private static String onlyVerdicts(Path project, Matrix matrix, String farm) {
-    Path dir = project.resolve("reports").resolve("check-" + Path.of(farm).getFileName())
-        .resolve(matrix.pairs().get(0).label());
-    return Summary.readResults(dir).stream()
+  private static String onlyVerdicts(FarmCheck check, Matrix matrix) {
+    if (!check.started()) return ""; // invalid input: nothing ran
+    return Summary.readResults(check.reportDir(matrix.pairs().get(0))).stream()
         .filter(r -> !r.passed() && !r.status().equals(ScenarioResult.FAILED))
         .map(r -> r.name() + " ended " + r.status()).findFirst().orElse("");
   }

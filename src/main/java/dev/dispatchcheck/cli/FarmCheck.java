@@ -1,27 +1,21 @@
 package dev.dispatchcheck.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.layout.Finding;
 import dev.dispatchcheck.dispatch.layout.Lint;
 import dev.dispatchcheck.dispatch.layout.Severity;
+import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.farm.DispatchMap;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.StandInFarm;
 import dev.dispatchcheck.run.Progress;
 import dev.dispatchcheck.run.RunSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,7 +30,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check", description = "Check an operator's farm directory: lint, dispatch map, expectations.")
 final class FarmCheck implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   static final String DEFAULT_MATRIX = "2.26/2.26";
 
   @Parameters(index = "0", description = "the farm directory (see examples/)") Path farmDir;
@@ -48,6 +41,9 @@ final class FarmCheck implements Callable<Integer> {
   boolean failOnMove;
 
   @CommandLine.Mixin Main.RunOptions options = new Main.RunOptions();
+
+  /** This check's own report directory, once it has started. */
+  private ReportRun run;
 
   @Override
   public Integer call() {
@@ -69,34 +65,41 @@ final class FarmCheck implements Callable<Integer> {
       progress.say("the farm's files are invalid (errors above, each with its file and line): nothing was started");
       return Main.INVALID;
     }
+    ScenarioSelection expectations = options.selection(layout.features(), true);
+    if (!layout.features().isEmpty() && Main.invalid(expectations, options.projectDir())) return Main.INVALID;
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
     Path project = options.projectDir();
     boolean allHold = true;
     boolean harnessError = false;
     try (Main.RunScope scope = Main.openRun(progress)) {
+      run = ReportRun.open(options.reports(), "check", expectations);
       for (Matrix.Pair pair : matrix.pairs()) {
-        Path reportDir = project.resolve("reports").resolve("check-" + name(farmDir)).resolve(pair.label());
-        Reports.clear(reportDir);
+        Path reportDir = reportDir(pair);
         Main.setPair(pair, reportDir, project);
         Main.prepareImages(pair);
         progress.say("=== %s: Nix %s on the agent host, Nix %s on the builders ===", farmDir, pair.agent().label(),
             pair.builders().label());
         List<DispatchMap.Row> map = map(layout, new RunSettings(), reportDir, progress);
-        harnessError |= map.stream().anyMatch(r -> r.where().equals(DispatchMap.HARNESS_ERROR));
+        harnessError |= map.stream().anyMatch(r -> r.answer() instanceof CellAnswer.HarnessError);
         if (old.isPresent()) {
           List<DispatchMap.Row> was = map(old.get(), new RunSettings(), reportDir.resolve("before"), progress);
-          List<String> moved = moves(was, map);
-          progress.say("%d of %d cells moved from %s to %s%s", moved.size(), map.size(), before, farmDir,
-              moved.isEmpty() ? "" : ":\n  " + String.join("\n  ", moved));
-          if (failOnMove && !moved.isEmpty()) allHold = false;
+          MapDiff diff = MapDiff.of(was, map);
+          progress.say("%d of %d cells moved from %s to %s%s", diff.moved().size(), map.size(), before, farmDir,
+              indented(diff.moved()));
+          if (!diff.unanswered().isEmpty()) {
+            progress.say("%d cells have no answer in one map or both, so whether they moved is unknown%s",
+                diff.unanswered().size(), indented(diff.unanswered()));
+          }
+          harnessError |= !diff.unanswered().isEmpty();
+          if (failOnMove && !diff.moved().isEmpty()) allHold = false;
         }
-        allHold &= expectations(layout, reportDir, progress, pair);
+        allHold &= expectations(layout, expectations, reportDir, progress, pair);
       }
     }
     Optional<Integer> wedged = Main.engineWedged(progress);
     if (wedged.isPresent()) return wedged.get();
     if (harnessError) {
-      progress.say("some cells of the map have no answer: their evidence sources disagree (a harness error)");
+      progress.say("some cells have no answer (a harness error, above and in map.json): no verdict on them");
       return Main.ENVIRONMENT;
     }
     return allHold ? Main.OK : Main.FAILED;
@@ -119,67 +122,34 @@ final class FarmCheck implements Callable<Integer> {
     try (Farm farm = StandInFarm.start(layout, plan, settings, notes)) {
       List<DispatchMap.Row> rows = DispatchMap.build(farm, plan.cells(), new Waiter(settings.buildTimeout()),
           r -> System.err.printf("  %-20s %-36s %s%n", r.user(), r.what(), r.where()));
-      writeMap(reportDir, layout, rows, notes);
+      MapReport.write(reportDir, layout, rows, notes);
       return rows;
     }
   }
 
-  private static void writeMap(Path dir, FarmLayout layout, List<DispatchMap.Row> rows, List<String> notes) {
-    List<Map<String, Object>> cells = new ArrayList<>();
-    for (DispatchMap.Row r : rows) {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("user", r.user());
-      c.put("system", r.system());
-      c.put("features", r.features());
-      c.put("goesTo", r.where());
-      c.put("summary", r.record().summary());
-      c.put("evidence", r.record().evidence().stream().map(Object::toString).toList());
-      cells.add(c);
-    }
-    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>dispatchcheck: "
-        + "dispatch map of " + Html.escape(layout.dir().toString()) + "</title></head><body><h1>Where each build goes</h1>"
-        + "<table id=\"map\" border=\"1\"><tr><th>user</th><th>system</th><th>goes to</th><th>evidence</th></tr>");
-    rows.forEach(r -> html.append("<tr><td>").append(Html.escape(r.user())).append("</td><td>").append(Html.escape(r.what()))
-        .append("</td><td>").append(Html.escape(r.where())).append("</td><td>")
-        .append(Html.escape(String.join("; ", r.record().evidence().stream().map(Object::toString).toList()))).append("</td></tr>"));
-    html.append("</table><h2>What the harness assumed or overrode</h2><ul>");
-    notes.forEach(n -> html.append("<li>").append(Html.escape(n)).append("</li>"));
-    html.append("</ul><p><a href=\"cucumber.html\">The farm's expectations</a></p></body></html>\n");
-    try {
-      Files.createDirectories(dir);
-      JSON.writeValue(dir.resolve("map.json").toFile(), Map.of("farm", layout.dir().toString(), "cells", cells, "notes", notes));
-      Files.writeString(dir.resolve("map.html"), html);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static String indented(List<String> lines) {
+    return lines.isEmpty() ? "" : ":\n  " + String.join("\n  ", lines);
   }
 
-  /** "hercules-ci-agent aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com". */
-  static List<String> moves(List<DispatchMap.Row> before, List<DispatchMap.Row> after) {
-    Map<String, String> was = new LinkedHashMap<>();
-    before.forEach(r -> was.put(r.key(), r.where()));
-    Map<String, String> now = new LinkedHashMap<>();
-    after.forEach(r -> now.put(r.key(), r.where()));
-    List<String> out = new ArrayList<>();
-    now.forEach((cell, where) -> {
-      String w = was.getOrDefault(cell, "(no such cell)");
-      if (!w.equals(where)) out.add(cell + ": " + w + " → " + where);
-    });
-    was.forEach((cell, w) -> {
-      if (!now.containsKey(cell)) out.add(cell + ": " + w + " → (no such cell)");
-    });
-    return out;
+  /** Whether the check got as far as starting hosts (and so has a report). */
+  boolean started() {
+    return run != null;
   }
 
-  private boolean expectations(FarmLayout layout, Path reportDir, Progress progress, Matrix.Pair pair) {
+  /** Where this check's report of {@code pair} is: reports/runs/RUN/check-FARM/PAIR. */
+  Path reportDir(Matrix.Pair pair) {
+    return run.dir().resolve("check-" + name(farmDir)).resolve(pair.label());
+  }
+
+  private boolean expectations(FarmLayout layout, ScenarioSelection selection, Path reportDir, Progress progress,
+      Matrix.Pair pair) {
     if (layout.features().isEmpty()) {
       progress.say("no expectations (*.feature) in %s: the map above is the answer", layout.dir());
       return true;
     }
     System.setProperty("dispatchcheck.farm", layout.dir().toAbsolutePath().toString());
-    List<ScenarioResult> results = new ScenarioRun(layout.features(), reportDir, true,
-        Optional.ofNullable(options.name), Optional.ofNullable(options.tags)).run(progress, pair.shortLabel());
-    Summary.writeResults(reportDir, results);
+    List<ScenarioResult> results = new ScenarioRun(selection, reportDir).run(progress, pair.shortLabel());
+    Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(), null, results));
     progress.say("expectations of %s: %s; report: %s", layout.dir(), Summary.line(results), reportDir.resolve("cucumber.html"));
     return !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
   }

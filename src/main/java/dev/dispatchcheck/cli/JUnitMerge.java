@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * {@code reports/junit.xml}: the test cases of every pair's and shard's cucumber.xml under
- * one {@code <testsuites>}, each suite named by its directory, so that CI shows one
- * result for a run split over machines.
+ * {@code reports/junit.xml}: the test cases of the reports the compatibility page shows (each
+ * pair's latest complete run, or its shards; see {@link ShownReports}) under one
+ * {@code <testsuites>}, each suite named by its pair (and shard) directory, so that CI
+ * shows one result for a run split over machines.
  */
 final class JUnitMerge {
   private static final Pattern SUITE = Pattern.compile("<testsuite\\b([^>]*)>(.*?)</testsuite>", Pattern.DOTALL);
@@ -24,13 +24,17 @@ final class JUnitMerge {
   static int write(Path reports) {
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
     int failed = 0;
-    try (Stream<Path> dirs = Files.list(reports)) {
-      for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("cucumber.xml"))).sorted().toList()) {
-        Matcher m = SUITE.matcher(Files.readString(d.resolve("cucumber.xml")));
-        while (m.find()) {
-          String attrs = NAME.matcher(m.group(1)).replaceFirst("name=\"" + d.getFileName() + "\"");
-          out.append("<testsuite").append(attrs).append(">").append(m.group(2)).append("</testsuite>\n");
-          failed += count(m.group(2), "<failure") + count(m.group(2), "<error");
+    try {
+      for (ShownReports.Shown shown : ShownReports.read(reports).values()) {
+        for (ShownReports.Report report : shown.reports()) {
+          Path d = reports.resolve(report.dir());
+          if (!Files.isRegularFile(d.resolve("cucumber.xml"))) continue;
+          Matcher m = SUITE.matcher(Files.readString(d.resolve("cucumber.xml")));
+          while (m.find()) {
+            String attrs = NAME.matcher(m.group(1)).replaceFirst("name=\"" + d.getFileName() + "\"");
+            out.append("<testsuite").append(attrs).append(">").append(m.group(2)).append("</testsuite>\n");
+            failed += count(m.group(2), "<failure") + count(m.group(2), "<error");
+          }
         }
       }
       Files.writeString(reports.resolve("junit.xml"), out.append("</testsuites>\n"));

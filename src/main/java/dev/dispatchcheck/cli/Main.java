@@ -85,7 +85,8 @@ public final class Main {
     @Option(names = "--name", description = "only scenarios whose name contains a match of this regular expression")
     Pattern name;
 
-    @Option(names = "--tags", description = "a JUnit tag expression over the scenarios' tags, e.g. \"ssh-ng & !faults\"")
+    @Option(names = "--tags", description = "a tag expression over the scenarios' tags, Cucumber's (\"@ssh-ng and not @faults\")"
+        + " or JUnit's (\"ssh-ng & !faults\")")
     String tags;
 
     @Option(names = "--parallel", description = "how many scenarios run at once (default: ${DEFAULT-VALUE}:"
@@ -110,8 +111,23 @@ public final class Main {
       return Optional.ofNullable(shard).map(Shard::parse);
     }
 
+    /** The scenarios of {@code features} these options pick. */
+    ScenarioSelection selection(List<Path> features, boolean selfChecks) {
+      return new ScenarioSelection(features, selfChecks, Optional.ofNullable(name), Optional.ofNullable(tags), shard());
+    }
+
+    /** The project's own scenarios, features/. */
+    ScenarioSelection scenarios(boolean selfChecks) {
+      return selection(List.of(projectDir().resolve("features")), selfChecks);
+    }
+
     Path projectDir() {
       return Path.of(System.getProperty("dispatchcheck.project.dir", ".")).toAbsolutePath().normalize();
+    }
+
+    /** reports/, where every run gets its own directory and the compatibility page is. */
+    Path reports() {
+      return projectDir().resolve("reports");
     }
 
     Matrix matrix(String fallback) {
@@ -126,7 +142,10 @@ public final class Main {
 
     @Override
     public Integer call() {
-      return runFeatures(options, options.matrix(Matrix.CONFORMANCE_DEFAULT), false);
+      ScenarioSelection scenarios = options.scenarios(false);
+      Matrix matrix = options.matrix(Matrix.CONFORMANCE_DEFAULT);
+      if (invalid(scenarios, options.projectDir())) return INVALID;
+      return runFeatures(options, matrix, ReportRun.open(options.reports(), "conformance", scenarios), scenarios);
     }
   }
 
@@ -137,15 +156,17 @@ public final class Main {
     @Override
     public Integer call() {
       Matrix matrix = options.matrix(Matrix.TEST_DEFAULT);
+      ScenarioSelection scenarios = options.scenarios(true);
+      if (invalid(scenarios, options.projectDir())) return INVALID;
       try (RunScope run = openRun(new Progress(System.currentTimeMillis()))) {
-        return scenariosThenExamples(matrix);
+        return scenariosThenExamples(scenarios, matrix);
       }
     }
 
-    private int scenariosThenExamples(Matrix matrix) {
-      int scenarios = runFeatures(options, matrix, true);
+    private int scenariosThenExamples(ScenarioSelection selection, Matrix matrix) {
+      int scenarios = runFeatures(options, matrix, ReportRun.open(options.reports(), "test", selection), selection);
       // The example farms run once, in the first shard (or the whole run), never filtered away.
-      boolean whole = options.name == null && options.tags == null;
+      boolean whole = selection.name().isEmpty() && selection.tags().isEmpty();
       boolean firstShard = options.shard().map(k -> k.index() == 1).orElse(true);
       int examples = whole && firstShard && Engine.wedged().isEmpty() ? ExampleChecks.run(options.projectDir(), matrix) : OK;
       return Math.max(scenarios, examples);
@@ -175,7 +196,7 @@ public final class Main {
 
     @Override
     public Integer call() {
-      Path reports = options.projectDir().resolve("reports");
+      Path reports = options.reports();
       CompatibilityPage.write(reports);
       int failed = JUnitMerge.write(reports);
       System.err.printf("[dispatchcheck] wrote %s and %s: %d failed test cases%n", reports.resolve("index.html"),
@@ -289,7 +310,22 @@ public final class Main {
     });
   }
 
-  static int runFeatures(RunOptions options, Matrix matrix, boolean selfChecks) {
+  /**
+   * Whether the scenarios are invalid input: feature files that do not parse, steps no
+   * step definition matches, filters that select nothing. Each problem is printed with its
+   * file and line, before any host starts.
+   */
+  static boolean invalid(ScenarioSelection selection, Path projectDir) {
+    List<String> problems = ExpectationCheck.problems(selection, projectDir);
+    problems.forEach(p -> System.err.println("[dispatchcheck] error: " + p));
+    if (!problems.isEmpty()) {
+      System.err.println("[dispatchcheck] the expectations are invalid (above, each with its file and line): nothing was started");
+    }
+    return !problems.isEmpty();
+  }
+
+  /** Runs {@code selection} on each pair of {@code matrix}, each pair's report in {@code run}'s directory. */
+  static int runFeatures(RunOptions options, Matrix matrix, ReportRun run, ScenarioSelection selection) {
     long started = System.currentTimeMillis();
     System.setProperty("dispatchcheck.run.started", String.valueOf(started));
     Progress progress = new Progress(started);
@@ -299,29 +335,29 @@ public final class Main {
     try (RunScope scope = openRun(progress)) {
       for (Matrix.Pair pair : matrix.pairs()) {
         if (Engine.wedged().isPresent()) break;
-        Path reportDir = project.resolve("reports").resolve(pair.label()
-            + options.shard().map(k -> "--shard-" + k.index() + "-of-" + k.count()).orElse(""));
-        Reports.clear(reportDir);
+        Path reportDir = run.pairDir(pair.label(), selection.shard());
         setPair(pair, reportDir, project);
         progress.say("=== Nix %s on the agent host, Nix %s on the builders ===", pair.agent().label(), pair.builders().label());
         prepareImages(pair);
         long t0 = System.nanoTime();
-        List<ScenarioResult> results = new ScenarioRun(List.of(project.resolve("features")), reportDir, selfChecks,
-            Optional.ofNullable(options.name), Optional.ofNullable(options.tags), options.shard())
-            .parallel(options.parallel).run(progress, pair.shortLabel() + options.shard().map(k -> " shard " + k).orElse(""));
-        Summary.writeResults(reportDir, results);
+        List<ScenarioResult> results = new ScenarioRun(selection, reportDir).parallel(options.parallel)
+            .run(progress, pair.shortLabel() + selection.shard().map(k -> " shard " + k).orElse(""));
+        Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(),
+            selection.shard().map(Shard::toString).orElse(null), results));
         Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
             + pair.builders().label() + " builders", project);
         // The pair's hosts go before the next pair's start: no burst of both at once on the engine.
         FarmPool.closeAll();
-        boolean passed = !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
+        // Filters were checked to select something (ExpectationCheck), so only a shard may be empty.
+        boolean passed = (!results.isEmpty() || selection.shard().isPresent())
+            && results.stream().allMatch(ScenarioResult::passed);
         allPassed &= passed;
         lines.add(String.format("  agent Nix %s, builders Nix %s: %s in %d s, %s, report: %s",
             pair.agent().label(), pair.builders().label(), passed ? "passed" : "FAILED",
             (System.nanoTime() - t0) / 1_000_000_000L, Summary.line(results), project.relativize(reportDir.resolve("cucumber.html"))));
       }
-      CompatibilityPage.write(project.resolve("reports"));
-      JUnitMerge.write(project.resolve("reports"));
+      CompatibilityPage.write(options.reports());
+      JUnitMerge.write(options.reports());
     }
     progress.say("summary (compatibility page: reports/index.html):%n%s", String.join("\n", lines));
     return engineWedged(progress).orElse(allPassed ? OK : FAILED);

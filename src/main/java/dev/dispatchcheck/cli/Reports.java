@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.regex.Matcher;
-import java.util.stream.Stream;
 
-/** The report directories are Java's: cleared before a pair runs, touched up after. */
+/** The report directories are Java's: each run writes its own (see ReportRun), and Java touches them up after. */
 final class Reports {
   private Reports() {}
 
@@ -28,16 +26,6 @@ final class Reports {
       + " var s = d.querySelector('summary'); if (s && s.textContent.indexOf('Dispatch table') >= 0) d.open = true; });"
       + " if (++n > 20) clearInterval(t); }, 250); })();</script>";
 
-  /** Evidence of an earlier run must not pass for this run's. */
-  static void clear(Path dir) {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear " + dir, e);
-    }
-  }
-
   /**
    * Cucumber's page names features by the absolute path of the machine that ran them and
    * says nothing of the Nix pair: name them relative to the repository, and title the page.
@@ -51,7 +39,8 @@ final class Reports {
           .replaceFirst("<title>[^<]*</title>", "<title>dispatchcheck: " + title + "</title>")
           // The pair, visible on the page itself, not only in the tab's title.
           .replaceFirst("<body>", "<body><div style=\"font:600 16px sans-serif;padding:10px 16px;background:#eef\">"
-              + "dispatchcheck: " + title + " &middot; <a href=\"../index.html\">all pairs</a></div>")
+              + "dispatchcheck: " + title + " &middot; <a href=\"" + html.getParent().relativize(
+                  projectDir.resolve("reports/index.html")) + "\">all pairs</a></div>")
           // Cucumber's page folds every feature and scenario: open each once, so that what
           // the guide says and what went where show without a click per scenario.
           .replaceFirst("</body>", Matcher.quoteReplacement(EXPAND) + "</body>");

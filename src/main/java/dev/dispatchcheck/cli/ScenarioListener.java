@@ -47,7 +47,10 @@ final class ScenarioListener implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-    if (!id.isTest()) return;
+    if (!id.isTest()) {
+      containerFailed(id, result);
+      return;
+    }
     double s = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1e9;
     Throwable t = result.getThrowable().orElse(null);
     String status = switch (result.getStatus()) {
@@ -55,9 +58,22 @@ final class ScenarioListener implements TestExecutionListener {
       case ABORTED -> ScenarioResult.SKIPPED;
       case FAILED -> classify(t);
     };
-    record(id, status, s, t == null ? "" : firstLine(t));
+    String message = t == null ? "" : FailureLine.of(t);
+    record(id, status, s, message);
     progress.say("[%s] %s %s in %.1f s%s", prefix, status, id.getDisplayName(), s,
-        t == null || status.equals(ScenarioResult.PASSED) ? "" : ": " + firstLine(t));
+        message.isEmpty() || status.equals(ScenarioResult.PASSED) ? "" : ": " + message);
+  }
+
+  /**
+   * A feature or the engine itself that broke (glue that does not load, a hook before all
+   * scenarios) is an error of its own: otherwise a run whose scenarios never started would
+   * have no result that says so.
+   */
+  private void containerFailed(TestIdentifier id, TestExecutionResult result) {
+    if (result.getStatus() != TestExecutionResult.Status.FAILED) return;
+    String message = result.getThrowable().map(FailureLine::of).orElse("failed");
+    record(id, ScenarioResult.ERROR, 0, message);
+    progress.say("[%s] ERROR %s: %s", prefix, id.getDisplayName(), message);
   }
 
   /** A harness error wherever it hides in the cause chain; an undefined step by Cucumber's own exception. */
@@ -83,10 +99,5 @@ final class ScenarioListener implements TestExecutionListener {
     return id.getSource().filter(FileSource.class::isInstance).map(FileSource.class::cast)
         .map(f -> f.getFile().getName() + f.getPosition().map(FilePosition::getLine).map(l -> ":" + l).orElse(""))
         .orElse("?");
-  }
-
-  private static String firstLine(Throwable t) {
-    String m = String.valueOf(t.getMessage());
-    return m.lines().findFirst().orElse(m);
   }
 }

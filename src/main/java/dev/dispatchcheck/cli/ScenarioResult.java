@@ -4,7 +4,7 @@ package dev.dispatchcheck.cli;
  * How one scenario ended, as the console, the summary and the compatibility page show it.
  *
  * @param status passed, failed (a verdict), harness error, undefined, skipped, or error
- * @param message the first line of the failure, empty when it passed
+ * @param message the failure in one line (expected, observed, likely cause; no evidence), empty when it passed
  */
 public record ScenarioResult(String feature, int line, String name, String status, double seconds, String message,
     java.util.List<String> tags, String reportDir) {

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -8,15 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The end of a run: one line per Nix pair, and each pair's results as JSON beside its report. */
 final class Summary {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private Summary() {}
 
-  static void writeResults(Path reportDir, List<ScenarioResult> results) {
+  /**
+   * A pair's results.json: the run it belongs to, the pair (and shard) and each scenario's
+   * result. The compatibility page chooses which report to show for a pair from these.
+   */
+  record PairResults(ReportRun.RunInfo run, String pair, String shard, List<ScenarioResult> scenarios) {
+    PairResults {
+      scenarios = List.copyOf(scenarios);
+    }
+  }
+
+  static void writeResults(Path reportDir, PairResults results) {
     try {
       Files.createDirectories(reportDir);
       JSON.writeValue(reportDir.resolve("results.json").toFile(), results);
@@ -25,12 +38,19 @@ final class Summary {
     }
   }
 
-  static List<ScenarioResult> readResults(Path reportDir) {
+  /** A report's results; empty when it has none (a run that broke before it wrote them). */
+  static Optional<PairResults> readPair(Path reportDir) {
+    Path file = reportDir.resolve("results.json");
+    if (!Files.isRegularFile(file)) return Optional.empty();
     try {
-      return List.of(JSON.readValue(reportDir.resolve("results.json").toFile(), ScenarioResult[].class));
+      return Optional.of(JSON.readValue(file.toFile(), PairResults.class));
     } catch (IOException e) {
-      return List.of();
+      return Optional.empty();
     }
+  }
+
+  static List<ScenarioResult> readResults(Path reportDir) {
+    return readPair(reportDir).map(PairResults::scenarios).orElse(List.of());
   }
 
   /** "12 scenarios: 11 passed, 1 FAILED; median 3.1 s, p90 5.0 s". */

@@ -53,10 +53,22 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     }
   }
 
-  /** One probe: a build as {@code user} for {@code system} requiring {@code features} (sorted). */
-  public record Cell(String user, String system, List<String> features) {
+  /**
+   * One probe: a build as {@code user} for {@code system} requiring {@code features}
+   * (sorted).
+   *
+   * @param unsimulated the scheme of a builder line (of those the daemon uses for this user)
+   *     that could take this build and that the harness does not stand in for, such as
+   *     {@code http} or {@code daemon}: such a cell is not probed, since where Nix would send
+   *     the build in the real farm cannot be observed here
+   */
+  public record Cell(String user, String system, List<String> features, Optional<String> unsimulated) {
     public Cell {
       features = features.stream().sorted().toList();
+    }
+
+    public Cell(String user, String system, List<String> features) {
+      this(user, system, features, Optional.empty());
     }
   }
 
@@ -73,7 +85,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     AgentView view = new AgentView(layout);
     List<ClientFacts> users = FarmUser.ALL.stream().map(u -> facts(view, u)).toList();
     List<Machine> reachable = reachable(view);
-    return new FarmPlan(users, standIns(reachable, layout), cells(reachable));
+    return new FarmPlan(users, standIns(reachable, layout), cells(reachable, view));
   }
 
   public Optional<StandIn> standIn(String host) {
@@ -146,7 +158,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
   }
 
   /** The native system with no features, then per line and system: no features, its mandatory ones, each supported one. */
-  private static List<Cell> cells(List<Machine> machines) {
+  private static List<Cell> cells(List<Machine> machines, AgentView view) {
     Set<List<String>> probes = new LinkedHashSet<>(); // [system, feature...]
     probes.add(List.of(NATIVE_SYSTEM));
     for (Machine m : machines) {
@@ -158,10 +170,36 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     }
     List<Cell> cells = new ArrayList<>();
     for (FarmUser user : FarmUser.ALL) {
-      for (List<String> p : probes) cells.add(new Cell(user.name(), p.get(0), p.subList(1, p.size())));
+      List<Machine> used = daemonMachines(view, user);
+      for (List<String> p : probes) {
+        String system = p.get(0);
+        List<String> features = p.subList(1, p.size());
+        cells.add(new Cell(user.name(), system, features, unsimulated(used, system, Set.copyOf(features))));
+      }
     }
     cells.sort(CELL_ORDER);
     return cells;
+  }
+
+  /** The lines the daemon uses for {@code user}; none when they cannot be parsed (Lint reports that). */
+  private static List<Machine> daemonMachines(AgentView view, FarmUser user) {
+    try {
+      return MachinesFile.parse(view.daemonBuilders(user), view.files()).machines();
+    } catch (MachinesFileException e) {
+      return List.of();
+    }
+  }
+
+  /** The scheme of the first line that could take the build and has no stand-in. */
+  private static Optional<String> unsimulated(List<Machine> used, String system, Set<String> features) {
+    return used.stream().filter(m -> !isSsh(m) && takes(m, system, features)).findFirst().map(FarmPlan::scheme);
+  }
+
+  /** Nix's rule (Machine.canBuild), with a line that names no system taken for the native one. */
+  private static boolean takes(Machine m, String system, Set<String> required) {
+    Set<String> offered = new TreeSet<>(m.supportedFeatures());
+    offered.addAll(m.mandatoryFeatures());
+    return systemsOf(m).contains(system) && offered.containsAll(required) && required.containsAll(m.mandatoryFeatures());
   }
 
   private static List<String> probe(String system, Set<String> features) {
@@ -178,15 +216,16 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
   /**
    * The store URI's scheme as Nix reads a machines line (libstore/machines.cc, the same in
    * 2.8 and 2.26): {@code ssh} is prepended only when the URI has no scheme, no '/', and is
-   * not one of the store words auto, daemon, local (alone or with '?params'). Those and paths
-   * are local stores, here "local". Machine.effectiveStoreUri prepends ssh to them too.
+   * not one of the store words auto, daemon, local (alone or with '?params'). Those words
+   * are their own "scheme" here, and a path is "local". Machine.effectiveStoreUri prepends
+   * ssh to them too.
    */
   static String scheme(Machine m) {
     String uri = m.storeUri();
     if (uri.contains("://")) return uri.substring(0, uri.indexOf("://"));
     String word = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-    boolean local = uri.contains("/") || List.of("", "auto", "daemon", "local").contains(word);
-    return local ? "local" : "ssh";
+    if (List.of("auto", "daemon", "local").contains(word)) return word;
+    return uri.contains("/") || word.isEmpty() ? "local" : "ssh";
   }
 
   static boolean isSsh(Machine m) {

@@ -2,27 +2,27 @@ package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.dispatch.evidence.Outcome;
-import dev.dispatchcheck.dispatch.evidence.Placement;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
-import dev.dispatchcheck.dispatch.verdict.DispatchAssertions;
+import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.build.BuildRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Where each build goes: for every cell of a farm's plan (user, system, features), a
- * salted probe built on the agent host as that user, and its cross-checked record.
+ * salted probe built on the agent host as that user, and its cross-checked record. A cell
+ * the plan does not stand in for is answered as such, without a probe.
  */
 public final class DispatchMap {
   private DispatchMap() {}
 
-  /** One answered cell; {@code where} is a builder's host name, "built locally", or why it failed. */
-  public record Row(String user, String system, List<String> features, String where, DispatchRecord record) {
+  /** One answered cell; {@code record} is the probe's, absent when the cell was not probed or its run broke. */
+  public record Row(String user, String system, List<String> features, CellAnswer answer, Optional<DispatchRecord> record) {
     public String what() {
       return features.isEmpty() ? system : system + " requiring " + String.join(", ", features);
     }
@@ -31,39 +31,34 @@ public final class DispatchMap {
     public String key() {
       return user + " " + what();
     }
+
+    public String where() {
+      return answer.text();
+    }
   }
 
   public static List<Row> build(Farm farm, List<FarmPlan.Cell> cells, Waiter waiter, Consumer<Row> onRow) {
     List<Row> rows = new ArrayList<>();
     for (FarmPlan.Cell c : cells) {
-      Probe probe = Probe.salted(c.system()).requiring(Set.copyOf(c.features()));
-      BuildRun run = BuildRun.start(farm.agent().host(), c.user(), probe, farm.settings().progress());
-      run.awaitCompletion(waiter, farm::diagnostics);
-      DispatchRecord r = farm.investigate(run);
-      Row row = new Row(c.user(), c.system(), c.features(), consistent(r) ? where(r) : HARNESS_ERROR, r);
+      Row row = c.unsimulated()
+          .map(scheme -> new Row(c.user(), c.system(), c.features(), new CellAnswer.NotStoodIn(scheme), Optional.empty()))
+          .orElseGet(() -> probe(farm, c, waiter));
       rows.add(row);
       onRow.accept(row);
     }
     return rows;
   }
 
-  /** A cell whose evidence sources disagree: no answer, and never a move. */
-  public static final String HARNESS_ERROR = "HARNESS ERROR: the evidence sources disagree (see map.json)";
-
-  private static boolean consistent(DispatchRecord r) {
+  /** A run that broke (a wait that timed out, a log stream that ended) is this cell's harness error, not the map's end. */
+  private static Row probe(Farm farm, FarmPlan.Cell c, Waiter waiter) {
     try {
-      DispatchAssertions.assertThat(r).hasConsistentEvidence();
-      return true;
+      Probe probe = Probe.salted(c.system()).requiring(Set.copyOf(c.features()));
+      BuildRun run = BuildRun.start(farm.agent().host(), c.user(), probe, farm.settings().progress());
+      run.awaitCompletion(waiter, farm::diagnostics);
+      DispatchRecord r = farm.investigate(run);
+      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(r), Optional.of(r));
     } catch (HarnessError e) {
-      return false;
+      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(e), Optional.empty());
     }
-  }
-
-  static String where(DispatchRecord r) {
-    if (r.outcome() == Outcome.FAILED) {
-      return "fails: " + r.error().map(e -> e.meaning()).orElse("unrecognised error (see its log)");
-    }
-    return r.placement() == Placement.REMOTE ? r.builder().orElse("?").toLowerCase()
-        : r.placement() == Placement.LOCAL ? "built locally" : "nothing built";
   }
 }

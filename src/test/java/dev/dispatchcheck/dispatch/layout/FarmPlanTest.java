@@ -7,6 +7,9 @@ import dev.dispatchcheck.dispatch.layout.FarmPlan.Cell;
 import dev.dispatchcheck.dispatch.layout.FarmPlan.StandIn;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,5 +141,38 @@ class FarmPlanTest {
         new Cell("hercules-ci-agent", "x86_64-linux", List.of()));
     assertThat(cells).hasSize(3 * agent.size());
     assertThat(cells).extracting(Cell::user).containsSubsequence("alice", "hercules-ci-agent", "root");
+  }
+
+  @Test
+  void aCellThatABuilderWithoutAStandInCouldTakeIsNotProbedAndSaysWhichScheme() {
+    Farm farm = Farm.in(dir).agent("/etc/nix/machines",
+        "http://cache.example.com aarch64-linux", "https://c2.example.com riscv64-linux", "file:///srv/store armv7l-linux",
+        "daemon i686-linux", "local?root=/x mips-linux", "unix:///run/nix.sock powerpc-linux", "s3://bucket sparc-linux",
+        "/nix/other m68k-linux", "ssh://b.example.com aarch64-linux,s390-linux");
+    Map<String, Optional<String>> agent = FarmPlan.of(farm.layout()).cells().stream()
+        .filter(c -> c.user().equals("hercules-ci-agent"))
+        .collect(Collectors.toMap(Cell::system, Cell::unsimulated));
+    assertThat(agent).containsEntry("aarch64-linux", Optional.of("http"))
+        .containsEntry("riscv64-linux", Optional.of("https")).containsEntry("armv7l-linux", Optional.of("file"))
+        .containsEntry("i686-linux", Optional.of("daemon")).containsEntry("mips-linux", Optional.of("local"))
+        .containsEntry("powerpc-linux", Optional.of("unix")).containsEntry("sparc-linux", Optional.of("s3"))
+        .containsEntry("m68k-linux", Optional.of("local"))
+        .as("only SSH lines take these").containsEntry("s390-linux", Optional.empty())
+        .containsEntry("x86_64-linux", Optional.empty());
+  }
+
+  @Test
+  void aBuilderWithoutAStandInCountsOnlyWhereTheDaemonUsesItAndItsFeaturesFit() {
+    Farm farm = Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "trusted-users = root hercules-ci-agent", "builders = @/etc/nix/machines")
+        .agent("/etc/nix/machines", "ssh://a.example.com aarch64-linux - - - kvm", "https://big.example.com aarch64-linux - - - - big")
+        .agent(AGENT_CONF, "builders = ssh://a.example.com aarch64-linux");
+    List<Cell> cells = FarmPlan.of(farm.layout()).cells();
+    assertThat(cells).filteredOn(c -> c.user().equals("alice") && c.system().equals("aarch64-linux"))
+        .extracting(c -> c.features() + " " + c.unsimulated().orElse("probed"))
+        .as("a mandatory feature keeps the https line from the plain and the kvm build")
+        .containsExactlyInAnyOrder("[] probed", "[big] https", "[kvm] probed");
+    assertThat(cells).filteredOn(c -> c.user().equals("hercules-ci-agent"))
+        .as("the trusted agent's own builders are SSH only").allMatch(c -> c.unsimulated().isEmpty());
   }
 }

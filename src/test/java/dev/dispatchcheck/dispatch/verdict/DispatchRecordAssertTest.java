@@ -14,13 +14,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Each verdict passes on agreeing evidence, and fails, naming what happened, on the rest. */
-class DispatchRecordAssertTest {
+public class DispatchRecordAssertTest {
   static final String DRV = "/nix/store/1rdhzaqpj90z369sb8nrfnaqy2csfy2n-probe-1.drv";
   static final String OUT = "/nix/store/mh1shrby4ga3fhlwyp3fffhzi3v0m3hz-probe-1";
   static final Map<String, Boolean> ON_1 = Map.of("aarch64-linux-0", false, "aarch64-linux-1", true);
   static final Map<String, Boolean> RAN_ON_1 = Map.of("agent", false, "aarch64-linux-0", false, "aarch64-linux-1", true);
 
-  static DispatchRecord dispatchedTo(String builder, Map<String, Boolean> stores, Map<String, Boolean> journals) {
+  public static DispatchRecord dispatchedTo(String builder, Map<String, Boolean> stores, Map<String, Boolean> journals) {
     String log = "building '" + DRV + "' on 'ssh://" + builder + "'...\n" + OUT + "\n";
     return Logs.parse(log, OUT + "\n", Optional.of(0))
         .withActivities(List.of(new BuildActivity(DRV, "ssh://" + builder)))

@@ -1,0 +1,110 @@
+package dev.dispatchcheck.dispatch.map;
+
+import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.evidence.Outcome;
+import dev.dispatchcheck.dispatch.evidence.Placement;
+import dev.dispatchcheck.dispatch.verdict.DispatchAssertions;
+
+/**
+ * What a dispatch map says of one cell (a user's build for a system and features). Two
+ * maps are compared cell by cell with {@link #equals}; a {@link HarnessError} is no answer
+ * at all, so it is never compared, and the check that met one cannot reach a verdict.
+ */
+public sealed interface CellAnswer {
+  /** The words the map prints, and map.json keeps as {@code goesTo}, for people. */
+  String text();
+
+  /** The kind, for programs reading map.json: wentTo, builtLocally, nothingBuilt, failed, notStoodIn, harnessError. */
+  String kind();
+
+  /** Dispatched to this builder (a host name, lowercased: Nix and DNS ignore case) and built there. */
+  record WentTo(String host) implements CellAnswer {
+    public WentTo {
+      host = host.toLowerCase();
+    }
+
+    @Override public String text() {
+      return host;
+    }
+
+    @Override public String kind() {
+      return "wentTo";
+    }
+  }
+
+  /** Built on the agent host itself. */
+  record BuiltLocally() implements CellAnswer {
+    @Override public String text() {
+      return "built locally";
+    }
+
+    @Override public String kind() {
+      return "builtLocally";
+    }
+  }
+
+  /** Nothing was built: the output was already valid (never so for a salted probe, unless something is amiss). */
+  record NothingBuilt() implements CellAnswer {
+    @Override public String text() {
+      return "nothing built";
+    }
+
+    @Override public String kind() {
+      return "nothingBuilt";
+    }
+  }
+
+  /** The build failed; {@code cause} is the error's meaning, or that it was not recognised. */
+  record Failed(String cause) implements CellAnswer {
+    @Override public String text() {
+      return "fails: " + cause;
+    }
+
+    @Override public String kind() {
+      return "failed";
+    }
+  }
+
+  /** Not probed: a builder line that could take it speaks {@code scheme}, which the harness does not simulate. */
+  record NotStoodIn(String scheme) implements CellAnswer {
+    @Override public String text() {
+      return "not stood in: " + scheme + " builders are not simulated";
+    }
+
+    @Override public String kind() {
+      return "notStoodIn";
+    }
+  }
+
+  /** No answer: the evidence sources disagree, or the probe's run broke; {@code why} says which. */
+  record HarnessError(String why) implements CellAnswer {
+    @Override public String text() {
+      return dev.dispatchcheck.dispatch.verdict.HarnessError.LABEL + ": " + why;
+    }
+
+    @Override public String kind() {
+      return "harnessError";
+    }
+  }
+
+  /** The answer a probe's record gives, once its sources are found to tell one story. */
+  static CellAnswer of(DispatchRecord r) {
+    try {
+      DispatchAssertions.assertThat(r).hasConsistentEvidence();
+    } catch (dev.dispatchcheck.dispatch.verdict.HarnessError e) {
+      return of(e);
+    }
+    if (r.outcome() == Outcome.FAILED) {
+      return new Failed(r.error().map(e -> e.meaning()).orElse("unrecognised error (see its log)"));
+    }
+    if (r.placement() == Placement.REMOTE) return new WentTo(r.builder().orElse("?"));
+    return r.placement() == Placement.LOCAL ? new BuiltLocally() : new NothingBuilt();
+  }
+
+  /** A harness error's first line, without its label (the answer's text adds it) or the evidence after it. */
+  static CellAnswer of(dev.dispatchcheck.dispatch.verdict.HarnessError e) {
+    String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    String label = dev.dispatchcheck.dispatch.verdict.HarnessError.LABEL + ": ";
+    return new HarnessError(first.startsWith(label) ? first.substring(label.length()) : first);
+  }
+}

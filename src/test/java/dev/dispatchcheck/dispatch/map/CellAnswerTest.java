@@ -1,0 +1,38 @@
+package dev.dispatchcheck.dispatch.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dispatchcheck.dispatch.verdict.DispatchRecordAssertTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A probe's record becomes a typed answer; evidence that disagrees is no answer, never a builder. */
+class CellAnswerTest {
+  static final Map<String, Boolean> RAN_ON_1 = Map.of("agent", false, "aarch64-linux-0", false, "aarch64-linux-1", true);
+
+  @Test
+  void agreeingEvidenceNamesTheBuilderInLowerCase() {
+    CellAnswer a = CellAnswer.of(DispatchRecordAssertTest.dispatchedTo("AArch64-Linux-1",
+        Map.of("aarch64-linux-0", false, "aarch64-linux-1", true), RAN_ON_1));
+    assertThat(a).isEqualTo(new CellAnswer.WentTo("aarch64-linux-1"));
+    assertThat(a.text()).isEqualTo("aarch64-linux-1");
+    assertThat(a.kind()).isEqualTo("wentTo");
+  }
+
+  @Test
+  void disagreeingEvidenceIsAHarnessErrorThatSaysWhy() {
+    CellAnswer a = CellAnswer.of(DispatchRecordAssertTest.dispatchedTo("aarch64-linux-1",
+        Map.of("aarch64-linux-0", true, "aarch64-linux-1", false), RAN_ON_1));
+    assertThat(a).isInstanceOf(CellAnswer.HarnessError.class);
+    assertThat(a.text()).startsWith("HARNESS ERROR: no verdict on the build: the evidence sources disagree: ")
+        .contains("the output is in the store of aarch64-linux-0").doesNotContain("\n").doesNotContain("Evidence");
+    assertThat(a.kind()).isEqualTo("harnessError");
+  }
+
+  @Test
+  void aCellNotStoodInSaysWhichSchemeAndNothingOfSsh() {
+    CellAnswer a = new CellAnswer.NotStoodIn("https");
+    assertThat(a.text()).isEqualTo("not stood in: https builders are not simulated").doesNotContainIgnoringCase("ssh");
+    assertThat(a.kind()).isEqualTo("notStoodIn");
+  }
+}

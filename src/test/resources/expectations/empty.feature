@@ -1,0 +1,2 @@
+Feature: no scenario at all
+  Only a description.
