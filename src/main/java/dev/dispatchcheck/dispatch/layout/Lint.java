@@ -1,5 +1,6 @@
 package dev.dispatchcheck.dispatch.layout;
 
+import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.config.Machine;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Checks a farm's files before any container starts: what Nix would reject, what it would
@@ -17,6 +19,8 @@ import java.util.function.Function;
  */
 public final class Lint {
 
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
   private final Set<Finding> findings = new LinkedHashSet<>(); // a file reached twice reports once
 
   private Lint() {}
@@ -24,6 +28,8 @@ public final class Lint {
   /** The findings, sorted by file and line. */
   public static List<Finding> check(FarmLayout layout) {
     Lint lint = new Lint();
+    layout.agentFiles().forEach((path, text) -> lint.text(FarmLayout.farmPathOfAgentFile(path), text));
+    layout.builderNixConfs().forEach((host, text) -> lint.text(FarmLayout.farmPathOfBuilderNixConf(host), text));
     lint.agent(layout);
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false),
@@ -85,20 +91,34 @@ public final class Lint {
     for (MachineEntries.Builder b : walk.builders()) builder(b, where.apply(b.origin().file()), b.origin().line());
   }
 
+  /** Farm files are copied and parsed as text: a line that is not (bytes that are not UTF-8, control characters) is named once. */
+  private void text(String file, String content) {
+    String[] lines = content.split("\n", -1);
+    for (int n = 1; n <= lines.length; n++) {
+      if (!Printable.isTextLine(lines[n - 1])) {
+        findings.add(new Finding(Severity.ERROR, file, n, "not text: the line holds bytes that are not UTF-8, or control"
+            + " characters; dispatchcheck reads a farm's files as UTF-8 text", ""));
+        return;
+      }
+    }
+  }
+
   private void builder(MachineEntries.Builder b, String file, int line) {
     Machine m = b.machine();
     m.publicHostKey().map(HostKey::of).ifPresent(key -> {
       if (!key.decodes()) {
         findings.add(new Finding(Severity.ERROR, file, line, "host key '" + key.base64() + "' of " + m.storeUri()
             + " is not base64; Nix rejects the line (`is not valid base64 string`)", "all"));
+      } else if (!BASE64.matcher(key.base64()).matches()) {
+        // Nix stops decoding at the first '='; the harness passes the column on, so it must be base64 throughout.
+        findings.add(new Finding(Severity.ERROR, file, line, "host key '" + key.base64() + "' of " + m.storeUri()
+            + " holds characters that are not base64 (Nix ignores what follows its '=')", ""));
       } else if (!key.looksLikeKey()) {
         findings.add(new Finding(Severity.WARNING, file, line, "host key of " + m.storeUri() + " decodes, but not to"
             + " an OpenSSH public key ('ssh-ed25519 AAAA...'); ssh will not accept the builder's key", "all"));
       }
     });
-    m.sshKey().filter(k -> !k.startsWith("/")).ifPresent(k -> findings.add(new Finding(Severity.ERROR, file, line,
-        "ssh key '" + k + "' of " + m.storeUri() + " is a relative path, which ssh resolves against the working directory"
-            + " of the Nix process that runs it, not a home; give an absolute path", "all")));
+    for (String error : MachineValues.errors(m)) findings.add(new Finding(Severity.ERROR, file, line, error, ""));
     if (!FarmPlan.isSsh(m)) {
       findings.add(new Finding(Severity.WARNING, file, line, m.storeUri() + " is not an ssh:// or ssh-ng:// builder;"
           + " dispatchcheck cannot stand in for it", ""));

@@ -79,8 +79,14 @@ final class MachineEntries {
     }
   }
 
-  private void include(String path, Origin origin, Function<String, Optional<String>> files,
+  private void include(String written, Origin origin, Function<String, Optional<String>> files,
       boolean reportMissing, List<String> stack) {
+    if (!written.startsWith("/")) {
+      problems.add(new Problem(origin, Severity.ERROR, "machines file '" + written + "' is a relative path, which Nix"
+          + " resolves against the working directory of whichever Nix process reads it; give an absolute path", "all"));
+      return;
+    }
+    String path = FarmLayout.normalize(written); // as Nix opens it
     Optional<String> text = files.apply(path);
     if (text.isEmpty()) {
       if (reportMissing) {
