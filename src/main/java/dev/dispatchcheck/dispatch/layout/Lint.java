@@ -44,14 +44,14 @@ public final class Lint {
     Function<String, String> where = FarmLayout::farmPathOfAgentFile;
     conf(view.system(), where);
     Set<String> machinesFilesRead = new LinkedHashSet<>();
-    walk(view.walkSystem(), where, machinesFilesRead);
+    walk(view.walkSystem(), where, machinesFilesRead, null);
     for (FarmUser user : FarmUser.ALL) {
       view.dotfile(user).ifPresent(c -> conf(c, where));
       view.ownBuilders(user).filter(b -> !view.trusted(user)).ifPresent(b -> findings.add(new Finding(
           Severity.WARNING, where.apply(b.file()), b.line(),
           user.name() + " is not in trusted-users, so the daemon ignores a builders setting from"
               + " this untrusted user and uses the system's (Nix 2.22+ warns, older Nix says nothing)", "all")));
-      view.walkOwn(user).ifPresent(w -> walk(w, where, machinesFilesRead));
+      view.walkOwn(user).ifPresent(w -> walk(w, where, machinesFilesRead, user));
     }
     unread(layout, machinesFilesRead);
   }
@@ -83,12 +83,25 @@ public final class Lint {
     findings.add(new Finding(Severity.WARNING, where.apply(s.file()), s.line(), message, versions));
   }
 
-  private void walk(MachineEntries walk, Function<String, String> where, Set<String> filesRead) {
+  /** {@code user} is whose own builders value it is; null for the system's. */
+  private void walk(MachineEntries walk, Function<String, String> where, Set<String> filesRead, FarmUser user) {
     filesRead.addAll(walk.filesRead());
     for (MachineEntries.Problem p : walk.problems()) {
       findings.add(new Finding(p.severity(), where.apply(p.origin().file()), p.origin().line(), p.message(), p.versions()));
     }
     for (MachineEntries.Builder b : walk.builders()) builder(b, where.apply(b.origin().file()), b.origin().line());
+    for (MachineEntries.EmptyFile e : walk.emptyFiles()) emptyFile(e, walk.builders().isEmpty(), where, user);
+  }
+
+  /** The guide's grep as printed leaves the agent's machines file empty, and Nix says nothing of it. */
+  private void emptyFile(MachineEntries.EmptyFile e, boolean noBuilders, Function<String, String> where, FarmUser user) {
+    String setting = user != null ? user.name() + "'s builders setting"
+        : e.origin().line() == 0 ? "Nix's default builders value" : "the system's builders setting";
+    String left = user == null ? "every user without a builders setting of their own"
+        : user.equals(FarmUser.AGENT) ? "the agent (" + user.name() + ")" : user.name();
+    findings.add(new Finding(Severity.WARNING, where.apply(e.origin().file()), e.origin().line(),
+        e.path() + " is empty (" + where.apply(e.path()) + " holds no machine lines): " + (noBuilders
+            ? setting + " leaves " + left + " with no remote builders" : "it adds no builders to " + setting), "all"));
   }
 
   /** Farm files are copied and parsed as text: a line that is not (bytes that are not UTF-8, control characters) is named once. */

@@ -269,4 +269,39 @@ class LintTest {
     assertThat(f).extracting(Finding::toString).allSatisfy(line ->
         assertThat(line.chars()).allMatch(c -> c >= 0x20 && c != 0x7f && c != 0xfffd));
   }
+
+  @Test
+  void aBuildersFileWithNoMachineLinesIsAWarningAtTheSettingThatNamesIt() {
+    String agentMachines = "/var/lib/hercules-ci-agent/.config/nix/machines";
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "trusted-users = root hercules-ci-agent", "builders = @/etc/nix/machines")
+        .agent("/etc/nix/machines", "# nothing yet", "", "  # ; ")
+        .agent(AGENT_CONF, "max-jobs = 1", "builders = @" + agentMachines)
+        .agent(agentMachines));
+    assertThat(where(f)).containsExactly(SYSTEM + ":2:WARNING", "agent" + AGENT_CONF + ":2:WARNING");
+    assertThat(f.get(0).message()).isEqualTo("/etc/nix/machines is empty (agent/etc/nix/machines holds no machine lines):"
+        + " the system's builders setting leaves every user without a builders setting of their own with no remote builders");
+    assertThat(f.get(1).message()).isEqualTo(agentMachines + " is empty (agent" + agentMachines + " holds no machine lines):"
+        + " hercules-ci-agent's builders setting leaves the agent (hercules-ci-agent) with no remote builders");
+  }
+
+  @Test
+  void anEmptyBuildersFileBesideOtherBuildersAddsNone() {
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "builders = ssh://a aarch64-linux ; @/etc/nix/machines")
+        .agent("/etc/nix/machines"));
+    assertThat(where(f)).containsExactly(SYSTEM + ":1:WARNING");
+    assertThat(f.get(0).message()).endsWith("it adds no builders to the system's builders setting");
+    assertThat(where(lint(Farm.in(dir).agent("/etc/nix/nix.conf", "max-jobs = 1")))).containsExactly(SYSTEM + ":0:WARNING");
+  }
+
+  @Test
+  void theGuidesFarmAsPrintedGetsTheEmptyBuildersWarningAndNoError() {
+    List<Finding> f = Lint.check(FarmLayout.read(Path.of("examples/guide-farm-as-printed")));
+    assertThat(f).extracting(Finding::toString).containsExactly("agent" + AGENT_CONF + ":1: warning:"
+        + " /var/lib/hercules-ci-agent/.config/nix/machines is empty (agent/var/lib/hercules-ci-agent/.config/nix/machines"
+        + " holds no machine lines): hercules-ci-agent's builders setting leaves the agent (hercules-ci-agent) with no"
+        + " remote builders");
+    assertThat(Lint.check(FarmLayout.read(Path.of("examples/guide-farm")))).isEmpty();
+  }
 }
