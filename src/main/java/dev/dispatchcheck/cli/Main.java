@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.driver.engine.Engine;
@@ -61,11 +62,12 @@ public final class Main {
   static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          System.err.println("[dispatchcheck] error: " + e.getMessage());
+          // Escaped: the message may quote a farm's bytes.
+          System.err.println("[dispatchcheck] error: " + Printable.escape(String.valueOf(e.getMessage())));
           return invalidInput(e) ? INVALID : ENVIRONMENT;
         })
         .setParameterExceptionHandler((e, args2) -> {
-          System.err.println("[dispatchcheck] error: " + e.getMessage());
+          System.err.println("[dispatchcheck] error: " + Printable.escape(String.valueOf(e.getMessage())));
           e.getCommandLine().usage(System.err);
           return INVALID;
         });

@@ -84,7 +84,8 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
 
   /** The same command as a person would type it, for the report. */
   public String shellCommand(String user) {
-    return "sudo -u " + user + " nix-build --no-out-link --log-format internal-json --expr '" + expression() + "'";
+    return "sudo -u " + Shell.quote(user) + " nix-build --no-out-link --log-format internal-json --expr "
+        + Shell.quote(expression());
   }
 
   /** A Nix string literal: quotes, backslashes and interpolation starts escaped. */

@@ -1,7 +1,5 @@
 package dev.dispatchcheck.dispatch.layout;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * An operator's farm directory, read into memory:
@@ -39,19 +36,47 @@ public record FarmLayout(
     features = features.stream().sorted().toList();
   }
 
+  /**
+   * Reads the farm without trusting it ({@link FarmFiles}): a link, a special file or a file
+   * too large to read is refused, before any content is read, with a FarmInputException
+   * naming the file.
+   */
   public static FarmLayout read(Path dir) {
     if (!Files.isDirectory(dir)) throw new FarmInputException(dir + ": no such farm directory");
-    Path agent = dir.resolve("agent");
-    Path systemConf = agent.resolve(SYSTEM_NIX_CONF.substring(1));
-    if (!Files.isRegularFile(systemConf)) {
-      throw new FarmInputException(systemConf + ": missing; the agent host's nix.conf is required");
+    FarmFiles files = FarmFiles.list(dir);
+    if (!files.has(farmPathOfAgentFile(SYSTEM_NIX_CONF))) {
+      throw new FarmInputException(dir.resolve(farmPathOfAgentFile(SYSTEM_NIX_CONF))
+          + ": missing; the agent host's nix.conf is required");
     }
-    return new FarmLayout(dir, agentFiles(agent), builderNixConfs(dir.resolve("builders")), features(dir));
+    return new FarmLayout(dir, agentFiles(files), builderNixConfs(files), features(dir, files));
   }
 
-  /** The content of an agent host file, by its deployed absolute path; empty when the farm has none. */
+  /**
+   * The content of an agent host file, by its deployed absolute path as Nix would open it
+   * ({@code /etc/nix/../nix/machines} is {@code /etc/nix/machines}); empty when the farm has
+   * none. Only the files read from the farm can be found: a path from a farm's file never
+   * reaches the disk, so an include cannot lead out of the farm.
+   */
   public Optional<String> agentFile(String absolutePath) {
-    return Optional.ofNullable(agentFiles.get(absolutePath));
+    return Optional.ofNullable(agentFiles.get(normalize(absolutePath)));
+  }
+
+  /**
+   * {@code .} and {@code ..} resolved as the kernel does ({@code /..} is {@code /}), on the
+   * string: a path from a farm's file may hold anything, a NUL included, which Path refuses.
+   * A relative path is returned as it is.
+   */
+  static String normalize(String path) {
+    if (!path.startsWith("/")) return path;
+    List<String> parts = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (part.equals("..")) {
+        if (!parts.isEmpty()) parts.remove(parts.size() - 1);
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        parts.add(part);
+      }
+    }
+    return "/" + String.join("/", parts);
   }
 
   public String systemNixConf() {
@@ -74,54 +99,30 @@ public record FarmLayout(
         .filter(e -> e.getKey().equalsIgnoreCase(host)).map(Map.Entry::getValue).findFirst();
   }
 
-  private static Map<String, String> agentFiles(Path agent) {
-    Map<String, String> files = new TreeMap<>();
-    for (Path file : regularFiles(agent)) {
-      StringBuilder deployed = new StringBuilder();
-      for (Path part : agent.relativize(file)) deployed.append('/').append(part);
-      files.put(deployed.toString(), content(file));
-    }
-    return files;
+  private static Map<String, String> agentFiles(FarmFiles files) {
+    Map<String, String> agent = new TreeMap<>();
+    for (String file : files.under("agent")) agent.put(file.substring("agent".length()), files.read(file));
+    return agent;
   }
 
-  private static Map<String, String> builderNixConfs(Path builders) {
+  /** builders/HOST/etc/nix/nix.conf, by HOST; other files under builders/ are not read. */
+  private static Map<String, String> builderNixConfs(FarmFiles files) {
     Map<String, String> confs = new TreeMap<>();
-    if (!Files.isDirectory(builders)) return confs;
-    for (Path host : list(builders)) {
-      Path conf = host.resolve(SYSTEM_NIX_CONF.substring(1));
-      if (Files.isRegularFile(conf)) confs.put(host.getFileName().toString(), content(conf));
+    for (String file : files.under("builders")) {
+      String[] parts = file.split("/", 3); // builders, HOST, the rest
+      if (parts.length == 3 && file.equals(farmPathOfBuilderNixConf(parts[1]))) confs.put(parts[1], files.read(file));
     }
     return confs;
   }
 
-  private static List<Path> features(Path dir) {
-    return list(dir).stream()
-        .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".feature"))
-        .toList();
-  }
-
-  private static List<Path> regularFiles(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new FarmInputException(root + ": cannot be read: " + e.getMessage(), e);
+  /** Cucumber reads them later; their size is checked now, with the rest. */
+  private static List<Path> features(Path dir, FarmFiles files) {
+    List<Path> features = new ArrayList<>();
+    for (String file : files.atTop()) {
+      if (!file.endsWith(".feature")) continue;
+      files.requireReadable(file);
+      features.add(dir.resolve(file));
     }
-  }
-
-  private static List<Path> list(Path dir) {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return new ArrayList<>(entries.sorted().toList());
-    } catch (IOException e) {
-      throw new FarmInputException(dir + ": cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  /** Lenient UTF-8: a stray binary file (a key, say) must not stop the read. */
-  private static String content(Path file) {
-    try {
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new FarmInputException(file + ": cannot be read: " + e.getMessage(), e);
-    }
+    return features;
   }
 }

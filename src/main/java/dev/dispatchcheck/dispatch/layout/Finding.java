@@ -1,5 +1,6 @@
 package dev.dispatchcheck.dispatch.layout;
 
+import dev.dispatchcheck.dispatch.Printable;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,13 @@ public record Finding(Severity severity, String file, int line, String message, 
     Objects.requireNonNull(versions, "versions");
   }
 
-  /** Compiler style, so editors and CI logs can jump to the line. */
+  /**
+   * Compiler style, so editors and CI logs can jump to the line; escaped, as the message
+   * may quote the operator's bytes and the file name is theirs too.
+   */
   @Override
   public String toString() {
-    return file + (line > 0 ? ":" + line : "") + ": " + severity.name().toLowerCase() + ": " + message
-        + (versions.isEmpty() || versions.equals("all") ? "" : " [" + versions + "]");
+    return Printable.escape(file + (line > 0 ? ":" + line : "") + ": " + severity.name().toLowerCase() + ": " + message
+        + (versions.isEmpty() || versions.equals("all") ? "" : " [" + versions + "]"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.dispatch.layout;
 
+import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.config.Machine;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Checks a farm's files before any container starts: what Nix would reject, what it would
@@ -17,6 +19,8 @@ import java.util.function.Function;
  */
 public final class Lint {
 
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
   private final Set<Finding> findings = new LinkedHashSet<>(); // a file reached twice reports once
 
   private Lint() {}
@@ -24,6 +28,8 @@ public final class Lint {
   /** The findings, sorted by file and line. */
   public static List<Finding> check(FarmLayout layout) {
     Lint lint = new Lint();
+    layout.agentFiles().forEach((path, text) -> lint.text(FarmLayout.farmPathOfAgentFile(path), text));
+    layout.builderNixConfs().forEach((host, text) -> lint.text(FarmLayout.farmPathOfBuilderNixConf(host), text));
     lint.agent(layout);
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false),
@@ -38,14 +44,14 @@ public final class Lint {
     Function<String, String> where = FarmLayout::farmPathOfAgentFile;
     conf(view.system(), where);
     Set<String> machinesFilesRead = new LinkedHashSet<>();
-    walk(view.walkSystem(), where, machinesFilesRead);
+    walk(view.walkSystem(), where, machinesFilesRead, null);
     for (FarmUser user : FarmUser.ALL) {
       view.dotfile(user).ifPresent(c -> conf(c, where));
       view.ownBuilders(user).filter(b -> !view.trusted(user)).ifPresent(b -> findings.add(new Finding(
           Severity.WARNING, where.apply(b.file()), b.line(),
           user.name() + " is not in trusted-users, so the daemon ignores a builders setting from"
               + " this untrusted user and uses the system's (Nix 2.22+ warns, older Nix says nothing)", "all")));
-      view.walkOwn(user).ifPresent(w -> walk(w, where, machinesFilesRead));
+      view.walkOwn(user).ifPresent(w -> walk(w, where, machinesFilesRead, user));
     }
     unread(layout, machinesFilesRead);
   }
@@ -77,12 +83,37 @@ public final class Lint {
     findings.add(new Finding(Severity.WARNING, where.apply(s.file()), s.line(), message, versions));
   }
 
-  private void walk(MachineEntries walk, Function<String, String> where, Set<String> filesRead) {
+  /** {@code user} is whose own builders value it is; null for the system's. */
+  private void walk(MachineEntries walk, Function<String, String> where, Set<String> filesRead, FarmUser user) {
     filesRead.addAll(walk.filesRead());
     for (MachineEntries.Problem p : walk.problems()) {
       findings.add(new Finding(p.severity(), where.apply(p.origin().file()), p.origin().line(), p.message(), p.versions()));
     }
     for (MachineEntries.Builder b : walk.builders()) builder(b, where.apply(b.origin().file()), b.origin().line());
+    for (MachineEntries.EmptyFile e : walk.emptyFiles()) emptyFile(e, walk.builders().isEmpty(), where, user);
+  }
+
+  /** The guide's grep as printed leaves the agent's machines file empty, and Nix says nothing of it. */
+  private void emptyFile(MachineEntries.EmptyFile e, boolean noBuilders, Function<String, String> where, FarmUser user) {
+    String setting = user != null ? user.name() + "'s builders setting"
+        : e.origin().line() == 0 ? "Nix's default builders value" : "the system's builders setting";
+    String left = user == null ? "every user without a builders setting of their own"
+        : user.equals(FarmUser.AGENT) ? "the agent (" + user.name() + ")" : user.name();
+    findings.add(new Finding(Severity.WARNING, where.apply(e.origin().file()), e.origin().line(),
+        e.path() + " is empty (" + where.apply(e.path()) + " holds no machine lines): " + (noBuilders
+            ? setting + " leaves " + left + " with no remote builders" : "it adds no builders to " + setting), "all"));
+  }
+
+  /** Farm files are copied and parsed as text: a line that is not (bytes that are not UTF-8, control characters) is named once. */
+  private void text(String file, String content) {
+    String[] lines = content.split("\n", -1);
+    for (int n = 1; n <= lines.length; n++) {
+      if (!Printable.isTextLine(lines[n - 1])) {
+        findings.add(new Finding(Severity.ERROR, file, n, "not text: the line holds bytes that are not UTF-8, or control"
+            + " characters; dispatchcheck reads a farm's files as UTF-8 text", ""));
+        return;
+      }
+    }
   }
 
   private void builder(MachineEntries.Builder b, String file, int line) {
@@ -91,14 +122,16 @@ public final class Lint {
       if (!key.decodes()) {
         findings.add(new Finding(Severity.ERROR, file, line, "host key '" + key.base64() + "' of " + m.storeUri()
             + " is not base64; Nix rejects the line (`is not valid base64 string`)", "all"));
+      } else if (!BASE64.matcher(key.base64()).matches()) {
+        // Nix stops decoding at the first '='; the harness passes the column on, so it must be base64 throughout.
+        findings.add(new Finding(Severity.ERROR, file, line, "host key '" + key.base64() + "' of " + m.storeUri()
+            + " holds characters that are not base64 (Nix ignores what follows its '=')", ""));
       } else if (!key.looksLikeKey()) {
         findings.add(new Finding(Severity.WARNING, file, line, "host key of " + m.storeUri() + " decodes, but not to"
             + " an OpenSSH public key ('ssh-ed25519 AAAA...'); ssh will not accept the builder's key", "all"));
       }
     });
-    m.sshKey().filter(k -> !k.startsWith("/")).ifPresent(k -> findings.add(new Finding(Severity.ERROR, file, line,
-        "ssh key '" + k + "' of " + m.storeUri() + " is a relative path, which ssh resolves against the working directory"
-            + " of the Nix process that runs it, not a home; give an absolute path", "all")));
+    for (String error : MachineValues.errors(m)) findings.add(new Finding(Severity.ERROR, file, line, error, ""));
     if (!FarmPlan.isSsh(m)) {
       findings.add(new Finding(Severity.WARNING, file, line, m.storeUri() + " is not an ssh:// or ssh-ng:// builder;"
           + " dispatchcheck cannot stand in for it", ""));

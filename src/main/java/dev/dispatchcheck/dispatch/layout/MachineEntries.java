@@ -31,6 +31,9 @@ final class MachineEntries {
 
   record Problem(Origin origin, Severity severity, String message, String versions) {}
 
+  /** A machines file that is in the farm but holds no entry, named by {@code @path} at {@code origin}. */
+  record EmptyFile(Origin origin, String path) {}
+
   // Nix reads the speed factor as a float from 2.20 on (libstore/machines.cc, parseFloatField,
   // first in tag 2.20.0); before, as an unsigned int, rejecting the line. Real runs agree:
   // features/11-nix-versions.feature, "a fractional speed factor in a machines line".
@@ -39,6 +42,9 @@ final class MachineEntries {
   private final List<Builder> builders = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> filesRead = new LinkedHashSet<>();
+  private final List<EmptyFile> emptyFiles = new ArrayList<>();
+  /** Entries seen so far, builders and includes, valid or not: what tells an empty file. */
+  private int entriesSeen;
 
   private MachineEntries() {}
 
@@ -62,6 +68,11 @@ final class MachineEntries {
     return filesRead;
   }
 
+  /** The files it reaches that hold no entry (empty, or comments and blank lines only). */
+  List<EmptyFile> emptyFiles() {
+    return emptyFiles;
+  }
+
   private void text(String text, Function<Integer, Origin> at, Function<String, Optional<String>> files,
       boolean reportMissing, List<String> stack) {
     String[] physical = text.split("\n", -1);
@@ -73,14 +84,21 @@ final class MachineEntries {
         int hash = raw.indexOf('#');
         String entry = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
         if (entry.isEmpty()) continue;
+        entriesSeen++;
         if (entry.startsWith("@")) include(entry.substring(1).strip(), origin, files, reportMissing, stack);
         else builder(entry, origin);
       }
     }
   }
 
-  private void include(String path, Origin origin, Function<String, Optional<String>> files,
+  private void include(String written, Origin origin, Function<String, Optional<String>> files,
       boolean reportMissing, List<String> stack) {
+    if (!written.startsWith("/")) {
+      problems.add(new Problem(origin, Severity.ERROR, "machines file '" + written + "' is a relative path, which Nix"
+          + " resolves against the working directory of whichever Nix process reads it; give an absolute path", "all"));
+      return;
+    }
+    String path = FarmLayout.normalize(written); // as Nix opens it
     Optional<String> text = files.apply(path);
     if (text.isEmpty()) {
       if (reportMissing) {
@@ -93,7 +111,9 @@ final class MachineEntries {
     } else {
       filesRead.add(path);
       stack.add(path);
+      int before = entriesSeen;
       text(text.get(), n -> new Origin(path, n), files, true, stack);
+      if (entriesSeen == before) emptyFiles.add(new EmptyFile(origin, path));
       stack.remove(stack.size() - 1);
     }
   }

@@ -1,7 +1,6 @@
 package dev.dispatchcheck.dispatch.layout;
 
 import dev.dispatchcheck.dispatch.config.NixConf;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,7 +100,8 @@ final class NixConfChain {
 
   private void include(String from, int line, NixConf.Include inc, Function<String, Optional<String>> reader, List<String> stack) {
     // Nix resolves a relative include against the including file's directory.
-    String target = Path.of(from).resolveSibling(inc.path()).normalize().toString();
+    String target = FarmLayout.normalize(inc.path().startsWith("/") ? inc.path()
+        : from.substring(0, from.lastIndexOf('/') + 1) + inc.path());
     Optional<String> text = reader.apply(target);
     if (stack.contains(target)) {
       problems.add(new Problem(from, line, "'" + target + "' includes itself; Nix would recurse until it crashes"));

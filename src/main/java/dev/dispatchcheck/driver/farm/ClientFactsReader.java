@@ -1,12 +1,12 @@
 package dev.dispatchcheck.driver.farm;
 
+import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.driver.host.NixHost;
-import dev.dispatchcheck.driver.host.Shell;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

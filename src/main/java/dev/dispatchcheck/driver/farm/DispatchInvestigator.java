@@ -1,5 +1,6 @@
 package dev.dispatchcheck.driver.farm;
 
+import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.dispatch.evidence.CrossCheck;
 import dev.dispatchcheck.dispatch.evidence.Diagnosis;
@@ -36,8 +37,9 @@ final class DispatchInvestigator {
     Map<String, Boolean> journals = new LinkedHashMap<>();
     // Down or frozen hosts cannot be asked, and are not counted either way; the rest are asked at once.
     List<NixHost> asked = farm.hosts().stream().filter(NixHost::isRunning).toList();
-    List<String> seen = Concurrently.map(asked, h -> h.shellOrFail("root", "nix-store --check-validity '" + output.get()
-        + "' >/dev/null 2>&1 && echo store; test -e '" + run.probe().journalFile() + "' && echo journal; true"));
+    List<String> seen = Concurrently.map(asked, h -> h.shellOrFail("root", "nix-store --check-validity "
+        + Shell.quote(output.get()) + " >/dev/null 2>&1 && echo store; test -e " + Shell.quote(run.probe().journalFile())
+        + " && echo journal; true"));
     for (int i = 0; i < asked.size(); i++) {
       NixHost h = asked.get(i);
       if (h != origin) stores.put(h.name(), seen.get(i).contains("store"));

@@ -1,7 +1,7 @@
 package dev.dispatchcheck.driver.farm;
 
+import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.driver.host.NixHost;
-import dev.dispatchcheck.driver.host.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,8 @@ final class SshMesh {
   static String wire(List<NixHost> hosts) {
     // Hosts are independent here, so each step runs on all of them at once.
     List<String[]> keys = Concurrently.map(hosts, h -> h.shellOrFail("root", "mkdir -p -m 700 /root/.ssh"
-        + " && { [ -f /root/.ssh/id_ed25519 ] || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-"
-        + h.name() + " -f /root/.ssh/id_ed25519; }"
+        + " && { [ -f /root/.ssh/id_ed25519 ] || ssh-keygen -q -t ed25519 -N '' -C "
+        + Shell.quote("dispatchcheck-" + h.name()) + " -f /root/.ssh/id_ed25519; }"
         + " && cat /root/.ssh/id_ed25519.pub /etc/ssh/ssh_host_ed25519_key.pub").strip().split("\n"));
     List<String> publicKeys = new ArrayList<>();
     List<String> knownHosts = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.dispatchcheck.driver.farm;
 
+import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.layout.HostKey;
 import dev.dispatchcheck.driver.host.NixHost;
-import dev.dispatchcheck.driver.host.Shell;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package dev.dispatchcheck.driver.host;
 
 import dev.dispatchcheck.run.NixVersion;
 
+import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
@@ -123,7 +124,7 @@ public final class NixHost implements AutoCloseable {
    * so that every byte arrives as written.
    */
   public void writeFile(String path, String content, String owner) {
-    shellOrFail("root", "set -e; " + writeScript(path, content, "'" + owner + "'"));
+    shellOrFail("root", "set -e; " + writeScript(path, content, Shell.quote(owner)));
   }
 
   /**
@@ -148,15 +149,17 @@ public final class NixHost implements AutoCloseable {
   }
 
   private static String ownedWriteScript(String path, String content) {
-    return "d=$(dirname '" + path + "'); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done; o=$(stat -c %U \"$d\")\n"
+    return "d=$(dirname " + Shell.quote(path) + "); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done; o=$(stat -c %U \"$d\")\n"
         + writeScript(path, content, "\"$o\"") + "\n";
   }
 
+  /** {@code owner} is a shell word already: a quoted name, or "$o". */
   private static String writeScript(String path, String content, String owner) {
-    String dir = path.substring(0, Math.max(1, path.lastIndexOf('/')));
+    String dir = Shell.quote(path.substring(0, Math.max(1, path.lastIndexOf('/'))));
+    String file = Shell.quote(path);
     String base64 = Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8));
-    return "if [ " + owner + " = root ]; then mkdir -p '" + dir + "'; else sudo -u " + owner + " mkdir -p '" + dir + "'; fi; "
-        + "echo '" + base64 + "' | base64 -d > '" + path + "'; chown " + owner + ": '" + path + "'";
+    return "if [ " + owner + " = root ]; then mkdir -p " + dir + "; else sudo -u " + owner + " mkdir -p " + dir + "; fi; "
+        + "echo " + Shell.quote(base64) + " | base64 -d > " + file + "; chown " + owner + ": " + file;
   }
 
   public static final String SYSTEM_NIX_CONF = "/etc/nix/nix.conf";

@@ -213,4 +213,95 @@ class LintTest {
     assertThat(new Finding(Severity.WARNING, MACHINES, 0, "odd", "Nix < 2.20"))
         .hasToString(MACHINES + ": warning: odd [Nix < 2.20]");
   }
+
+  @Test
+  void aValueThatIsNotWhatItMayBeIsAnErrorAtItsLineBeforeAnythingStarts() {
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "builders = @/etc/nix/machines ; ssh://ok.example.com x86_64-linux,bad")
+        .agent("/etc/nix/machines", "ssh://a aarch64-linux", "ssh://a$(touch${IFS}x).example.com aarch64-linux",
+            "ssh://$(id)@b aarch64-linux"));
+    assertThat(where(f)).containsExactly(MACHINES + ":2:ERROR", MACHINES + ":3:ERROR", SYSTEM + ":1:ERROR");
+    assertThat(f.get(0).message()).startsWith("builder host name 'a$(touch${IFS}x).example.com'");
+    assertThat(f.get(1).message()).startsWith("SSH user '$(id)'");
+    assertThat(f.get(2).message()).startsWith("system 'bad'");
+  }
+
+  @Test
+  void aHostKeyWithMoreAfterItsPaddingIsAnError() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines", "ssh://a aarch64-linux - - - - - "
+        + Farm.HOST_KEY.replaceAll("=+$", "") + "=$(id)"));
+    assertThat(where(f)).containsExactly(MACHINES + ":1:ERROR");
+    assertThat(f.get(0).message()).contains("holds characters that are not base64");
+  }
+
+  @Test
+  void includesAreLookedUpInTheFarmOnlySoTheyCannotLeadOutOfIt() {
+    // This machine's own /etc/passwd exists; the farm's does not, so nothing may be found.
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "include ../../../../../../../etc/passwd",
+            "builders = @/etc/nix/../../../../../../etc/passwd ; @machines"));
+    assertThat(where(f)).containsExactly(SYSTEM + ":1:ERROR", SYSTEM + ":2:ERROR", SYSTEM + ":2:ERROR");
+    assertThat(f.get(0).message()).contains("included file '/etc/passwd' is not in the farm");
+    assertThat(f).extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("'/etc/passwd' is not in the farm"))
+        .anySatisfy(m -> assertThat(m).contains("machines file 'machines' is a relative path"))
+        .allSatisfy(m -> assertThat(m).doesNotContain("root:"));
+  }
+
+  @Test
+  void aFileThatIsNotTextIsAnErrorAtItsFirstSuchLineAndIsShownEscaped() {
+    Farm farm = Farm.in(dir).agent("/etc/nix/machines", "ssh://a aarch64-linux", "ssh://b\u001b]0 x86_64-linux\u0007")
+        .agent("/root/.ssh/config", "Host a", "  User \uFFFD");
+    List<Finding> f = lint(farm);
+    assertThat(f).filteredOn(x -> x.message().startsWith("not text"))
+        .extracting(x -> x.file() + ":" + x.line()).containsExactly(MACHINES + ":2", "agent/root/.ssh/config:2");
+    assertThat(f).extracting(Finding::toString).allSatisfy(line -> assertThat(line).doesNotContain("\u001b", "\u0007"))
+        .anySatisfy(line -> assertThat(line).contains("'b\\x1b]0'"));
+  }
+
+  @Test
+  void randomBytesAreNeverPrintedRaw() throws Exception {
+    byte[] random = new byte[2048];
+    new java.util.Random(42).nextBytes(random);
+    Farm farm = Farm.in(dir);
+    java.nio.file.Files.write(dir.resolve(MACHINES), random);
+    List<Finding> f = lint(farm);
+    assertThat(f).filteredOn(x -> x.severity() == Severity.ERROR).isNotEmpty();
+    assertThat(f).extracting(Finding::toString).allSatisfy(line ->
+        assertThat(line.chars()).allMatch(c -> c >= 0x20 && c != 0x7f && c != 0xfffd));
+  }
+
+  @Test
+  void aBuildersFileWithNoMachineLinesIsAWarningAtTheSettingThatNamesIt() {
+    String agentMachines = "/var/lib/hercules-ci-agent/.config/nix/machines";
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "trusted-users = root hercules-ci-agent", "builders = @/etc/nix/machines")
+        .agent("/etc/nix/machines", "# nothing yet", "", "  # ; ")
+        .agent(AGENT_CONF, "max-jobs = 1", "builders = @" + agentMachines)
+        .agent(agentMachines));
+    assertThat(where(f)).containsExactly(SYSTEM + ":2:WARNING", "agent" + AGENT_CONF + ":2:WARNING");
+    assertThat(f.get(0).message()).isEqualTo("/etc/nix/machines is empty (agent/etc/nix/machines holds no machine lines):"
+        + " the system's builders setting leaves every user without a builders setting of their own with no remote builders");
+    assertThat(f.get(1).message()).isEqualTo(agentMachines + " is empty (agent" + agentMachines + " holds no machine lines):"
+        + " hercules-ci-agent's builders setting leaves the agent (hercules-ci-agent) with no remote builders");
+  }
+
+  @Test
+  void anEmptyBuildersFileBesideOtherBuildersAddsNone() {
+    List<Finding> f = lint(Farm.in(dir)
+        .agent("/etc/nix/nix.conf", "builders = ssh://a aarch64-linux ; @/etc/nix/machines")
+        .agent("/etc/nix/machines"));
+    assertThat(where(f)).containsExactly(SYSTEM + ":1:WARNING");
+    assertThat(f.get(0).message()).endsWith("it adds no builders to the system's builders setting");
+    assertThat(where(lint(Farm.in(dir).agent("/etc/nix/nix.conf", "max-jobs = 1")))).containsExactly(SYSTEM + ":0:WARNING");
+  }
+
+  @Test
+  void theGuidesFarmAsPrintedGetsTheEmptyBuildersWarningAndNoError() {
+    List<Finding> f = Lint.check(FarmLayout.read(Path.of("examples/guide-farm-as-printed")));
+    assertThat(f).extracting(Finding::toString).containsExactly("agent" + AGENT_CONF + ":1: warning:"
+        + " /var/lib/hercules-ci-agent/.config/nix/machines is empty (agent/var/lib/hercules-ci-agent/.config/nix/machines"
+        + " holds no machine lines): hercules-ci-agent's builders setting leaves the agent (hercules-ci-agent) with no"
+        + " remote builders");
+    assertThat(Lint.check(FarmLayout.read(Path.of("examples/guide-farm")))).isEmpty();
+  }
 }

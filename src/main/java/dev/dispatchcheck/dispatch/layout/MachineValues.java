@@ -1,0 +1,101 @@
+package dev.dispatchcheck.dispatch.layout;
+
+import dev.dispatchcheck.dispatch.config.Machine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Each value of a machines line checked against what it may be, before any container
+ * starts. A farm comes from whoever opens a pull request, and these values become host
+ * names, login users, paths and nix.conf words on the harness's hosts: one rule per kind of
+ * value, stricter than Nix where Nix would take anything, so that no value can be more than
+ * the one word it claims to be.
+ */
+final class MachineValues {
+
+  // [ssh:// | ssh-ng://][user@]host[:port][?name=value&...]; no '@', '/' or '#' where a part ends.
+  private static final Pattern SSH_URI = Pattern.compile(
+      "(?:ssh(?:-ng)?://)?(?:([^@/?#]*)@)?([^@/?#:]*)(?::([^@/?#]*))?(?:\\?([^@#]*))?");
+  private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*\\$?");
+  private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
+  private static final Pattern SYSTEM = Pattern.compile("[A-Za-z0-9_]+(?:-[A-Za-z0-9_.]+)+");
+  private static final Pattern FEATURE = Pattern.compile("[A-Za-z0-9_.+-]+");
+  private static final Pattern PARAMETER = Pattern.compile("([a-z][a-z0-9-]*)=([A-Za-z0-9._/+=:,-]*)");
+
+  private final List<String> errors = new ArrayList<>();
+
+  private MachineValues() {}
+
+  /** What is wrong with the line's values, one message each; empty when every value is what it may be. */
+  static List<String> errors(Machine m) {
+    MachineValues check = new MachineValues();
+    if (FarmPlan.isSsh(m)) check.sshUri(m);
+    m.systems().forEach(s -> check.require(SYSTEM.matcher(s).matches(),
+        "system '" + s + "' is not an arch-os system name such as aarch64-linux"));
+    m.supportedFeatures().forEach(check::feature);
+    m.mandatoryFeatures().forEach(check::feature);
+    m.sshKey().ifPresent(k -> check.keyPath(k, "ssh key '" + k + "' of " + m.storeUri()));
+    return check.errors;
+  }
+
+  /** The parts the harness takes from the URI (host, user) as it takes them, and the rest by the grammar. */
+  private void sshUri(Machine m) {
+    String uri = m.storeUri();
+    Matcher parts = SSH_URI.matcher(uri);
+    if (!parts.matches()) {
+      errors.add("store URI '" + uri + "' is not [ssh:// or ssh-ng://][user@]host[:port][?name=value&...]");
+      return;
+    }
+    hostName(m.hostName());
+    String user = FarmPlan.sshUser(m);
+    require(USER.matcher(user).matches() && user.length() <= 32, "SSH user '" + user + "' of " + uri + " is not a login name"
+        + " (a letter or '_', then letters, digits, '_' or '-', perhaps a final '$'; at most 32 characters)");
+    if (parts.group(3) != null) port(parts.group(3), uri);
+    if (parts.group(4) != null) for (String p : parts.group(4).split("&", -1)) parameter(p, uri);
+  }
+
+  /** RFC 1123: what a hostname, a DNS name and a container's network alias all accept. */
+  private void hostName(String host) {
+    boolean valid = !host.isEmpty() && host.length() <= 253;
+    for (String label : host.split("\\.", -1)) valid &= LABEL.matcher(label).matches();
+    require(valid, "builder host name '" + host + "' is not an RFC 1123 host name (letters, digits, '-' and '.';"
+        + " labels of 1 to 63 characters that neither start nor end with '-'; at most 253 characters)");
+  }
+
+  private void port(String port, String uri) {
+    boolean valid = port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
+    require(valid, "port '" + port + "' of " + uri + " is not a number from 1 to 65535");
+  }
+
+  /** A store parameter Nix hands on (ssh-key to ssh, remote-program to the remote shell): one safe word each. */
+  private void parameter(String p, String uri) {
+    Matcher m = PARAMETER.matcher(p);
+    if (!m.matches()) {
+      errors.add("parameter '" + p + "' of " + uri + " is not name=value of letters, digits and . _ / + = : , -");
+    } else if (m.group(1).equals("ssh-key")) {
+      keyPath(m.group(2), "ssh-key '" + m.group(2) + "' of " + uri);
+    }
+  }
+
+  /** ssh resolves a relative key path against the working directory of the Nix process that runs it, not a home. */
+  private void keyPath(String path, String what) {
+    if (!path.startsWith("/")) {
+      errors.add(what + " is a relative path, which ssh resolves against the working directory of the Nix process"
+          + " that runs it, not a home; give an absolute path");
+    } else {
+      require(PATH.matcher(path).matches() && !List.of(path.split("/")).contains(".."),
+          what + " is not an absolute path of letters, digits and . _ / + - without '..'");
+    }
+  }
+
+  private void feature(String f) {
+    require(FEATURE.matcher(f).matches(), "feature '" + f + "' is not a feature name (letters, digits and . _ + -)");
+  }
+
+  private void require(boolean holds, String error) {
+    if (!holds) errors.add(error);
+  }
+}

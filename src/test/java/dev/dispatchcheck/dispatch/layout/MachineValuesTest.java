@@ -1,0 +1,78 @@
+package dev.dispatchcheck.dispatch.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dispatchcheck.dispatch.config.MachinesFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MachineValuesTest {
+
+  private static List<String> errors(String line) {
+    return MachineValues.errors(MachinesFile.parse(line).machines().get(0));
+  }
+
+  @Test
+  void theGuidesLinesAndOrdinaryFormsAreAccepted() {
+    assertThat(errors("ssh-ng://nixbuilder@aarch64-linux-1.example.com aarch64-linux /etc/nix/id_builder 4 1 big-parallel")).isEmpty();
+    assertThat(errors("ssh://root@10.0.0.7:2222?ssh-key=/root/.ssh/id_b&remote-program=/nix/bin/nix-daemon&compress=true"
+        + " x86_64-linux,i686-linux,armv7l-linux - - - kvm,nixos-test,gccarch-armv8-a,benchmark")).isEmpty();
+    assertThat(errors("b x86_64-linux")).isEmpty();
+    assertThat(errors("ssh://_svc-build$@B1 riscv64-linux")).isEmpty();
+    assertThat(errors("ssh://" + "a".repeat(63) + "." + "b".repeat(63) + " x86_64-linux")).isEmpty();
+  }
+
+  @Test
+  void aHostNameMustBeRfc1123() {
+    for (String host : List.of("a$(touch${IFS}x).example.com", "a`id`", "-lead.example.com", "trail-.example.com",
+        "a..b", "example.com.", "a_b", "a".repeat(64), ("abc." + "a".repeat(60) + ".").repeat(4) + "com", "b\u00e9")) {
+      assertThat(errors("ssh://" + host + " x86_64-linux")).as(host).singleElement().asString()
+          .startsWith("builder host name '").contains("is not an RFC 1123 host name");
+    }
+  }
+
+  @Test
+  void anSshUserMustBeALoginName() {
+    for (String user : List.of("$(id)", "a'b", "1abc", "a.b", "x".repeat(33), "a$b", "")) {
+      assertThat(errors("ssh-ng://" + user + "@b x86_64-linux")).as(user).singleElement().asString()
+          .startsWith("SSH user '" + user + "'").contains("is not a login name");
+    }
+  }
+
+  @Test
+  void aStoreUriThatIsNotUserAtHostPortQueryIsAnError() {
+    assertThat(errors("ssh://b/path x86_64-linux")).singleElement().asString().contains("is not [ssh:// or ssh-ng://]");
+    assertThat(errors("ssh://b:22x x86_64-linux")).containsExactly("port '22x' of ssh://b:22x is not a number from 1 to 65535");
+    assertThat(errors("ssh://b:70000 x86_64-linux")).singleElement().asString().startsWith("port '70000'");
+  }
+
+  @Test
+  void uriParametersAreOneSafeWordEach() {
+    assertThat(errors("ssh://b?remote-program=$(touch${IFS}x) x86_64-linux")).singleElement().asString()
+        .startsWith("parameter 'remote-program=$(touch${IFS}x)' of ");
+    assertThat(errors("ssh://b?ssh-key=id_b x86_64-linux")).singleElement().asString()
+        .startsWith("ssh-key 'id_b' of ssh://b?ssh-key=id_b is a relative path");
+    assertThat(errors("ssh://b?ssh-key=/root/../etc/shadow x86_64-linux")).singleElement().asString()
+        .contains("without '..'");
+    assertThat(errors("ssh://b?x x86_64-linux")).hasSize(1);
+  }
+
+  @Test
+  void aKeyPathIsAbsoluteOfSafeCharactersWithoutDotDot() {
+    assertThat(errors("ssh://b x86_64-linux .ssh/id")).singleElement().asString().contains("is a relative path");
+    for (String key : List.of("/root/$(id)", "/root/../etc/shadow", "/root/id`x`", "/root/i'd", "/root/\u00e9")) {
+      assertThat(errors("ssh://b x86_64-linux " + key)).as(key).singleElement().asString()
+          .isEqualTo("ssh key '" + key + "' of ssh://b is not an absolute path of letters, digits and . _ / + - without '..'");
+    }
+  }
+
+  @Test
+  void systemsAreArchOsAndFeaturesAreWords() {
+    assertThat(errors("ssh://b aarch64-linux,$(id),x86_64")).containsExactly(
+        "system '$(id)' is not an arch-os system name such as aarch64-linux",
+        "system 'x86_64' is not an arch-os system name such as aarch64-linux");
+    assertThat(errors("ssh://b x86_64-linux - - - kvm,a'b - -")).containsExactly(
+        "feature 'a'b' is not a feature name (letters, digits and . _ + -)");
+    assertThat(errors("ssh://b x86_64-linux - - - - $x")).singleElement().asString().startsWith("feature '$x'");
+  }
+}

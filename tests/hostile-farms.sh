@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Runs 'check' on farm directories an outsider could send in a pull request, and requires
+# each to be refused as invalid input (exit 2) naming the file (and line) at fault, before
+# anything starts: the farm is read and linted before Docker is asked for anything.
+#   - a file that is a symbolic link to a secret outside the farm, and an include that
+#     climbs out of it: the secret's random token must appear in no output and in no file
+#     under reports/ or this run's outputs;
+#   - shell metacharacters in a host name, a bad SSH user, a bad system string;
+#   - a machines file of binary bytes: the output must hold no raw control bytes;
+#   - a fifo (which would block a read) and a file too large to read.
+# Java is called directly: './dispatchcheck check' provisions Docker first, which the lint
+# stage does not need. DOCKER_HOST points nowhere for it, so that a farm that got past
+# lint could not start a container on the machine's engine (it would exit 3 and fail here);
+# if an engine answers, its events are read as well, for any container these JVMs created.
+# Prints one line per case and exits 1 if any failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[hostile-farms] %s\n' "$*" >&2; }
+
+# The classes and their classpath, as the launcher builds them (offline when it can be).
+build=(test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test)
+mkdir -p target
+mvn -B -ntp -q -o "${build[@]}" >target/hostile-farms-maven.log 2>&1 \
+  || mvn -B -ntp -q "${build[@]}" >target/hostile-farms-maven.log 2>&1 \
+  || { tail -n 40 target/hostile-farms-maven.log >&2; say "Maven failed"; exit 1; }
+CP="target/classes:target/test-classes:$(cat target/classpath.txt)"
+
+WORK="$(mktemp -d /tmp/dispatchcheck-hostile-farms.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+OUT="$WORK/outputs"
+mkdir -p "$OUT"
+TOKEN="dispatchcheck-secret-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+printf '%s\n' "$TOKEN" >"$WORK/secret"
+printf 'builders = ssh://%s x86_64-linux\n' "$TOKEN" >"$WORK/secret.conf"
+
+engine=no
+if command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1; then engine=yes; fi
+count_containers() { docker ps -aq --filter label=dispatchcheck.run | wc -l; }
+[ "$engine" = yes ] && before=$(count_containers)
+started=$(date +%s)
+
+failures=0
+pids=()
+
+# A farm whose agent host has this nix.conf; the case adds the rest.
+farm() {
+  local dir="$WORK/farms/$1"
+  mkdir -p "$dir/agent/etc/nix"
+  printf '%s\n' "$2" >"$dir/agent/etc/nix/nix.conf"
+  printf '%s' "$dir"
+}
+
+# run NAME FARM EXPECTED: 'check FARM' must exit 2, its stderr must hold EXPECTED, and no
+# output may hold the token, a raw control byte, or bytes that are not UTF-8.
+run() {
+  local name="$1" dir="$2" expected="$3" rc=0 why=""
+  local stdout="$OUT/$name.stdout" stderr="$OUT/$name.stderr"
+  local reports="reports/check-$(basename "$dir")"
+  DOCKER_HOST=unix:///nonexistent/dispatchcheck-hostile-farms.sock \
+    timeout 60 java -cp "$CP" dev.dispatchcheck.cli.Main check "$dir" >"$stdout" 2>"$stderr" &
+  pids+=("$!")
+  wait "$!" || rc=$?
+  [ "$rc" = 2 ] || why+=" exit $rc, not 2;"
+  grep -qF -- "$expected" "$stderr" || why+=" stderr lacks '$expected';"
+  if grep -rqF -- "$TOKEN" "$OUT" || { [ -d reports ] && grep -rqF -- "$TOKEN" reports; }; then
+    why+=" the secret's token was shown;"
+  fi
+  if LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]' "$stdout" "$stderr"; then why+=" raw control bytes in the output;"; fi
+  if ! iconv -f UTF-8 -t UTF-8 "$stdout" "$stderr" >/dev/null 2>&1; then why+=" output that is not UTF-8;"; fi
+  [ -e "$reports" ] && why+=" $reports was written;"
+  local line
+  line=$(grep -F -- "$expected" "$stderr" | head -n 1 | sed 's/^ *//' || true)
+  if [ -z "$why" ]; then
+    printf 'PASS %-16s exit %s  %s\n' "$name" "$rc" "$line"
+  else
+    printf 'FAIL %-16s%s\n' "$name" "$why"
+    sed 's/^/     | /' "$stderr" | head -n 20
+    failures=$((failures + 1))
+  fi
+}
+
+f=$(farm symlink-out 'builders = @/etc/nix/machines')
+ln -s "$WORK/secret" "$f/agent/etc/nix/machines"
+run symlink-out "$f" "agent/etc/nix/machines: is a symbolic link (it points outside the farm)"
+
+f=$(farm include-out "include ../../../../../../../../../..$WORK/secret.conf")
+run include-out "$f" "agent/etc/nix/nix.conf:1: error: included file '$WORK/secret.conf' is not in the farm"
+
+f=$(farm metachar-host 'builders = @/etc/nix/machines')
+printf '%s\n' 'ssh-ng://nixbuilder@a$(touch${IFS}x).example.com aarch64-linux /etc/nix/id_builder' >"$f/agent/etc/nix/machines"
+run metachar-host "$f" "agent/etc/nix/machines:1: error: builder host name 'a\$(touch\${IFS}x).example.com' is not an RFC 1123 host name"
+
+f=$(farm binary-machines 'builders = @/etc/nix/machines')
+{ printf 'ssh://b\033]0;owned\007\033[2J\377\376 x86_64-linux\n'; head -c 4096 /dev/urandom; } >"$f/agent/etc/nix/machines"
+run binary-machines "$f" "agent/etc/nix/machines:1: error: not text"
+
+f=$(farm bad-ssh-user 'builders = @/etc/nix/machines')
+printf '%s\n' 'ssh-ng://-oProxyCommand=sh@b.example.com aarch64-linux' >"$f/agent/etc/nix/machines"
+run bad-ssh-user "$f" "agent/etc/nix/machines:1: error: SSH user '-oProxyCommand=sh' of ssh-ng://-oProxyCommand=sh@b.example.com is not a login name"
+
+f=$(farm bad-system "$(printf '%s\n' 'trusted-users = root hercules-ci-agent' 'builders = ssh://b.example.com aarch64-linux,x86_64-linux"${builtins.abort"x"}"')")
+run bad-system "$f" "agent/etc/nix/nix.conf:2: error: system 'x86_64-linux\"\${builtins.abort\"x\"}\"' is not an arch-os system name"
+
+f=$(farm fifo 'builders = @/etc/nix/machines')
+mkfifo "$f/agent/etc/nix/machines"
+run fifo "$f" "agent/etc/nix/machines: is not a regular file (a fifo, socket or device); it was not opened"
+
+f=$(farm huge-file 'builders = @/etc/nix/machines')
+head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' '#' >"$f/agent/etc/nix/machines"
+run huge-file "$f" "agent/etc/nix/machines: 2097152 bytes; a farm file may be at most 1048576"
+
+if [ "$engine" = yes ]; then
+  # Any container one of these JVMs created carries its pid as a label; the count is the brief's check.
+  created=$(docker events --since "$started" --until "$(date +%s)" --filter type=container --filter event=create \
+    --format '{{index .Actor.Attributes "dispatchcheck.pid"}}' 2>/dev/null | grep -xFf <(printf '%s\n' "${pids[@]}") || true)
+  after=$(count_containers)
+  if [ -z "$created" ]; then
+    printf 'PASS %-16s none created by these runs (dispatchcheck containers on the engine: %s before, %s after)\n' \
+      no-containers "$before" "$after"
+  else
+    printf 'FAIL %-16s containers were created by pids %s\n' no-containers "$(echo "$created" | sort -u | tr '\n' ' ')"
+    failures=$((failures + 1))
+  fi
+else
+  say "no Docker engine answers: the container check is skipped (DOCKER_HOST pointed nowhere for every run)"
+fi
+
+[ "$failures" = 0 ] || { say "$failures case(s) failed"; exit 1; }
+say "every hostile farm was refused before anything started"
