@@ -7,7 +7,9 @@
 #     under reports/ or this run's outputs;
 #   - shell metacharacters in a host name, a bad SSH user, a bad system string;
 #   - a machines file of binary bytes: the output must hold no raw control bytes;
-#   - a fifo (which would block a read) and a file too large to read.
+#   - a fifo (which would block a read) and a file too large to read;
+#   - expectations (*.feature) that are invalid: not Gherkin, an undefined step, a step that
+#     would run a command as root on the hosts, a tag filter that selects nothing.
 # Java is called directly: './dispatchcheck check' provisions Docker first, which the lint
 # stage does not need. DOCKER_HOST points nowhere for it, so that a farm that got past
 # lint could not start a container on the machine's engine (it would exit 3 and fail here);
@@ -55,10 +57,11 @@ farm() {
 # output may hold the token, a raw control byte, or bytes that are not UTF-8.
 run() {
   local name="$1" dir="$2" expected="$3" rc=0 why=""
+  shift 3
   local stdout="$OUT/$name.stdout" stderr="$OUT/$name.stderr"
-  local reports="reports/check-$(basename "$dir")"
+  local reports; reports=$(ls -d reports/runs/*/"check-$(basename "$dir")" 2>/dev/null | head -n 1 || true)
   DOCKER_HOST=unix:///nonexistent/dispatchcheck-hostile-farms.sock \
-    timeout 60 java -cp "$CP" dev.dispatchcheck.cli.Main check "$dir" >"$stdout" 2>"$stderr" &
+    timeout 60 java -cp "$CP" dev.dispatchcheck.cli.Main check "$@" "$dir" >"$stdout" 2>"$stderr" &
   pids+=("$!")
   wait "$!" || rc=$?
   [ "$rc" = 2 ] || why+=" exit $rc, not 2;"
@@ -68,7 +71,8 @@ run() {
   fi
   if LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]' "$stdout" "$stderr"; then why+=" raw control bytes in the output;"; fi
   if ! iconv -f UTF-8 -t UTF-8 "$stdout" "$stderr" >/dev/null 2>&1; then why+=" output that is not UTF-8;"; fi
-  [ -e "$reports" ] && why+=" $reports was written;"
+  reports=$(ls -d reports/runs/*/"check-$(basename "$dir")" 2>/dev/null | head -n 1 || true)
+  [ -n "$reports" ] && why+=" $reports was written;"
   local line
   line=$(grep -F -- "$expected" "$stderr" | head -n 1 | sed 's/^ *//' || true)
   if [ -z "$why" ]; then
@@ -109,6 +113,35 @@ run fifo "$f" "agent/etc/nix/machines: is not a regular file (a fifo, socket or 
 f=$(farm huge-file 'builders = @/etc/nix/machines')
 head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' '#' >"$f/agent/etc/nix/machines"
 run huge-file "$f" "agent/etc/nix/machines: 2097152 bytes; a farm file may be at most 1048576"
+
+# A farm that lints clean (the guide's), with expectations an outsider wrote.
+expectations() {
+  local dir="$WORK/farms/$1"
+  mkdir -p "$dir"; cp -R examples/guide-farm/. "$dir/"; rm -f "$dir"/*.feature
+  printf '%s\n' "Feature: $1" '' '  Background:' '    Given the farm under check' '' "$2" >"$dir/expectations.feature"
+  printf '%s' "$dir"
+}
+f=$(expectations not-gherkin '  Scenario: a typo
+    When the agent builds a probe for aarch64-linux
+    Thne every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
+run not-gherkin "$f" "expectations.feature:8: 'Thne every build of the agent for aarch64-linux went to aarch64-linux-1.example.com' is not Gherkin here"
+f=$(expectations no-expectation '  Scenario: a misspelt first step, which Gherkin reads as a description
+    Wehn the agent builds a probe for aarch64-linux')
+run no-expectation "$f" "expectations.feature:6: Scenario 'a misspelt first step, which Gherkin reads as a description' states no expectation"
+f=$(expectations undefined-step '  Scenario: a step nobody defined
+    When the agent dances a jig for aarch64-linux')
+run undefined-step "$f" "expectations.feature:7: undefined step 'When the agent dances a jig for aarch64-linux'"
+f=$(expectations command-step '  Scenario: forged evidence
+    When root runs on the agent host:
+      """
+      echo forged > /var/log/dispatchcheck/journal
+      """
+    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
+run command-step "$f" "expectations.feature:7: step 'When root runs on the agent host:' is not for a farm's expectations"
+f=$(expectations tags-nothing '  Scenario: the agent builds
+    When the agent builds a probe for aarch64-linux
+    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
+run tags-nothing "$f" "--tags '@faults' selects none of the 1 scenarios" --tags @faults
 
 if [ "$engine" = yes ]; then
   # Any container one of these JVMs created carries its pid as a label; the count is the brief's check.

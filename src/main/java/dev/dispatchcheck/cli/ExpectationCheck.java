@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,17 +36,36 @@ final class ExpectationCheck {
   /** The launcher logs each parse error at length, in its own words; the problems below say it once, shorter. */
   private static final Logger ISSUE_LOG = Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
 
+  /**
+   * Steps an operator's farm expectations may not use: they run any command, or write any
+   * file, as root on the hosts. A farm's expectations come with a pull request, perhaps an
+   * outsider's, and what they may do is build probes and state where they went; a farm's
+   * configuration is its files.
+   */
+  static final Set<String> NOT_FOR_FARMS = Set.of(
+      "{user} runs on {host}:",
+      "{user} runs on {host}, whatever the exit status:",
+      "the file {string} on {host} says:",
+      "root copies {string} from {host} to {string} on {host}");
+
   private final ScenarioSelection selection;
   private final Path projectDir;
+  private final Set<String> refused;
 
-  private ExpectationCheck(ScenarioSelection selection, Path projectDir) {
+  private ExpectationCheck(ScenarioSelection selection, Path projectDir, Set<String> refused) {
     this.selection = selection.allShards();
     this.projectDir = projectDir;
+    this.refused = refused;
   }
 
   /** Every problem, one a line; empty when the scenarios can run. */
   static List<String> problems(ScenarioSelection selection, Path projectDir) {
-    return new ExpectationCheck(selection, projectDir).problems();
+    return problems(selection, projectDir, Set.of());
+  }
+
+  /** The same, where a step matching a pattern in {@code refused} is a problem too. */
+  static List<String> problems(ScenarioSelection selection, Path projectDir, Set<String> refused) {
+    return new ExpectationCheck(selection, projectDir, refused).problems();
   }
 
   private List<String> problems() {
@@ -102,7 +122,7 @@ final class ExpectationCheck {
         .forEach(t -> t.getTags().forEach(tag -> tags.add("@" + tag.getName()))));
     return String.join(" and ", filters) + (filters.size() == 1 ? " selects" : " select") + " none of the " + all.countTestIdentifiers(TestIdentifier::isTest)
         + " scenarios in " + files + (selection.selfChecks() ? "" : " (self-checks, @selfcheck, are not part of this command)")
-        + "; their tags: " + String.join(" ", tags)
+        + "; their tags: " + (tags.isEmpty() ? "none" : String.join(" ", tags))
         + (selection.name().isPresent() ? "; --name matches anywhere in a scenario's name, an example's with its values" : "");
   }
 
@@ -113,10 +133,13 @@ final class ExpectationCheck {
       messages = Files.createTempFile("dispatchcheck-dry-run", ".ndjson");
       LauncherFactory.create().execute(selection.request(Map.of("cucumber.execution.dry-run", "true",
           "cucumber.plugin", "message:" + messages)).build());
-      return StepMatches.read(messages).stream().map(u -> name(u.file()) + ":" + u.line() + ": "
-          + (u.ambiguous() ? "ambiguous step '" : "undefined step '") + u.keyword() + " " + u.text() + "': "
-          + (u.ambiguous() ? "more than one step definition matches it" : "no step definition matches it")
-          + " (the vocabulary: features/README.md)").toList();
+      return StepMatches.read(messages, refused).stream().map(u -> name(u.file()) + ":" + u.line() + ": " + switch (u.why()) {
+        case UNDEFINED -> "undefined step '" + u.keyword() + " " + u.text() + "': no step definition matches it";
+        case AMBIGUOUS -> "ambiguous step '" + u.keyword() + " " + u.text() + "': more than one step definition matches it";
+        case REFUSED -> "step '" + u.keyword() + " " + u.text() + "' is not for a farm's expectations: it runs commands"
+            + " or writes files as root on the hosts; a farm's configuration is its files";
+        case NO_EXPECTATION -> u.keyword() + " '" + u.text() + "' states no expectation (no Then step), so it could not fail";
+      } + " (the vocabulary: features/README.md)").toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

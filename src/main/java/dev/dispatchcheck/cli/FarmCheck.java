@@ -66,7 +66,10 @@ final class FarmCheck implements Callable<Integer> {
       return Main.INVALID;
     }
     ScenarioSelection expectations = options.selection(layout.features(), true);
-    if (!layout.features().isEmpty() && Main.invalid(expectations, options.projectDir())) return Main.INVALID;
+    if (!layout.features().isEmpty() && Main.invalid(ExpectationCheck.problems(expectations, options.projectDir(),
+        ExpectationCheck.NOT_FOR_FARMS))) {
+      return Main.INVALID;
+    }
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
     Path project = options.projectDir();
     boolean allHold = true;

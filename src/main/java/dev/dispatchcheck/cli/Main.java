@@ -218,7 +218,7 @@ public final class Main {
   }
 
   static void requireDocker() {
-    if (!Engine.ask("answer whether it is there", () -> DockerClientFactory.instance().isDockerAvailable())) {
+    if (!Engine.ask("a ping", () -> DockerClientFactory.instance().isDockerAvailable())) {
       throw new IllegalStateException("no Docker engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
           + "); run ./dispatchcheck provision, or start Docker");
     }
@@ -318,7 +318,11 @@ public final class Main {
    * file and line, before any host starts.
    */
   static boolean invalid(ScenarioSelection selection, Path projectDir) {
-    List<String> problems = ExpectationCheck.problems(selection, projectDir);
+    return invalid(ExpectationCheck.problems(selection, projectDir));
+  }
+
+  /** Whether {@code problems} (of {@link ExpectationCheck}) make the run invalid input; prints them. */
+  static boolean invalid(List<String> problems) {
     problems.forEach(p -> System.err.println("[dispatchcheck] error: " + p));
     if (!problems.isEmpty()) {
       System.err.println("[dispatchcheck] the expectations are invalid (above, each with its file and line): nothing was started");

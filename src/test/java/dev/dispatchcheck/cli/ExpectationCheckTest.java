@@ -45,6 +45,29 @@ class ExpectationCheckTest {
         .singleElement().asString().contains(":12: undefined step");
   }
 
+  /** A farm's expectations come with a pull request: they build probes and say where they went, and run nothing. */
+  @Test
+  void aFarmsExpectationsMayNotRunCommandsOrWriteFilesOnTheHosts() {
+    ScenarioSelection s = new ScenarioSelection(List.of(DIR.resolve("commands.feature")), true, Optional.empty(),
+        Optional.empty(), Optional.empty());
+    assertThat(ExpectationCheck.problems(s, PROJECT, ExpectationCheck.NOT_FOR_FARMS)).containsExactly(
+        "src/test/resources/expectations/commands.feature:7: step 'When root runs on the agent host:' is not for a farm's"
+            + " expectations: it runs commands or writes files as root on the hosts; a farm's configuration is its files"
+            + " (the vocabulary: features/README.md)",
+        "src/test/resources/expectations/commands.feature:11: step 'Given the file \"/etc/nix/machines\" on the agent"
+            + " host says:' is not for a farm's expectations: it runs commands or writes files as root on the hosts;"
+            + " a farm's configuration is its files (the vocabulary: features/README.md)");
+    assertThat(ExpectationCheck.problems(s, PROJECT)).as("the project's own scenarios may").isEmpty();
+  }
+
+  /** Gherkin reads a misspelt first step as the scenario's description: the scenario has no step and would pass. */
+  @Test
+  void aScenarioWithoutAThenStepCouldNotFailAndIsInvalid() {
+    assertThat(problems("no-expectation.feature")).containsExactly(
+        "src/test/resources/expectations/no-expectation.feature:6: Scenario 'a typo makes the step a description' states"
+            + " no expectation (no Then step), so it could not fail (the vocabulary: features/README.md)");
+  }
+
   @Test
   void wellFormedExpectationsHaveNoProblem() {
     assertThat(problems("valid.feature")).isEmpty();
