@@ -175,16 +175,11 @@ record MapGrid(String farm, String nix, String before, List<Column> columns, Lis
 
   /** A map on its own. */
   static MapGrid of(String farm, String nix, List<DispatchMap.Row> rows, List<String> notes) {
-    return build(farm, nix, rows, notes, null, List.of());
+    return compared(farm, nix, rows, notes, null, List.of());
   }
 
-  /** A map and the map of the farm before the change ({@code --before}). */
+  /** A map and the map of the farm before the change ({@code --before}); no comparison where {@code before} is null. */
   static MapGrid compared(String farm, String nix, List<DispatchMap.Row> rows, List<String> notes, String before,
-      List<DispatchMap.Row> was) {
-    return build(farm, nix, rows, notes, before, was);
-  }
-
-  private static MapGrid build(String farm, String nix, List<DispatchMap.Row> rows, List<String> notes, String before,
       List<DispatchMap.Row> was) {
     Map<String, DispatchMap.Row> now = byCell(rows);
     Map<String, DispatchMap.Row> then = byCell(was);
