@@ -80,13 +80,17 @@ final class FarmCheck implements Callable<Integer> {
         Path reportDir = reportDir(pair);
         Main.setPair(pair, reportDir, project);
         Main.prepareImages(pair);
-        progress.say("=== %s: Nix %s on the agent host, Nix %s on the builders ===", farmDir, pair.agent().label(),
+        String nix = String.format("Nix %s on the agent host, Nix %s on the builders", pair.agent().label(),
             pair.builders().label());
-        List<DispatchMap.Row> map = map(layout, new RunSettings(), reportDir, progress);
+        progress.say("=== %s: %s ===", farmDir, nix);
+        Mapped now = map(layout, nix, new RunSettings(), reportDir, progress);
+        List<DispatchMap.Row> map = now.rows();
         harnessError |= map.stream().anyMatch(r -> r.answer() instanceof CellAnswer.HarnessError);
         if (old.isPresent()) {
-          List<DispatchMap.Row> was = map(old.get(), new RunSettings(), reportDir.resolve("before"), progress);
+          List<DispatchMap.Row> was = map(old.get(), nix, new RunSettings(), reportDir.resolve("before"), progress).rows();
           MapDiff diff = MapDiff.of(was, map);
+          MapReport.writeGrid(reportDir, MapGrid.compared(layout.dir().toString(), nix, map, now.notes(),
+              old.get().dir().toString(), was));
           progress.say("%d of %d cells moved from %s to %s%s", diff.moved().size(), map.size(), before, farmDir,
               indented(diff.moved()));
           if (!diff.unanswered().isEmpty()) {
@@ -117,7 +121,10 @@ final class FarmCheck implements Callable<Integer> {
     return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }
 
-  private static List<DispatchMap.Row> map(FarmLayout layout, RunSettings settings, Path reportDir, Progress progress) {
+  /** A farm's map, and what the harness assumed or overrode to draw it. */
+  private record Mapped(List<DispatchMap.Row> rows, List<String> notes) {}
+
+  private static Mapped map(FarmLayout layout, String nix, RunSettings settings, Path reportDir, Progress progress) {
     FarmPlan plan = FarmPlan.of(layout);
     List<String> notes = new ArrayList<>();
     progress.say("dispatch map of %s: %d cells, %d stand-ins", layout.dir(), plan.cells().size(), plan.standIns().size());
@@ -125,8 +132,8 @@ final class FarmCheck implements Callable<Integer> {
     try (Farm farm = StandInFarm.start(layout, plan, settings, notes)) {
       List<DispatchMap.Row> rows = DispatchMap.build(farm, plan.cells(), new Waiter(settings.buildTimeout()),
           r -> System.err.printf("  %-20s %-36s %s%n", r.user(), r.what(), r.where()));
-      MapReport.write(reportDir, layout, rows, notes);
-      return rows;
+      MapReport.write(reportDir, layout, nix, rows, notes);
+      return new Mapped(rows, notes);
     }
   }
 

@@ -20,6 +20,19 @@ import java.util.Set;
 record MapDiff(List<String> moved, List<String> unanswered) {
   static final String NO_SUCH_CELL = "(no such cell)";
 
+  /** What became of one cell between two maps. */
+  enum Change {
+    SAME, MOVED,
+    /** A harness error in either map: no answer to compare. */
+    UNANSWERED
+  }
+
+  /** The one rule for a cell, {@code null} where a map has no such cell (a cell that comes or goes is a move). */
+  static Change change(CellAnswer was, CellAnswer now) {
+    if (was instanceof CellAnswer.HarnessError || now instanceof CellAnswer.HarnessError) return Change.UNANSWERED;
+    return was == null || !was.equals(now) ? Change.MOVED : Change.SAME;
+  }
+
   static MapDiff of(List<DispatchMap.Row> before, List<DispatchMap.Row> after) {
     Map<String, CellAnswer> was = byCell(before);
     Map<String, CellAnswer> now = byCell(after);
@@ -29,10 +42,10 @@ record MapDiff(List<String> moved, List<String> unanswered) {
     List<String> unanswered = new ArrayList<>();
     for (String cell : cells) {
       CellAnswer w = was.get(cell), n = now.get(cell);
-      if (w instanceof CellAnswer.HarnessError || n instanceof CellAnswer.HarnessError) {
-        unanswered.add(cell + ": before: " + text(w) + "; after: " + text(n));
-      } else if (w == null || !w.equals(n)) {
-        moved.add(cell + ": " + text(w) + " → " + text(n));
+      switch (change(w, n)) {
+        case UNANSWERED -> unanswered.add(cell + ": before: " + text(w) + "; after: " + text(n));
+        case MOVED -> moved.add(cell + ": " + text(w) + " → " + text(n));
+        case SAME -> { }
       }
     }
     return new MapDiff(moved, unanswered);
@@ -44,7 +57,7 @@ record MapDiff(List<String> moved, List<String> unanswered) {
     return out;
   }
 
-  private static String text(CellAnswer a) {
+  static String text(CellAnswer a) {
     return a == null ? NO_SUCH_CELL : a.text();
   }
 }

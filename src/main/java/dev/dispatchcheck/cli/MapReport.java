@@ -16,22 +16,49 @@ import java.util.Map;
 
 /**
  * A farm's dispatch map as files: {@code map.json} (each cell's answer as words in
- * {@code goesTo} and as a {@code kind} for programs, with its evidence) and {@code map.html}.
+ * {@code goesTo} and as a {@code kind} for programs, with its evidence), and the map as a
+ * grid ({@link MapGrid}) in {@code map.html} and {@code map.md}, the Markdown a CI job's
+ * summary takes as it is (moved cells first, when compared with the map before a change).
  */
 final class MapReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private MapReport() {}
 
-  static void write(Path dir, FarmLayout layout, List<DispatchMap.Row> rows, List<String> notes) {
+  /** map.json, and the grid of this map on its own. */
+  static void write(Path dir, FarmLayout layout, String nix, List<DispatchMap.Row> rows, List<String> notes) {
     try {
       Files.createDirectories(dir);
       JSON.writeValue(dir.resolve("map.json").toFile(),
           Map.of("farm", layout.dir().toString(), "cells", cells(rows), "notes", notes));
-      Files.writeString(dir.resolve("map.html"), html(layout, rows, notes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    writeGrid(dir, MapGrid.of(layout.dir().toString(), nix, rows, notes));
+  }
+
+  /** map.html and map.md of {@code grid} (map.json is left as it is). */
+  static void writeGrid(Path dir, MapGrid grid) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("map.html"), html(grid));
+      Files.writeString(dir.resolve("map.md"), markdown(grid));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The grid as a page. */
+  static String html(MapGrid grid) {
+    return Templates.html("map", grid);
+  }
+
+  /**
+   * The grid as GitHub Markdown, e.g. for a CI job's summary; every value escaped ({@code |}
+   * included). Compared with the map before a change, the moved cells come first.
+   */
+  static String markdown(MapGrid grid) {
+    return Templates.markdown("map", grid);
   }
 
   private static List<Map<String, Object>> cells(List<DispatchMap.Row> rows) {
@@ -44,25 +71,9 @@ final class MapReport {
       c.put("goesTo", r.where());
       c.put("kind", r.answer().kind());
       c.put("summary", r.record().map(DispatchRecord::summary).orElse("not built"));
-      c.put("evidence", evidence(r));
+      c.put("evidence", r.evidence());
       cells.add(c);
     }
     return cells;
-  }
-
-  private static List<String> evidence(DispatchMap.Row r) {
-    return r.record().map(d -> d.evidence().stream().map(Object::toString).toList()).orElse(List.of());
-  }
-
-  private static String html(FarmLayout layout, List<DispatchMap.Row> rows, List<String> notes) {
-    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>dispatchcheck: "
-        + "dispatch map of " + Html.escape(layout.dir().toString()) + "</title></head><body><h1>Where each build goes</h1>"
-        + "<table id=\"map\" border=\"1\"><tr><th>user</th><th>system</th><th>goes to</th><th>evidence</th></tr>");
-    rows.forEach(r -> html.append("<tr><td>").append(Html.escape(r.user())).append("</td><td>").append(Html.escape(r.what()))
-        .append("</td><td>").append(Html.escape(r.where())).append("</td><td>")
-        .append(Html.escape(String.join("; ", evidence(r)))).append("</td></tr>"));
-    html.append("</table><h2>What the harness assumed or overrode</h2><ul>");
-    notes.forEach(n -> html.append("<li>").append(Html.escape(n)).append("</li>"));
-    return html.append("</ul><p><a href=\"cucumber.html\">The farm's expectations</a></p></body></html>\n").toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.dispatch.log;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +47,11 @@ public enum ErrorClass {
   /** What it means, for failure messages. */
   public String meaning() {
     return meaning;
+  }
+
+  /** The class whose meaning these words are, if any. */
+  public static Optional<ErrorClass> byMeaning(String words) {
+    return Arrays.stream(values()).filter(c -> c.meaning.equals(words)).findFirst();
   }
 
   /** The class a scenario's words name; words that name none are an error, never a default. */

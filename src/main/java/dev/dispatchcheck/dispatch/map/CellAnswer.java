@@ -3,6 +3,7 @@ package dev.dispatchcheck.dispatch.map;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.evidence.Outcome;
 import dev.dispatchcheck.dispatch.evidence.Placement;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.verdict.DispatchAssertions;
 
 /**
@@ -13,6 +14,11 @@ import dev.dispatchcheck.dispatch.verdict.DispatchAssertions;
 public sealed interface CellAnswer {
   /** The words the map prints, and map.json keeps as {@code goesTo}, for people. */
   String text();
+
+  /** The answer in a few words, for a cell of the map's grid; {@link #text()} says the rest. */
+  default String brief() {
+    return text();
+  }
 
   /** The kind, for programs reading map.json: wentTo, builtLocally, nothingBuilt, failed, notStoodIn, harnessError. */
   String kind();
@@ -60,6 +66,11 @@ public sealed interface CellAnswer {
       return "fails: " + cause;
     }
 
+    /** The cause as a scenario words it ("the builder refused the SSH key"), when it is a known one. */
+    @Override public String brief() {
+      return "fails: " + ErrorClass.byMeaning(cause).map(ErrorClass::phrase).orElse(cause);
+    }
+
     @Override public String kind() {
       return "failed";
     }
@@ -71,6 +82,10 @@ public sealed interface CellAnswer {
       return "not stood in: " + scheme + " builders are not simulated";
     }
 
+    @Override public String brief() {
+      return "not stood in (" + scheme + ")";
+    }
+
     @Override public String kind() {
       return "notStoodIn";
     }
@@ -80,6 +95,10 @@ public sealed interface CellAnswer {
   record HarnessError(String why) implements CellAnswer {
     @Override public String text() {
       return dev.dispatchcheck.dispatch.verdict.HarnessError.LABEL + ": " + why;
+    }
+
+    @Override public String brief() {
+      return dev.dispatchcheck.dispatch.verdict.HarnessError.LABEL;
     }
 
     @Override public String kind() {

@@ -35,6 +35,11 @@ public final class DispatchMap {
     public String where() {
       return answer.text();
     }
+
+    /** What the probe's record rests on, a line each (store paths, log lines); none when it was not probed or broke. */
+    public List<String> evidence() {
+      return record.map(d -> d.evidence().stream().map(Object::toString).toList()).orElse(List.of());
+    }
   }
 
   public static List<Row> build(Farm farm, List<FarmPlan.Cell> cells, Waiter waiter, Consumer<Row> onRow) {

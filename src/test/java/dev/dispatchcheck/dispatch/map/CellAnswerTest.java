@@ -35,4 +35,16 @@ class CellAnswerTest {
     assertThat(a.text()).isEqualTo("not stood in: https builders are not simulated").doesNotContainIgnoringCase("ssh");
     assertThat(a.kind()).isEqualTo("notStoodIn");
   }
+
+  @Test
+  void aGridCellSaysTheAnswerInAFewWords() {
+    assertThat(new CellAnswer.Failed("the builder refused the SSH key").brief()).isEqualTo("fails: the builder refused the SSH key");
+    assertThat(new CellAnswer.Failed("no builder can build this system with these features").brief())
+        .isEqualTo("fails: no builder can build it");
+    assertThat(new CellAnswer.Failed("unrecognised error (see its log)").brief()).isEqualTo("fails: unrecognised error (see its log)");
+    assertThat(new CellAnswer.NotStoodIn("http").brief()).isEqualTo("not stood in (http)");
+    assertThat(new CellAnswer.HarnessError("the evidence sources disagree").brief()).isEqualTo("HARNESS ERROR");
+    assertThat(new CellAnswer.WentTo("aarch64-linux-1").brief()).isEqualTo("aarch64-linux-1");
+    assertThat(new CellAnswer.BuiltLocally().brief()).isEqualTo("built locally");
+  }
 }
