@@ -37,7 +37,7 @@ matrix=${DISPATCHCHECK_MATRIX:-2.26/2.26}
 gate_in=${DISPATCHCHECK_FAIL_ON_MOVE:-true}
 out_in=${DISPATCHCHECK_OUT:-dispatchcheck-report}
 
-out="" tmp="" gate="" base_commit="" base_note=""
+out="" tmp="" gate="" base_commit="" base_note="" alone=""
 cleanup() { if [ -n "$tmp" ]; then rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 
@@ -64,6 +64,7 @@ finish() {  # CODE [DETAIL]
     if [ -n "$base_commit" ]; then printf ' against `%s`, %s' "${base_commit:0:12}" "$base_note"; fi
     printf '\n\n**Exit %s**: %s.\n\n' "$code" "$(meaning "$code")"
     if [ -n "$detail" ]; then printf '%s\n\n' "$detail"; fi
+    if [ -n "$alone" ]; then printf '%s\n\n' "$alone"; fi
     if [ -n "$out" ]; then
       for f in "$out"/*/moves.md; do if [ -f "$f" ]; then cat "$f"; fi; done
       if [ -s "$out/dispatchcheck.log" ]; then
@@ -148,10 +149,11 @@ fi
 
 before=()
 if [ -z "$base_commit" ]; then
-  say "no base ref, no commit before HEAD and no default branch: the farm is mapped without a comparison"
+  alone="Nothing to compare with (no base ref, no commit before HEAD, no default branch): the farm is mapped alone."
+  say "$alone"
 elif ! g cat-file -e "$base_commit:${prefix%/}" 2>/dev/null; then
-  say "there is no $prefix at $base_commit: the farm is new, and mapped without a comparison"
-  base_note="$base_note, where the farm does not exist yet"
+  alone="The farm does not exist at the base yet: it is mapped alone, and no cell can move."
+  say "$alone"
 else
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/dispatchcheck-base.XXXXXX")
   # Only the farm's tree, checked out as the work tree's farm is (filters, line endings),

@@ -111,7 +111,7 @@ plumbing() {
   recipe new-farm "$repo" "$stub" DISPATCHCHECK_BASE_REF="$c0"
   check "a farm the base lacks: mapped alone, exit 0" same 0 "$rc"
   check "a farm the base lacks: no --before" lacks "$tmp/new-farm.args" --before
-  check "a farm the base lacks: said so" has "$tmp/new-farm/summary.md" "does not exist yet"
+  check "a farm the base lacks: said so" has "$tmp/new-farm/summary.md" "does not exist at the base"
 
   recipe bad-gate "$repo" "$stub" DISPATCHCHECK_FAIL_ON_MOVE=maybe
   check "fail-on-move 'maybe': exit 2" same 2 "$rc"
