@@ -7,7 +7,7 @@
 # itself: reports/runs/<run>/check-FARM/<pair>/. It calls a cell moved when the two farms'
 # files differ, naming the example's move, and exits as the real check would: 1 under the
 # gate when they differ, else 0. STUB_ARGS=FILE records its arguments, one a line, and
-# the files of the before farm.
+# the before farm's files with their SHA-256.
 # shellcheck disable=SC2016 # Markdown's backticks are meant literally
 set -euo pipefail
 say() { printf '[stub] %s\n' "$*" >&2; }
@@ -33,7 +33,7 @@ done
 [ -z "$gate" ] || [ -n "$before" ] || bad "--fail-on-move without --before"
 if [ -n "${STUB_ARGS:-}" ]; then
   { printf '%s\n' check ${before:+--before "$before"} ${gate:+--fail-on-move} --matrix "$matrix" "$farm"
-    if [ -n "$before" ]; then (cd "$before" && find . -type f | sort | sed 's/^/before: /'); fi
+    if [ -n "$before" ]; then (cd "$before" && find . -type f -exec sha256sum {} + | sort -k2 | sed 's/^/before: /'); fi
   } >"$STUB_ARGS"
 fi
 

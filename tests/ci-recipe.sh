@@ -81,13 +81,13 @@ plumbing() {
   local stub="$tmp/stub/dispatchcheck" sums
   mkdir -p "$tmp/stub"
   cp "$root/tests/ci-recipe-stub.sh" "$stub"
-  sums=$(cd "$root/examples/guide-farm-before" && find . -type f | sort | sed 's/^/before: /')
+  sums=$(cd "$root/examples/guide-farm-before" && find . -type f -exec sha256sum {} + | sort -k2 | sed 's/^/before: /')
 
   recipe pr "$repo" "$stub"
   check "pull request, gate on: exit 1" same 1 "$rc"
   uploads pr
   check "pull request: --before and --fail-on-move" has "$tmp/pr.args" --fail-on-move
-  check "pull request: the base farm is commit 1's" same "$sums" "$(grep '^before: ' "$tmp/pr.args")"
+  check "pull request: the base farm is commit 1's, byte for byte" same "$sums" "$(grep '^before: ' "$tmp/pr.args")"
   check "pull request: outputs exit-code and moved" has "$tmp/pr.output" $'exit-code=1\nmoved=1'
   check "pull request: the caller's work tree and index are as they were" same "" "$(git -C "$repo" status --porcelain)"
 
