@@ -14,10 +14,10 @@ import java.util.Set;
  * cells either map could not answer. A harness error on either side is no answer, so such a
  * cell is never a move: the check cannot reach a verdict on it.
  *
- * @param moved "hercules-ci-agent aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com"
- * @param unanswered "hercules-ci-agent aarch64-linux: before: HARNESS ERROR: …; after: aarch64-linux-1.example.com"
+ * @param movedCells each moved cell with its answer before and after
+ * @param unansweredCells each cell that either map could not answer
  */
-record MapDiff(List<String> moved, List<String> unanswered) {
+record MapDiff(List<Cell> movedCells, List<Cell> unansweredCells) {
   static final String NO_SUCH_CELL = "(no such cell)";
 
   /** What became of one cell between two maps. */
@@ -33,22 +33,49 @@ record MapDiff(List<String> moved, List<String> unanswered) {
     return was == null || !was.equals(now) ? Change.MOVED : Change.SAME;
   }
 
+  /**
+   * One cell of both maps; an answer is null where that map has no such cell.
+   *
+   * @param key who built what, "hercules-ci-agent aarch64-linux" ({@link DispatchMap.Row#key})
+   */
+  record Cell(String key, CellAnswer before, CellAnswer after) {
+    /** "hercules-ci-agent aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com" */
+    String moveLine() {
+      return key + ": " + text(before) + " → " + text(after);
+    }
+
+    /** "hercules-ci-agent aarch64-linux: before: HARNESS ERROR: …; after: aarch64-linux-1.example.com" */
+    String unansweredLine() {
+      return key + ": before: " + text(before) + "; after: " + text(after);
+    }
+  }
+
   static MapDiff of(List<DispatchMap.Row> before, List<DispatchMap.Row> after) {
     Map<String, CellAnswer> was = byCell(before);
     Map<String, CellAnswer> now = byCell(after);
     Set<String> cells = new LinkedHashSet<>(now.keySet());
     cells.addAll(was.keySet());
-    List<String> moved = new ArrayList<>();
-    List<String> unanswered = new ArrayList<>();
+    List<Cell> moved = new ArrayList<>();
+    List<Cell> unanswered = new ArrayList<>();
     for (String cell : cells) {
       CellAnswer w = was.get(cell), n = now.get(cell);
       switch (change(w, n)) {
-        case UNANSWERED -> unanswered.add(cell + ": before: " + text(w) + "; after: " + text(n));
-        case MOVED -> moved.add(cell + ": " + text(w) + " → " + text(n));
+        case UNANSWERED -> unanswered.add(new Cell(cell, w, n));
+        case MOVED -> moved.add(new Cell(cell, w, n));
         case SAME -> { }
       }
     }
-    return new MapDiff(moved, unanswered);
+    return new MapDiff(List.copyOf(moved), List.copyOf(unanswered));
+  }
+
+  /** The moved cells as the console prints them. */
+  List<String> moved() {
+    return movedCells.stream().map(Cell::moveLine).toList();
+  }
+
+  /** The unanswered cells as the console prints them. */
+  List<String> unanswered() {
+    return unansweredCells.stream().map(Cell::unansweredLine).toList();
   }
 
   private static Map<String, CellAnswer> byCell(List<DispatchMap.Row> rows) {

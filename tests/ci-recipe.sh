@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Proves the CI recipe without GitHub or GitLab. ci/farm-check.sh is what action.yml and
+# ci/gitlab/dispatchcheck.gitlab-ci.yml run; here it runs the same way, with the same
+# environment, in a throwaway git repository whose farm/ is examples/guide-farm-before at
+# commit 1 and examples/guide-farm at commit 2 (a change that moves two cells):
+#   1. its plumbing, with tests/ci-recipe-stub.sh in place of dispatchcheck (no Docker): the
+#      base farm handed to --before is commit 1's, byte for byte; the gate's flag; a push
+#      (no base ref: HEAD~1); a shallow clone (the base fetched); a farm the base lacks;
+#      invalid input (exit 2); the caller's work tree left as it was;
+#   2. the recipe with the real ./dispatchcheck (Docker): with the gate, exit 1; without,
+#      exit 0; either way the summary names the moved cell and map.html, cucumber.xml and
+#      cucumber.html are there to upload.
+# Usage: tests/ci-recipe.sh               both parts
+#        tests/ci-recipe.sh --plumbing    part 1 only
+#        tests/ci-recipe.sh --make-repo DIR   only make the repository (the workflow uses it)
+# DISPATCHCHECK=LAUNCHER runs part 2 with another launcher (a copy of the stub: a dry run).
+# Exits 0 only if every check held; the last line counts them.
+# shellcheck disable=SC2016 # Markdown's backticks are meant literally
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+say() { printf '[ci-recipe] %s\n' "$*" >&2; }
+MOVE='hercules-ci-agent aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com'
+passed=0 failed=0
+
+make_repo() {  # DIR: commit 0 without a farm, commits 1 and 2 with farm/ before and after the change
+  local dir=$1
+  mkdir -p "$dir"
+  git -C "$dir" init -q -b main
+  commit() { git -C "$dir" add -A && git -C "$dir" -c user.name=ci-recipe -c user.email=ci-recipe@example.invalid commit -qm "$1"; }
+  echo "an operator's infrastructure repository" >"$dir/README"
+  commit "no farm yet"
+  cp -R "$root/examples/guide-farm-before" "$dir/farm"
+  commit "farm: the agent uses the system's builders"
+  rm -rf "$dir/farm"
+  cp -R "$root/examples/guide-farm" "$dir/farm"
+  commit "farm: narrow the agent to aarch64-linux-1"
+}
+
+if [ "${1:-}" = --make-repo ]; then make_repo "${2:?--make-repo DIR}"; exit 0; fi
+
+tmp=$(mktemp -d /tmp/dispatchcheck-ci-recipe.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+repo="$tmp/repo"
+make_repo "$repo"
+c0=$(git -C "$repo" rev-parse HEAD~2) c1=$(git -C "$repo" rev-parse HEAD~1)
+
+check() {  # WHAT COMMAND...: one check, counted
+  if "${@:2}"; then say "ok: $1"; passed=$((passed + 1)); else say "FAILED: $1"; failed=$((failed + 1)); fi
+}
+has() { grep -qF -- "$2" "$1" 2>/dev/null; }
+lacks() { ! grep -qF -- "$2" "$1" 2>/dev/null; }
+one() { compgen -G "$1" >/dev/null; }   # a glob that matches
+same() { [ "$1" = "$2" ]; }
+
+# Runs the recipe as a CI job would: in the checkout (DIR), the inputs in the environment.
+# NAME names its report ($tmp/NAME), summary, outputs and log; sets rc.
+recipe() {  # NAME DIR LAUNCHER VAR=VALUE...
+  local name=$1 dir=$2 launcher=$3
+  shift 3
+  say "recipe '$name': $*"
+  set +e
+  (cd "$dir" && env DISPATCHCHECK="$launcher" DISPATCHCHECK_FARM=farm DISPATCHCHECK_BASE_REF="$c1" \
+      DISPATCHCHECK_MATRIX=2.26/2.26 DISPATCHCHECK_FAIL_ON_MOVE=true DISPATCHCHECK_OUT="$tmp/$name" \
+      GITHUB_STEP_SUMMARY="$tmp/$name.summary" GITHUB_OUTPUT="$tmp/$name.output" STUB_ARGS="$tmp/$name.args" \
+      "$@" "$root/ci/farm-check.sh") >"$tmp/$name.log" 2>&1
+  rc=$?
+  set -e
+  if [ "$rc" -ge 2 ]; then tail -n 20 "$tmp/$name.log" | sed 's/^/    /' >&2; fi
+}
+
+uploads() {  # NAME: the files the Action and the GitLab job upload, and the summary in every place
+  check "$1: map.html to upload" one "$tmp/$1/*/map.html"
+  check "$1: cucumber.xml (JUnit) to upload" one "$tmp/$1/*/cucumber.xml"
+  check "$1: cucumber.html to upload" one "$tmp/$1/*/cucumber.html"
+  check "$1: summary.md names the moved cell" has "$tmp/$1/summary.md" "$MOVE"
+  check "$1: the job summary names the moved cell" has "$tmp/$1.summary" "$MOVE"
+  check "$1: the log names the moved cell" has "$tmp/$1.log" "$MOVE"
+}
+
+plumbing() {
+  local stub="$tmp/stub/dispatchcheck" sums
+  mkdir -p "$tmp/stub"
+  cp "$root/tests/ci-recipe-stub.sh" "$stub"
+  sums=$(cd "$root/examples/guide-farm-before" && find . -type f -exec sha256sum {} + | sort -k2 | sed 's/^/before: /')
+
+  recipe pr "$repo" "$stub"
+  check "pull request, gate on: exit 1" same 1 "$rc"
+  uploads pr
+  check "pull request: --before and --fail-on-move" has "$tmp/pr.args" --fail-on-move
+  check "pull request: the base farm is commit 1's, byte for byte" same "$sums" "$(grep '^before: ' "$tmp/pr.args")"
+  check "pull request: outputs exit-code and moved" has "$tmp/pr.output" $'exit-code=1\nmoved=1'
+  check "pull request: the caller's work tree and index are as they were" same "" "$(git -C "$repo" status --porcelain)"
+
+  recipe gate-off "$repo" "$stub" DISPATCHCHECK_FAIL_ON_MOVE=false
+  check "gate off: exit 0" same 0 "$rc"
+  check "gate off: no --fail-on-move" lacks "$tmp/gate-off.args" --fail-on-move
+  check "gate off: the summary still names the moved cell" has "$tmp/gate-off/summary.md" "$MOVE"
+
+  recipe push "$repo" "$stub" DISPATCHCHECK_BASE_REF=
+  check "push (no base ref): exit 1 against HEAD~1" same 1 "$rc"
+  check "push: the summary says HEAD~1" has "$tmp/push/summary.md" 'the commit before (`HEAD~1`)'
+
+  git clone -q --depth 1 "file://$repo" "$tmp/clone-shallow"
+  recipe shallow "$tmp/clone-shallow" "$stub"
+  check "shallow clone: the base commit is fetched, exit 1" same 1 "$rc"
+  check "shallow clone: the base farm is commit 1's" same "$sums" "$(grep '^before: ' "$tmp/shallow.args")"
+  git clone -q --depth 1 "file://$repo" "$tmp/clone-shallow-push"
+  recipe shallow-push "$tmp/clone-shallow-push" "$stub" DISPATCHCHECK_BASE_REF=
+  check "shallow clone, push: deepened by one commit, exit 1" same 1 "$rc"
+
+  recipe new-farm "$repo" "$stub" DISPATCHCHECK_BASE_REF="$c0"
+  check "a farm the base lacks: mapped alone, exit 0" same 0 "$rc"
+  check "a farm the base lacks: no --before" lacks "$tmp/new-farm.args" --before
+  check "a farm the base lacks: said so" has "$tmp/new-farm/summary.md" "does not exist at the base"
+
+  recipe bad-gate "$repo" "$stub" DISPATCHCHECK_FAIL_ON_MOVE=maybe
+  check "fail-on-move 'maybe': exit 2" same 2 "$rc"
+  check "fail-on-move 'maybe': the job summary says why" has "$tmp/bad-gate.summary" "true or false"
+  recipe no-farm "$repo" "$stub" DISPATCHCHECK_FARM=farms
+  check "a farm directory that does not exist: exit 2" same 2 "$rc"
+  recipe bad-ref "$repo" "$stub" DISPATCHCHECK_BASE_REF=--upload-pack=touch
+  check "a ref that is an option: exit 2" same 2 "$rc"
+  recipe unknown-ref "$repo" "$stub" DISPATCHCHECK_BASE_REF=no-such-branch
+  check "a base ref that is nowhere: exit 2" same 2 "$rc"
+  mkdir -p "$tmp/not-ours" && touch "$tmp/not-ours/keep"
+  recipe not-ours "$repo" "$stub" DISPATCHCHECK_OUT="$tmp/not-ours"
+  check "a report directory holding other files: exit 2, and they are kept" same "2 keep" "$rc $(ls "$tmp/not-ours")"
+  recipe pr "$repo" "$stub"
+  check "an earlier report in the report directory is replaced: exit 1" same 1 "$rc"
+}
+
+real() {
+  local launcher=${DISPATCHCHECK:-$root/dispatchcheck}
+  recipe gate "$repo" "$launcher"
+  check "the real check, gate on: exit 1 (the example moves 2 cells)" same 1 "$rc"
+  uploads gate
+  check "the real check: moves.json beside map.json" one "$tmp/gate/*/moves.json"
+  check "the real check: output exit-code=1" has "$tmp/gate.output" "exit-code=1"
+
+  recipe no-gate "$repo" "$launcher" DISPATCHCHECK_FAIL_ON_MOVE=false
+  check "the real check, gate off: exit 0" same 0 "$rc"
+  uploads no-gate
+}
+
+plumbing
+if [ "${1:-}" != --plumbing ]; then real; fi
+if [ "$failed" -gt 0 ]; then say "logs and reports kept in $tmp"; trap - EXIT; fi
+echo "ci-recipe: $passed passed, $failed failed"
+[ "$failed" = 0 ]
