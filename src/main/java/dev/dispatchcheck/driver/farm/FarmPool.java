@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -25,15 +24,7 @@ import java.util.function.Supplier;
  * clean. A scenario that finds no idle hosts of its shape while some are being reset waits
  * for them rather than starting fresh ones; the pool closes only when every reset is done.
  */
-public final class FarmPool {
-  /**
-   * Picocontainer's scope is one scenario, and a pool must outlive its scenarios: so the
-   * run's pool is found by run id. {@link #closeAll()} ends every pool, at the end of a run.
-   */
-  private static final Map<String, FarmPool> RUNS = new ConcurrentHashMap<>();
-  /** Set while a command owns the run: it, not the end of one scenario run, closes the pools. */
-  public static final String OWNED_BY_COMMAND = "dispatchcheck.warm.owned";
-
+public final class FarmPool implements AutoCloseable {
   /** How often a wait for a reset looks again whether the engine still answers. */
   private static final Duration RESET_POLL = Duration.ofSeconds(1);
   private final RunSettings settings;
@@ -54,17 +45,13 @@ public final class FarmPool {
     this.settings = settings;
   }
 
-  /** The run's pool, created on first use. */
+  /**
+   * The run's pool, created on first use. A scenario's objects live as long as the
+   * scenario, and a pool must outlive its scenarios: so the run holds it, and closes it
+   * ({@link dev.dispatchcheck.run.RunContext#closeShared()}) when the pair or the run ends.
+   */
   public static FarmPool of(RunSettings settings) {
-    return RUNS.computeIfAbsent(settings.runId(), id -> new FarmPool(settings));
-  }
-
-  /** Removes every idle host of every run in this JVM; each pool says what it did. */
-  public static void closeAll() {
-    for (String id : List.copyOf(RUNS.keySet())) {
-      FarmPool pool = RUNS.remove(id);
-      if (pool != null) pool.close();
-    }
+    return settings.run().shared(FarmPool.class, () -> new FarmPool(settings));
   }
 
   /**
@@ -191,7 +178,9 @@ public final class FarmPool {
     revived += revive;
   }
 
-  private void close() {
+  /** Waits for the resets under way, then removes every idle host, and says what the pool did. */
+  @Override
+  public void close() {
     List<WarmHosts> all;
     resets.shutdown();
     synchronized (this) {
