@@ -42,7 +42,7 @@ final class ProjectDir {
 
   private static Path find() {
     Path code = codeSource();
-    if (Files.isRegularFile(code)) return extracted(code);
+    if (Files.isRegularFile(code)) return extracted(code, cacheRoot());
     // target/classes: the checkout is two levels up.
     Path checkout = code.getParent() == null ? null : code.getParent().getParent();
     if (checkout != null && Files.isRegularFile(checkout.resolve(NixVersion.TABLE))) return checkout;
@@ -57,12 +57,12 @@ final class ProjectDir {
     }
   }
 
-  private static Path extracted(Path jar) {
+  /** The jar's project resources in a directory of {@code cache} named for them, extracted unless there already. */
+  static Path extracted(Path jar, Path cache) {
     try (JarFile file = new JarFile(jar.toFile())) {
       List<JarEntry> entries = file.stream().filter(e -> e.getName().startsWith(PREFIX) && !e.isDirectory())
           .sorted(Comparator.comparing(JarEntry::getName)).toList();
       if (entries.isEmpty()) throw new IllegalStateException(jar + " carries no " + PREFIX + ": build it with 'mvn package'");
-      Path cache = cacheRoot();
       Path dir = cache.resolve(digest(entries));
       if (Files.isDirectory(dir)) return dir;
       Files.createDirectories(cache);

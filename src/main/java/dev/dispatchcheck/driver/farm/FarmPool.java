@@ -1,6 +1,7 @@
 package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.driver.engine.Engine;
+import dev.dispatchcheck.run.RunContext;
 import dev.dispatchcheck.run.RunSettings;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
 public final class FarmPool implements AutoCloseable {
   /** How often a wait for a reset looks again whether the engine still answers. */
   private static final Duration RESET_POLL = Duration.ofSeconds(1);
-  private final RunSettings settings;
+  /** The run the pool belongs to: its limit of idle farms, and its own progress lines (no scenario's). */
+  private final RunContext run;
   private final Deque<WarmHosts> idle = new ArrayDeque<>();
   /** How many farms of each shape are being reset now; guarded by this. */
   private final Map<WarmHosts.Shape, Integer> resetting = new HashMap<>();
@@ -41,8 +43,8 @@ public final class FarmPool implements AutoCloseable {
   private int replaced;
   private int revived;
 
-  private FarmPool(RunSettings settings) {
-    this.settings = settings;
+  private FarmPool(RunContext run) {
+    this.run = run;
   }
 
   /**
@@ -51,7 +53,7 @@ public final class FarmPool implements AutoCloseable {
    * ({@link dev.dispatchcheck.run.RunContext#closeShared()}) when the pair or the run ends.
    */
   public static FarmPool of(RunSettings settings) {
-    return settings.run().shared(FarmPool.class, () -> new FarmPool(settings));
+    return settings.run().shared(FarmPool.class, () -> new FarmPool(settings.run()));
   }
 
   /**
@@ -165,7 +167,7 @@ public final class FarmPool implements AutoCloseable {
     WarmHosts evicted = null;
     synchronized (this) {
       idle.addFirst(w);
-      if (idle.size() > settings.idleFarms()) evicted = idle.removeLast();
+      if (idle.size() > run.idleFarms()) evicted = idle.removeLast();
       notifyAll();
     }
     if (evicted != null) evicted.close();
@@ -192,7 +194,7 @@ public final class FarmPool implements AutoCloseable {
     }
     Concurrently.forEach(all, WarmHosts::close);
     if (reused + started > 0) {
-      settings.progress().say("warm hosts: %d farms reused, %d started, %d replaced after a failed hand-over check,"
+      run.progress().say("warm hosts: %d farms reused, %d started, %d replaced after a failed hand-over check,"
           + " %d brought back up first (a host stopped, paused or added)", reused, started, replaced, revived);
     }
   }
