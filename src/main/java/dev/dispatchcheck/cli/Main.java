@@ -39,6 +39,8 @@ public final class Main {
   private static final java.time.Duration HOOK_SWEEP = java.time.Duration.ofSeconds(60);
 
   public static void main(String[] args) {
+    Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args);
+    if (rerun.isPresent()) System.exit(rerun.get());
     int code = commandLine().execute(args);
     haltIfWedged(code);
     System.exit(code);

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -49,6 +48,12 @@ final class ProjectDir {
     return Path.of("").toAbsolutePath();
   }
 
+  /** The jar this runs from; empty when it runs from classes. */
+  static Optional<Path> jar() {
+    Path code = codeSource();
+    return Files.isRegularFile(code) ? Optional.of(code) : Optional.empty();
+  }
+
   private static Path codeSource() {
     try {
       return Path.of(ProjectDir.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -71,8 +76,9 @@ final class ProjectDir {
       for (JarEntry e : entries) write(file, e, tmp);
       try {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherRunWasFirst) {
+      } catch (IOException e) {
         deleteTree(tmp);
+        if (!Files.isDirectory(dir)) throw e; // else another run was first, with the same files
       }
       return dir;
     } catch (IOException e) {
