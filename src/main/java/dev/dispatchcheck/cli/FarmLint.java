@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * farm's files read and linted, and its expectations (*.feature) parsed and matched against
  * the step definitions. No engine, no host: fit for a pre-commit hook.
  */
-@Command(name = "lint", description = "Lint farm directories as check does first (files, expectations); no Docker.")
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Lint farm directories as check does first (files, expectations); no Docker.")
 final class FarmLint implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FARM_DIR", description = "the farm directories (see examples/)")
   List<Path> farms;
