@@ -3,7 +3,7 @@ package dev.dispatchcheck.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dispatchcheck.driver.host.HostImages;
-import dev.dispatchcheck.run.Progress;
+import dev.dispatchcheck.run.RunContext;
 import dev.dispatchcheck.run.RunSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,15 +40,16 @@ final class Bench implements Callable<Integer> {
     Path project = options.projectDir();
     ScenarioSelection all = options.scenarios(true);
     if (Main.invalid(all, project)) return Main.INVALID;
-    try (Main.RunScope run = Main.openRun(new Progress(System.currentTimeMillis()))) {
-      return measure(pair, project, all);
+    try (Main.RunScope run = Main.openRun(options.newRun())) {
+      return measure(run.context(), pair, project, all);
     }
   }
 
-  private int measure(Matrix.Pair pair, Path project, ScenarioSelection all) throws IOException, InterruptedException {
+  private int measure(RunContext context, Matrix.Pair pair, Path project, ScenarioSelection all)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
-    ReportRun run = ReportRun.open(options.reports(), "bench", all);
-    int code = Main.runFeatures(options, new Matrix(List.of(pair)), run, all);
+    ReportRun run = ReportRun.open(context.reportsRoot(), "bench", all);
+    int code = Main.runFeatures(context, options, new Matrix(List.of(pair)), run, all);
     double wall = (System.nanoTime() - start) / 1e9;
     Path reportDir = run.pairDir(pair.label(), all.shard());
     List<ScenarioResult> results = Summary.readResults(reportDir);
@@ -59,13 +60,14 @@ final class Bench implements Callable<Integer> {
     one.name = Pattern.compile(REFERENCE);
     ScenarioSelection referenceOnly = one.scenarios(false);
     for (int i = 0; i < repeat; i++) {
-      ReportRun once = ReportRun.open(options.reports(), "bench", referenceOnly);
-      Main.runFeatures(one, new Matrix(List.of(pair)), once, referenceOnly);
+      ReportRun once = ReportRun.open(context.reportsRoot(), "bench", referenceOnly);
+      Main.runFeatures(context, one, new Matrix(List.of(pair)), once, referenceOnly);
       Summary.readResults(once.pairDir(pair.label(), Optional.empty())).stream().findFirst()
           .ifPresent(r -> reference.add(r.seconds()));
     }
     List<Double> floor = new ArrayList<>();
-    String image = new HostImages(new RunSettings()).imageFor(pair.agent());
+    String image = new HostImages(new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.empty()))
+        .imageFor(pair.agent());
     for (int i = 0; i < repeat; i++) floor.add(floor(project, image));
 
     List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.run.Progress;
+import dev.dispatchcheck.run.RunContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,19 +13,21 @@ import picocli.CommandLine;
 /**
  * The example farms of {@code examples/checks.tsv}, each checked on the matrix's first
  * pair, each required to end with its exit code: the working farm 0, its broken twin 1,
- * the malformed farm 2, the before/after pair under the gate 1.
+ * the malformed farm 2, the before/after pair under the gate 1. Each runs within the test
+ * command's own run (its id, lease, warm hosts and reports), never as a command of its own.
  */
 final class ExampleChecks {
   private ExampleChecks() {}
 
   /** Each example's verdict: exit codes as expected, and, where scenarios ran, nothing but verdicts. */
-  static int run(Path project, Matrix matrix) {
-    Progress progress = new Progress(Long.getLong("dispatchcheck.run.started", System.currentTimeMillis()));
+  static int run(RunContext run, Matrix matrix) {
+    Path project = run.projectDir();
+    Progress progress = run.progress();
     List<String> lines = new ArrayList<>();
     boolean all = true;
     for (String row : rows(project)) {
       String[] f = row.split("\t");
-      List<String> args = new ArrayList<>(List.of("check", "--matrix", matrix.pairs().get(0).shortLabel()));
+      List<String> args = new ArrayList<>(List.of("--matrix", matrix.pairs().get(0).shortLabel()));
       String farm = "";
       for (String word : f[0].trim().split("\\s+")) {
         // Farm directories are the repository's, wherever the command runs from.
@@ -39,10 +42,9 @@ final class ExampleChecks {
       long t0 = System.nanoTime();
       String problem = Files.isDirectory(project.resolve(farm)) ? "" : "no directory " + farm;
       if (problem.isEmpty()) {
-        CommandLine check = Main.commandLine();
-        int got = check.execute(args.toArray(String[]::new));
-        problem = got != expected ? "exit " + got + ", expected " + expected
-            : onlyVerdicts(check.getSubcommands().get("check").getCommand(), matrix);
+        FarmCheck check = new FarmCheck();
+        int got = within(run, check, args);
+        problem = got != expected ? "exit " + got + ", expected " + expected : onlyVerdicts(check, matrix);
       }
       all &= problem.isEmpty();
       lines.add(String.format("  check %s: %s in %.0f s", f[0], problem.isEmpty() ? "passed" : "FAILED: " + problem,
@@ -50,6 +52,19 @@ final class ExampleChecks {
     }
     progress.say("example farms:%n%s", String.join("\n", lines));
     return all ? Main.OK : Main.FAILED;
+  }
+
+  /** The check's exit code, as the command line would give it, run in {@code run}. */
+  private static int within(RunContext run, FarmCheck check, List<String> args) {
+    try {
+      new CommandLine(check).parseArgs(args.toArray(String[]::new));
+      return check.within(run);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("[dispatchcheck] error: " + e.getMessage());
+      return Main.INVALID;
+    } catch (RuntimeException e) {
+      return Main.exitCodeOf(e);
+    }
   }
 
   /** A scenario of an example that ended as anything but passed or a verdict failure proves nothing. */

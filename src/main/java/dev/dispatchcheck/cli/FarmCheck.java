@@ -1,17 +1,15 @@
 package dev.dispatchcheck.cli;
 
-import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
-import dev.dispatchcheck.dispatch.layout.Finding;
-import dev.dispatchcheck.dispatch.layout.Lint;
-import dev.dispatchcheck.dispatch.layout.Severity;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.farm.DispatchMap;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.StandInFarm;
+import dev.dispatchcheck.run.FarmUnderCheck;
 import dev.dispatchcheck.run.Progress;
+import dev.dispatchcheck.run.RunContext;
 import dev.dispatchcheck.run.RunSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,62 +45,70 @@ final class FarmCheck implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    long started = System.currentTimeMillis();
-    System.setProperty("dispatchcheck.run.started", String.valueOf(started));
-    Progress progress = new Progress(started);
-    FarmLayout layout;
-    Optional<FarmLayout> old;
-    try {
-      layout = FarmLayout.read(farmDir);
-      old = Optional.ofNullable(before).map(FarmLayout::read);
-    } catch (FarmInputException e) {
-      System.err.println("[dispatchcheck] error: " + e.getMessage());
-      return Main.INVALID;
+    Optional<Input> input = input(new Progress(System.currentTimeMillis()));
+    if (input.isEmpty()) return Main.INVALID;
+    try (Main.RunScope scope = Main.openRun(options.newRun())) {
+      return check(input.get(), scope.context());
     }
-    boolean invalid = lint(layout, progress);
-    if (old.isPresent()) invalid |= lint(old.get(), progress);
+  }
+
+  /** The check within a run already open: the test command's example farms run in its run, on its warm hosts. */
+  int within(RunContext context) {
+    Optional<Input> input = input(context.progress());
+    return input.isPresent() ? check(input.get(), context) : Main.INVALID;
+  }
+
+  /** What a check runs on: the farms read, linted and planned once, the expectations and the matrix checked. */
+  private record Input(FarmUnderCheck farm, Optional<FarmUnderCheck> before, ScenarioSelection expectations, Matrix matrix) {}
+
+  /** The check's input, before anything starts; empty, with the problems said, when it is invalid (exit 2). */
+  private Optional<Input> input(Progress progress) {
+    Optional<FarmLayout> layout = FarmLint.read(farmDir);
+    Optional<FarmLayout> old = before == null ? Optional.empty() : FarmLint.read(before);
+    if (layout.isEmpty() || (before != null && old.isEmpty())) return Optional.empty();
+    boolean invalid = FarmLint.lint(layout.get(), progress);
+    if (old.isPresent()) invalid |= FarmLint.lint(old.get(), progress);
     if (invalid) {
       progress.say("the farm's files are invalid (errors above, each with its file and line): nothing was started");
-      return Main.INVALID;
+      return Optional.empty();
     }
-    ScenarioSelection expectations = options.selection(layout.features(), true);
-    if (!layout.features().isEmpty() && Main.invalid(ExpectationCheck.problems(expectations, options.projectDir(),
-        ExpectationCheck.NOT_FOR_FARMS))) {
-      return Main.INVALID;
-    }
+    ScenarioSelection expectations = options.selection(layout.get().features(), true);
+    if (FarmLint.invalidExpectations(expectations, options.projectDir())) return Optional.empty();
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
-    Path project = options.projectDir();
+    return Optional.of(new Input(FarmUnderCheck.of(layout.get()), old.map(FarmUnderCheck::of), expectations, matrix));
+  }
+
+  private int check(Input in, RunContext context) {
+    Progress progress = context.progress();
     boolean allHold = true;
     boolean harnessError = false;
-    try (Main.RunScope scope = Main.openRun(progress)) {
-      run = ReportRun.open(options.reports(), "check", expectations);
-      for (Matrix.Pair pair : matrix.pairs()) {
-        Path reportDir = reportDir(pair);
-        Main.setPair(pair, reportDir, project);
-        Main.prepareImages(pair);
-        String nix = String.format("Nix %s on the agent host, Nix %s on the builders", pair.agent().label(),
-            pair.builders().label());
-        progress.say("=== %s: %s ===", farmDir, nix);
-        Mapped now = map(layout, nix, new RunSettings(), reportDir, progress);
-        List<DispatchMap.Row> map = now.rows();
-        harnessError |= map.stream().anyMatch(r -> r.answer() instanceof CellAnswer.HarnessError);
-        if (old.isPresent()) {
-          List<DispatchMap.Row> was = map(old.get(), nix, new RunSettings(), reportDir.resolve("before"), progress).rows();
-          MapDiff diff = MapDiff.of(was, map);
-          MapReport.writeGrid(reportDir, MapGrid.compared(layout.dir().toString(), nix, map, now.notes(),
-              old.get().dir().toString(), was));
-          MovesReport.write(reportDir, before, farmDir, pair.shortLabel(), map.size(), diff);
-          progress.say("%d of %d cells moved from %s to %s%s", diff.moved().size(), map.size(), before, farmDir,
-              indented(diff.moved()));
-          if (!diff.unanswered().isEmpty()) {
-            progress.say("%d cells have no answer in one map or both, so whether they moved is unknown%s",
-                diff.unanswered().size(), indented(diff.unanswered()));
-          }
-          harnessError |= !diff.unanswered().isEmpty();
-          if (failOnMove && !diff.moved().isEmpty()) allHold = false;
+    run = ReportRun.open(context.reportsRoot(), "check", in.expectations());
+    for (Matrix.Pair pair : in.matrix().pairs()) {
+      Path reportDir = reportDir(pair);
+      RunSettings settings = new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.of(in.farm()));
+      Main.prepareImages(settings);
+      String nix = String.format("Nix %s on the agent host, Nix %s on the builders", pair.agent().label(),
+          pair.builders().label());
+      progress.say("=== %s: %s ===", farmDir, nix);
+      Mapped now = map(in.farm(), nix, settings, reportDir, progress);
+      List<DispatchMap.Row> map = now.rows();
+      harnessError |= map.stream().anyMatch(r -> r.answer() instanceof CellAnswer.HarnessError);
+      if (in.before().isPresent()) {
+        List<DispatchMap.Row> was = map(in.before().get(), nix, settings, reportDir.resolve("before"), progress).rows();
+        MapDiff diff = MapDiff.of(was, map);
+        MapReport.writeGrid(reportDir, MapGrid.compared(in.farm().layout().dir().toString(), nix, map, now.notes(),
+            in.before().get().layout().dir().toString(), was));
+        MovesReport.write(reportDir, before, farmDir, pair.shortLabel(), map.size(), diff);
+        progress.say("%d of %d cells moved from %s to %s%s", diff.moved().size(), map.size(), before, farmDir,
+            indented(diff.moved()));
+        if (!diff.unanswered().isEmpty()) {
+          progress.say("%d cells have no answer in one map or both, so whether they moved is unknown%s",
+              diff.unanswered().size(), indented(diff.unanswered()));
         }
-        allHold &= expectations(layout, expectations, reportDir, progress, pair);
+        harnessError |= !diff.unanswered().isEmpty();
+        if (failOnMove && !diff.moved().isEmpty()) allHold = false;
       }
+      allHold &= expectations(in.farm().layout(), in.expectations(), settings, progress, pair);
     }
     Optional<Integer> wedged = Main.engineWedged(progress);
     if (wedged.isPresent()) return wedged.get();
@@ -113,20 +119,12 @@ final class FarmCheck implements Callable<Integer> {
     return allHold ? Main.OK : Main.FAILED;
   }
 
-  private static boolean lint(FarmLayout layout, Progress progress) {
-    List<Finding> findings = Lint.check(layout);
-    progress.say("lint of %s: %d errors, %d warnings", layout.dir(),
-        findings.stream().filter(f -> f.severity() == Severity.ERROR).count(),
-        findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
-    findings.forEach(f -> System.err.println("  " + layout.dir() + "/" + f));
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-  }
-
   /** A farm's map, and what the harness assumed or overrode to draw it. */
   private record Mapped(List<DispatchMap.Row> rows, List<String> notes) {}
 
-  private static Mapped map(FarmLayout layout, String nix, RunSettings settings, Path reportDir, Progress progress) {
-    FarmPlan plan = FarmPlan.of(layout);
+  private static Mapped map(FarmUnderCheck underCheck, String nix, RunSettings settings, Path reportDir, Progress progress) {
+    FarmLayout layout = underCheck.layout();
+    FarmPlan plan = underCheck.plan();
     List<String> notes = new ArrayList<>();
     progress.say("dispatch map of %s: %d cells, %d stand-ins", layout.dir(), plan.cells().size(), plan.standIns().size());
     System.err.printf("  %-20s %-36s %s%n", "user", "system", "goes to");
@@ -152,14 +150,14 @@ final class FarmCheck implements Callable<Integer> {
     return run.dir().resolve("check-" + name(farmDir)).resolve(pair.label());
   }
 
-  private boolean expectations(FarmLayout layout, ScenarioSelection selection, Path reportDir, Progress progress,
+  private boolean expectations(FarmLayout layout, ScenarioSelection selection, RunSettings settings, Progress progress,
       Matrix.Pair pair) {
     if (layout.features().isEmpty()) {
       progress.say("no expectations (*.feature) in %s: the map above is the answer", layout.dir());
       return true;
     }
-    System.setProperty("dispatchcheck.farm", layout.dir().toAbsolutePath().toString());
-    List<ScenarioResult> results = new ScenarioRun(selection, reportDir).run(progress, pair.shortLabel());
+    Path reportDir = settings.reportDir();
+    List<ScenarioResult> results = new ScenarioRun(selection, settings).run(progress, pair.shortLabel());
     Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(), null, results));
     progress.say("expectations of %s: %s; report: %s", layout.dir(), Summary.line(results), reportDir.resolve("cucumber.html"));
     return !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);

@@ -4,12 +4,13 @@ import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.driver.engine.Engine;
-import dev.dispatchcheck.driver.farm.FarmPool;
 import dev.dispatchcheck.driver.farm.RunLease;
 import dev.dispatchcheck.driver.farm.StartGate;
 import dev.dispatchcheck.driver.farm.Sweeper;
 import dev.dispatchcheck.driver.host.HostImages;
+import dev.dispatchcheck.run.RunContext;
 import dev.dispatchcheck.run.RunSettings;
+import dev.dispatchcheck.run.SystemProperties;
 import dev.dispatchcheck.run.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * 2 invalid input (named with its file and line); 3 the environment failed.
  */
 @Command(name = "dispatchcheck", mixinStandardHelpOptions = true,
-    subcommands = {Main.Conformance.class, Main.Suite.class, FarmCheck.class, Main.Plan.class, Main.Clean.class,
+    subcommands = {Main.Conformance.class, Main.Suite.class, FarmCheck.class, FarmLint.class, Main.Plan.class, Main.Clean.class,
         Main.Report.class, Bench.class},
     description = "Proves where a Nix installation dispatches builds.")
 public final class Main {
@@ -38,6 +39,8 @@ public final class Main {
   private static final java.time.Duration HOOK_SWEEP = java.time.Duration.ofSeconds(60);
 
   public static void main(String[] args) {
+    Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args);
+    if (rerun.isPresent()) System.exit(rerun.get());
     int code = commandLine().execute(args);
     haltIfWedged(code);
     System.exit(code);
@@ -61,16 +64,19 @@ public final class Main {
   /** The command line with its exit codes: invalid input is 2, anything else that breaks is 3. */
   static CommandLine commandLine() {
     return new CommandLine(new Main())
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          // Escaped: the message may quote a farm's bytes.
-          System.err.println("[dispatchcheck] error: " + Printable.escape(String.valueOf(e.getMessage())));
-          return invalidInput(e) ? INVALID : ENVIRONMENT;
-        })
+        .setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeOf(e))
         .setParameterExceptionHandler((e, args2) -> {
           System.err.println("[dispatchcheck] error: " + Printable.escape(String.valueOf(e.getMessage())));
           e.getCommandLine().usage(System.err);
           return INVALID;
         });
+  }
+
+  /** Says what broke; invalid input is 2, anything else 3. */
+  static int exitCodeOf(Exception e) {
+    // Escaped: the message may quote a farm's bytes.
+    System.err.println("[dispatchcheck] error: " + Printable.escape(String.valueOf(e.getMessage())));
+    return invalidInput(e) ? INVALID : ENVIRONMENT;
   }
 
   /** What the user gave is wrong (a matrix, a version, a farm's file), as opposed to what broke. */
@@ -102,12 +108,13 @@ public final class Main {
     @Option(names = "--shard", description = "K/N: run only the K-th of N deterministic shards of the scenarios")
     String shard;
 
-    /** Sets the run-scoped property that RunSettings reads; hosts are warm unless asked. */
     @Option(names = "--cold", description = "start fresh hosts for every scenario instead of reusing warm ones"
         + " (the way to compare)")
-    void cold(boolean cold) {
-      System.setProperty("dispatchcheck.warm", String.valueOf(!cold));
-    }
+    boolean cold;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "where reports go: runs/<run>/… and the compatibility"
+        + " page (default: reports/ in the current directory)")
+    Path reports;
 
     Optional<Shard> shard() {
       return Optional.ofNullable(shard).map(Shard::parse);
@@ -124,12 +131,18 @@ public final class Main {
     }
 
     Path projectDir() {
-      return Path.of(System.getProperty("dispatchcheck.project.dir", ".")).toAbsolutePath().normalize();
+      return ProjectDir.locate();
     }
 
     /** reports/, where every run gets its own directory and the compatibility page is. */
     Path reports() {
-      return projectDir().resolve("reports");
+      return (reports != null ? reports : Path.of("reports")).toAbsolutePath().normalize();
+    }
+
+    /** A new run as these options describe it. */
+    RunContext newRun() {
+      return new RunContext(RunContext.newRunId(), System.currentTimeMillis(), projectDir(), reports(), !cold,
+          SystemProperties.idleFarms(), SystemProperties.buildTimeout(), RunContext.baseImagePrefixFromEnvironment());
     }
 
     Matrix matrix(String fallback) {
@@ -147,7 +160,10 @@ public final class Main {
       ScenarioSelection scenarios = options.scenarios(false);
       Matrix matrix = options.matrix(Matrix.CONFORMANCE_DEFAULT);
       if (invalid(scenarios, options.projectDir())) return INVALID;
-      return runFeatures(options, matrix, ReportRun.open(options.reports(), "conformance", scenarios), scenarios);
+      try (RunScope run = openRun(options.newRun())) {
+        return runFeatures(run.context(), options, matrix, ReportRun.open(options.reports(), "conformance", scenarios),
+            scenarios);
+      }
     }
   }
 
@@ -160,17 +176,17 @@ public final class Main {
       Matrix matrix = options.matrix(Matrix.TEST_DEFAULT);
       ScenarioSelection scenarios = options.scenarios(true);
       if (invalid(scenarios, options.projectDir())) return INVALID;
-      try (RunScope run = openRun(new Progress(System.currentTimeMillis()))) {
-        return scenariosThenExamples(scenarios, matrix);
+      try (RunScope run = openRun(options.newRun())) {
+        return scenariosThenExamples(run.context(), scenarios, matrix);
       }
     }
 
-    private int scenariosThenExamples(ScenarioSelection selection, Matrix matrix) {
-      int scenarios = runFeatures(options, matrix, ReportRun.open(options.reports(), "test", selection), selection);
+    private int scenariosThenExamples(RunContext run, ScenarioSelection selection, Matrix matrix) {
+      int scenarios = runFeatures(run, options, matrix, ReportRun.open(options.reports(), "test", selection), selection);
       // The example farms run once, in the first shard (or the whole run), never filtered away.
       boolean whole = selection.name().isEmpty() && selection.tags().isEmpty();
       boolean firstShard = options.shard().map(k -> k.index() == 1).orElse(true);
-      int examples = whole && firstShard && Engine.wedged().isEmpty() ? ExampleChecks.run(options.projectDir(), matrix) : OK;
+      int examples = whole && firstShard && Engine.wedged().isEmpty() ? ExampleChecks.run(run, matrix) : OK;
       return Math.max(scenarios, examples);
     }
   }
@@ -226,20 +242,18 @@ public final class Main {
 
   /**
    * Sweeps what dead runs left, takes the run's lease (so that runs elsewhere on the engine
-   * can tell it lives), and sweeps its own on the way out, even on Ctrl-C. A scope opened
-   * inside another (the benchmark's runs, the example farms after the scenarios) belongs to
-   * the outer one: the run's warm hosts serve them all, and go at its end.
+   * can tell it lives), and sweeps its own on the way out, even on Ctrl-C. Everything the
+   * command then runs (each pair, the benchmark's repeats, the example farms after the
+   * scenarios) runs in this one run: its warm hosts serve them all, and go at its end.
    */
-  static RunScope openRun(Progress progress) {
+  static RunScope openRun(RunContext run) {
     requireDocker();
-    if (System.getProperty(FarmPool.OWNED_BY_COMMAND) != null) return new RunScope(null, null, Optional.empty());
-    String runId = System.getProperty("dispatchcheck.run.id",
-        Optional.ofNullable(System.getenv("DISPATCHCHECK_RUN_ID")).orElseGet(Main::newRunId));
-    System.setProperty("dispatchcheck.run.id", runId);
+    Progress progress = run.progress();
+    String runId = run.runId();
     Sweeper sweeper = new Sweeper();
     int left = sweeper.sweepDeadRuns(runId, progress::say);
     if (left > 0) progress.say("removed %d containers and networks that ended runs left behind", left);
-    Optional<RunLease> lease = sweeper.lease(runId, new RunSettings().baseImagePrefix(), progress::say);
+    Optional<RunLease> lease = sweeper.lease(runId, run.baseImagePrefix(), progress::say);
     Thread hook = new Thread(() -> {
       // Hosts starting now would be created after the sweep: wait for them, start no more.
       StartGate.shutAndAwait(java.time.Duration.ofSeconds(20));
@@ -261,13 +275,7 @@ public final class Main {
       if (sweep.isAlive() || Engine.wedged().isPresent()) halt(ENVIRONMENT);
     });
     Runtime.getRuntime().addShutdownHook(hook);
-    System.setProperty(FarmPool.OWNED_BY_COMMAND, runId);
-    return new RunScope(runId, hook, lease);
-  }
-
-  /** Unique across PID namespaces and machines sharing an engine, where pids repeat. */
-  private static String newRunId() {
-    return "run-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
+    return new RunScope(run, hook, lease);
   }
 
   /** Removes the run's containers and networks, unless the engine no longer answers: then says what is left and how it goes. */
@@ -280,16 +288,14 @@ public final class Main {
     }
   }
 
-  /** An open run; {@code runId} is null for a scope nested in another. */
-  record RunScope(String runId, Thread hook, Optional<RunLease> lease) implements AutoCloseable {
+  /** An open run. */
+  record RunScope(RunContext context, Thread hook, Optional<RunLease> lease) implements AutoCloseable {
     /** Removes the warm hosts, sweeps, and drops the hook, so that runs within one JVM leave no hooks behind. */
     @Override
     public void close() {
-      if (runId == null) return;
-      System.clearProperty(FarmPool.OWNED_BY_COMMAND);
-      FarmPool.closeAll();
+      context.closeShared();
       lease.ifPresent(RunLease::close);
-      sweepOwn(runId, new Progress(System.currentTimeMillis()));
+      sweepOwn(context.runId(), context.progress());
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -330,56 +336,53 @@ public final class Main {
     return !problems.isEmpty();
   }
 
-  /** Runs {@code selection} on each pair of {@code matrix}, each pair's report in {@code run}'s directory. */
-  static int runFeatures(RunOptions options, Matrix matrix, ReportRun run, ScenarioSelection selection) {
-    long started = System.currentTimeMillis();
-    System.setProperty("dispatchcheck.run.started", String.valueOf(started));
-    Progress progress = new Progress(started);
-    Path project = options.projectDir();
+  /** Runs {@code selection} on each pair of {@code matrix} in {@code run}, each pair's report in {@code reports}' directory. */
+  static int runFeatures(RunContext run, RunOptions options, Matrix matrix, ReportRun reports, ScenarioSelection selection) {
+    Progress progress = run.progress();
+    Path project = run.projectDir();
     List<String> lines = new ArrayList<>();
     boolean allPassed = true;
-    try (RunScope scope = openRun(progress)) {
-      for (Matrix.Pair pair : matrix.pairs()) {
-        if (Engine.wedged().isPresent()) break;
-        Path reportDir = run.pairDir(pair.label(), selection.shard());
-        setPair(pair, reportDir, project);
-        progress.say("=== Nix %s on the agent host, Nix %s on the builders ===", pair.agent().label(), pair.builders().label());
-        prepareImages(pair);
-        long t0 = System.nanoTime();
-        List<ScenarioResult> results = new ScenarioRun(selection, reportDir).parallel(options.parallel)
-            .run(progress, pair.shortLabel() + selection.shard().map(k -> " shard " + k).orElse(""));
-        Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(),
-            selection.shard().map(Shard::toString).orElse(null), results));
-        Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
-            + pair.builders().label() + " builders", project);
-        // The pair's hosts go before the next pair's start: no burst of both at once on the engine.
-        FarmPool.closeAll();
-        // Filters were checked to select something (ExpectationCheck), so only a shard may be empty.
-        boolean passed = (!results.isEmpty() || selection.shard().isPresent())
-            && results.stream().allMatch(ScenarioResult::passed);
-        allPassed &= passed;
-        lines.add(String.format("  agent Nix %s, builders Nix %s: %s in %d s, %s, report: %s",
-            pair.agent().label(), pair.builders().label(), passed ? "passed" : "FAILED",
-            (System.nanoTime() - t0) / 1_000_000_000L, Summary.line(results), project.relativize(reportDir.resolve("cucumber.html"))));
-      }
-      CompatibilityPage.write(options.reports());
-      JUnitMerge.write(options.reports());
+    for (Matrix.Pair pair : matrix.pairs()) {
+      if (Engine.wedged().isPresent()) break;
+      Path reportDir = reports.pairDir(pair.label(), selection.shard());
+      RunSettings settings = new RunSettings(run, pair.agent(), pair.builders(), reportDir, Optional.empty());
+      progress.say("=== Nix %s on the agent host, Nix %s on the builders ===", pair.agent().label(), pair.builders().label());
+      prepareImages(settings);
+      long t0 = System.nanoTime();
+      List<ScenarioResult> results = new ScenarioRun(selection, settings).parallel(options.parallel)
+          .run(progress, pair.shortLabel() + selection.shard().map(k -> " shard " + k).orElse(""));
+      Summary.writeResults(reportDir, new Summary.PairResults(reports.info(), pair.label(),
+          selection.shard().map(Shard::toString).orElse(null), results));
+      Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
+          + pair.builders().label() + " builders", project, run.reportsRoot());
+      // The pair's hosts go before the next pair's start: no burst of both at once on the engine.
+      run.closeShared();
+      // Filters were checked to select something (ExpectationCheck), so only a shard may be empty.
+      boolean passed = (!results.isEmpty() || selection.shard().isPresent())
+          && results.stream().allMatch(ScenarioResult::passed);
+      allPassed &= passed;
+      lines.add(String.format("  agent Nix %s, builders Nix %s: %s in %d s, %s, report: %s",
+          pair.agent().label(), pair.builders().label(), passed ? "passed" : "FAILED",
+          (System.nanoTime() - t0) / 1_000_000_000L, Summary.line(results), shown(reportDir.resolve("cucumber.html"))));
     }
-    progress.say("summary (compatibility page: reports/index.html):%n%s", String.join("\n", lines));
+    CompatibilityPage.write(run.reportsRoot());
+    JUnitMerge.write(run.reportsRoot());
+    progress.say("summary (compatibility page: %s):%n%s", shown(run.reportsRoot().resolve("index.html")),
+        String.join("\n", lines));
     return engineWedged(progress).orElse(allPassed ? OK : FAILED);
   }
 
   /** Builds the pair's host images once, before scenarios that may run in parallel ask for them. */
-  static void prepareImages(Matrix.Pair pair) {
-    HostImages images = new HostImages(new RunSettings());
-    images.imageFor(pair.agent());
-    images.imageFor(pair.builders());
+  static void prepareImages(RunSettings pair) {
+    HostImages images = new HostImages(pair);
+    images.imageFor(pair.agentNix());
+    images.imageFor(pair.buildersNix());
   }
 
-  static void setPair(Matrix.Pair pair, Path reportDir, Path project) {
-    System.setProperty("dispatchcheck.agent.nix", pair.agent().label());
-    System.setProperty("dispatchcheck.builders.nix", pair.builders().label());
-    System.setProperty("dispatchcheck.report.dir", reportDir.toString());
-    System.setProperty("dispatchcheck.project.dir", project.toString());
+  /** A path as the user can follow it: relative to the current directory when inside it. */
+  static Path shown(Path path) {
+    Path here = Path.of("").toAbsolutePath();
+    Path abs = path.toAbsolutePath().normalize();
+    return abs.startsWith(here) ? here.relativize(abs) : abs;
   }
 }

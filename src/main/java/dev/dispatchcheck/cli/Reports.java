@@ -30,7 +30,7 @@ final class Reports {
    * Cucumber's page names features by the absolute path of the machine that ran them and
    * says nothing of the Nix pair: name them relative to the repository, and title the page.
    */
-  static void labelHtml(Path html, String title, Path projectDir) {
+  static void labelHtml(Path html, String title, Path projectDir, Path reportsRoot) {
     if (!Files.isRegularFile(html)) return;
     try {
       String text = Files.readString(html, StandardCharsets.UTF_8);
@@ -40,7 +40,7 @@ final class Reports {
           // The pair, visible on the page itself, not only in the tab's title.
           .replaceFirst("<body>", "<body><div style=\"font:600 16px sans-serif;padding:10px 16px;background:#eef\">"
               + "dispatchcheck: " + title + " &middot; <a href=\"" + html.getParent().relativize(
-                  projectDir.resolve("reports/index.html")) + "\">all pairs</a></div>")
+                  reportsRoot.resolve("index.html")) + "\">all pairs</a></div>")
           // Cucumber's page folds every feature and scenario: open each once, so that what
           // the guide says and what went where show without a click per scenario.
           .replaceFirst("</body>", Matcher.quoteReplacement(EXPAND) + "</body>");

@@ -1,6 +1,8 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.PairHandOff;
 import dev.dispatchcheck.run.Progress;
+import dev.dispatchcheck.run.RunSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -9,17 +11,18 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * One run of a selection of scenarios on the Cucumber engine of the JUnit Platform, for
- * one Nix pair, with the reports written to that pair's directory. Self-checks left out of
- * a run are excluded from its plan, not counted as skipped.
+ * one Nix pair, with the reports written to that pair's directory. The pair's settings
+ * reach the scenarios through {@link PairHandOff} while the engine runs. Self-checks left
+ * out of a run are excluded from its plan, not counted as skipped.
  */
 final class ScenarioRun {
   private final ScenarioSelection selection;
-  private final Path reportDir;
+  private final RunSettings pair;
   private int parallelism = 1;
 
-  ScenarioRun(ScenarioSelection selection, Path reportDir) {
+  ScenarioRun(ScenarioSelection selection, RunSettings pair) {
     this.selection = selection;
-    this.reportDir = reportDir;
+    this.pair = pair;
   }
 
   /** How many scenarios run at once; each has its own network and hosts. */
@@ -30,7 +33,9 @@ final class ScenarioRun {
 
   List<ScenarioResult> run(Progress progress, String label) {
     ScenarioListener listener = new ScenarioListener(progress, label);
-    LauncherFactory.create().execute(selection.request(configuration()).build(), listener);
+    try (PairHandOff handOff = PairHandOff.open(pair)) {
+      LauncherFactory.create().execute(selection.request(configuration()).build(), listener);
+    }
     return listener.results();
   }
 
@@ -43,6 +48,7 @@ final class ScenarioRun {
       out.put("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(parallelism));
       out.put("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(parallelism));
     }
+    Path reportDir = pair.reportDir();
     out.put("cucumber.plugin", "html:" + reportDir.resolve("cucumber.html") + ",message:"
         + reportDir.resolve("cucumber.ndjson") + ",junit:" + reportDir.resolve("cucumber.xml"));
     return out;

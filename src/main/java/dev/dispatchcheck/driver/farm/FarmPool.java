@@ -1,6 +1,7 @@
 package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.driver.engine.Engine;
+import dev.dispatchcheck.run.RunContext;
 import dev.dispatchcheck.run.RunSettings;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,7 +9,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -25,18 +25,11 @@ import java.util.function.Supplier;
  * clean. A scenario that finds no idle hosts of its shape while some are being reset waits
  * for them rather than starting fresh ones; the pool closes only when every reset is done.
  */
-public final class FarmPool {
-  /**
-   * Picocontainer's scope is one scenario, and a pool must outlive its scenarios: so the
-   * run's pool is found by run id. {@link #closeAll()} ends every pool, at the end of a run.
-   */
-  private static final Map<String, FarmPool> RUNS = new ConcurrentHashMap<>();
-  /** Set while a command owns the run: it, not the end of one scenario run, closes the pools. */
-  public static final String OWNED_BY_COMMAND = "dispatchcheck.warm.owned";
-
+public final class FarmPool implements AutoCloseable {
   /** How often a wait for a reset looks again whether the engine still answers. */
   private static final Duration RESET_POLL = Duration.ofSeconds(1);
-  private final RunSettings settings;
+  /** The run the pool belongs to: its limit of idle farms, and its own progress lines (no scenario's). */
+  private final RunContext run;
   private final Deque<WarmHosts> idle = new ArrayDeque<>();
   /** How many farms of each shape are being reset now; guarded by this. */
   private final Map<WarmHosts.Shape, Integer> resetting = new HashMap<>();
@@ -50,21 +43,17 @@ public final class FarmPool {
   private int replaced;
   private int revived;
 
-  private FarmPool(RunSettings settings) {
-    this.settings = settings;
+  private FarmPool(RunContext run) {
+    this.run = run;
   }
 
-  /** The run's pool, created on first use. */
+  /**
+   * The run's pool, created on first use. A scenario's objects live as long as the
+   * scenario, and a pool must outlive its scenarios: so the run holds it, and closes it
+   * ({@link dev.dispatchcheck.run.RunContext#closeShared()}) when the pair or the run ends.
+   */
   public static FarmPool of(RunSettings settings) {
-    return RUNS.computeIfAbsent(settings.runId(), id -> new FarmPool(settings));
-  }
-
-  /** Removes every idle host of every run in this JVM; each pool says what it did. */
-  public static void closeAll() {
-    for (String id : List.copyOf(RUNS.keySet())) {
-      FarmPool pool = RUNS.remove(id);
-      if (pool != null) pool.close();
-    }
+    return settings.run().shared(FarmPool.class, () -> new FarmPool(settings.run()));
   }
 
   /**
@@ -178,7 +167,7 @@ public final class FarmPool {
     WarmHosts evicted = null;
     synchronized (this) {
       idle.addFirst(w);
-      if (idle.size() > settings.idleFarms()) evicted = idle.removeLast();
+      if (idle.size() > run.idleFarms()) evicted = idle.removeLast();
       notifyAll();
     }
     if (evicted != null) evicted.close();
@@ -191,7 +180,9 @@ public final class FarmPool {
     revived += revive;
   }
 
-  private void close() {
+  /** Waits for the resets under way, then removes every idle host, and says what the pool did. */
+  @Override
+  public void close() {
     List<WarmHosts> all;
     resets.shutdown();
     synchronized (this) {
@@ -203,7 +194,7 @@ public final class FarmPool {
     }
     Concurrently.forEach(all, WarmHosts::close);
     if (reused + started > 0) {
-      settings.progress().say("warm hosts: %d farms reused, %d started, %d replaced after a failed hand-over check,"
+      run.progress().say("warm hosts: %d farms reused, %d started, %d replaced after a failed hand-over check,"
           + " %d brought back up first (a host stopped, paused or added)", reused, started, replaced, revived);
     }
   }

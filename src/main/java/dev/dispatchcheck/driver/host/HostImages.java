@@ -33,7 +33,7 @@ public final class HostImages {
     Path context = settings.containersDir().resolve("nix-host");
     if (!Files.isRegularFile(context.resolve("Dockerfile"))) {
       throw new IllegalStateException("no Dockerfile at " + context.toAbsolutePath()
-          + ": run from the project's top level (or set -Ddispatchcheck.project.dir)");
+          + ": the project's resources are incomplete (rebuild the jar: mvn package)");
     }
     var docker = DockerClientFactory.instance().client();
     String baseId;
@@ -42,8 +42,10 @@ public final class HostImages {
     } catch (HarnessError wedged) {
       throw wedged;
     } catch (RuntimeException e) {
-      throw new IllegalStateException("base image '" + base + "' is missing: run "
-          + "'./dispatchcheck provision' (builds it offline), or set DISPATCHCHECK_BASE_IMAGE_PREFIX", e);
+      throw new IllegalStateException("base image '" + base + "' is missing. Either build it offline: from a clone of"
+          + " dispatchcheck, as root on Debian, run './dispatchcheck provision --matrix \"" + version.label() + "/"
+          + version.label() + "\"' (mmdebstrap from the machine's apt mirror); or, with a registry, set"
+          + " DISPATCHCHECK_BASE_IMAGE_PREFIX=debian to pull debian:" + version.debianSuite(), e);
     }
     String tag = "dispatchcheck/nix-host:" + version.debianSuite() + "-" + digest(context, baseId);
     try {

@@ -3,8 +3,9 @@ package dev.dispatchcheck.steps;
 import dev.dispatchcheck.dispatch.evidence.DispatchTable;
 import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.driver.farm.AgentHost;
-import dev.dispatchcheck.driver.farm.FarmPool;
 import dev.dispatchcheck.run.EvidenceNames;
+import dev.dispatchcheck.run.PairHandOff;
+import dev.dispatchcheck.run.SystemProperties;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
@@ -37,13 +38,14 @@ public class Hooks {
   }
 
   /**
-   * The run's warm hosts go when its scenarios are done, unless the command line owns the
-   * run: then they serve its further scenario runs (the next pair, the benchmark's
-   * repeats, the example farms) and go when the command ends.
+   * The IDE/Maven runner's warm hosts go when its scenarios are done. Under the command
+   * line, the run owns them: they serve its further scenario runs (the next pair, the
+   * benchmark's repeats, the example farms) and go when the command ends. Static, as
+   * Cucumber wants it: hence the hand-off is asked.
    */
   @AfterAll
   public static void removeWarmHosts() {
-    if (System.getProperty(FarmPool.OWNED_BY_COMMAND) == null) FarmPool.closeAll();
+    if (PairHandOff.current().isEmpty()) SystemProperties.endStandaloneRun();
   }
 
   @After

@@ -7,8 +7,6 @@ import dev.dispatchcheck.driver.build.BuildRun;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.FarmSpec;
 import dev.dispatchcheck.driver.farm.StandInFarm;
-import dev.dispatchcheck.dispatch.layout.FarmLayout;
-import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.run.RunSettings;
 import io.cucumber.java.Scenario;
 import java.util.ArrayList;
@@ -18,8 +16,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * One scenario's state, injected into every step class by picocontainer, with the run's
- * {@link RunSettings}. It owns the scenario's farm and disposes of it ({@link #dispose()},
+ * One scenario's state, injected into every step class by picocontainer, with the pair's
+ * {@link RunSettings} ({@link RunSettingsProvider}). It owns the scenario's farm and disposes of it ({@link #dispose()},
  * from {@link Hooks}).
  */
 public class World {
@@ -34,8 +32,8 @@ public class World {
   private long setupNanos;
   private long buildNanos;
 
-  public World(RunSettings settings) {
-    this.settings = settings;
+  public World(RunSettings pair) {
+    this.settings = pair.forScenario();
     this.waiter = new Waiter(settings.buildTimeout());
   }
 
@@ -66,12 +64,11 @@ public class World {
   /** The operator's farm that {@code check} names, with stand-ins for its builders. */
   public void startFarmUnderCheck() {
     if (farm != null) throw new IllegalStateException("the farm is already started");
-    var dir = settings.farmDir().orElseThrow(() -> new IllegalStateException(
+    var underCheck = settings.farm().orElseThrow(() -> new IllegalStateException(
         "no farm under check: this step runs under './dispatchcheck check FARM_DIR'"));
-    var layout = FarmLayout.read(dir);
     List<String> notes = new ArrayList<>();
     long t0 = System.nanoTime();
-    farm = StandInFarm.start(layout, FarmPlan.of(layout), settings, notes);
+    farm = StandInFarm.start(underCheck.layout(), underCheck.plan(), settings, notes);
     setupNanos += System.nanoTime() - t0;
     if (scenario != null) scenario.attach(String.join("\n", notes) + "\n", "text/plain", "What the harness assumed or overrode");
   }

@@ -1,0 +1,64 @@
+package dev.dispatchcheck.cli;
+
+import dev.dispatchcheck.dispatch.layout.FarmInputException;
+import dev.dispatchcheck.dispatch.layout.FarmLayout;
+import dev.dispatchcheck.dispatch.layout.Finding;
+import dev.dispatchcheck.dispatch.layout.Lint;
+import dev.dispatchcheck.dispatch.layout.Severity;
+import dev.dispatchcheck.run.Progress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lint FARM_DIR…}: what {@code check} does before anything starts, alone: each
+ * farm's files read and linted, and its expectations (*.feature) parsed and matched against
+ * the step definitions. No engine, no host: fit for a pre-commit hook.
+ */
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Lint farm directories as check does first (files, expectations); no Docker.")
+final class FarmLint implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "FARM_DIR", description = "the farm directories (see examples/)")
+  List<Path> farms;
+
+  @Override
+  public Integer call() {
+    Progress progress = new Progress(System.currentTimeMillis());
+    boolean invalid = false;
+    for (Path dir : farms) {
+      Optional<FarmLayout> layout = read(dir);
+      invalid |= layout.isEmpty() || lint(layout.get(), progress) || invalidExpectations(
+          new ScenarioSelection(layout.get().features(), true, Optional.empty(), Optional.empty(), Optional.empty()),
+          Path.of("").toAbsolutePath());
+    }
+    return invalid ? Main.INVALID : Main.OK;
+  }
+
+  /** The farm's files; empty, said, if they cannot be read as a farm (a link, a fifo, a huge file). */
+  static Optional<FarmLayout> read(Path dir) {
+    try {
+      return Optional.of(FarmLayout.read(dir));
+    } catch (FarmInputException e) {
+      System.err.println("[dispatchcheck] error: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Prints each finding with its file and line; whether any is an error. */
+  static boolean lint(FarmLayout layout, Progress progress) {
+    List<Finding> findings = Lint.check(layout);
+    progress.say("lint of %s: %d errors, %d warnings", layout.dir(),
+        findings.stream().filter(f -> f.severity() == Severity.ERROR).count(),
+        findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
+    findings.forEach(f -> System.err.println("  " + layout.dir() + "/" + f));
+    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  /** Whether a farm's expectations are invalid (printed, with file and line); none at all are valid. */
+  static boolean invalidExpectations(ScenarioSelection expectations, Path namedFrom) {
+    return !expectations.features().isEmpty()
+        && Main.invalid(ExpectationCheck.problems(expectations, namedFrom, ExpectationCheck.NOT_FOR_FARMS));
+  }
+}

@@ -1,0 +1,74 @@
+package dev.dispatchcheck;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way: features → steps → drivers → dispatch model. The drivers
+ * know nothing of Cucumber, the model nothing of what runs things, and the steps nothing of
+ * the command line (they get their settings injected, never by asking it).
+ */
+class LayeringTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMain() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.dispatchcheck");
+  }
+
+  @Test
+  void driversImportNothingFromCucumber() {
+    noClasses().that().resideInAPackage("dev.dispatchcheck.driver..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.cucumber..").check(classes);
+  }
+
+  @Test
+  void theDispatchModelImportsNoDriverStepsCommandLineNorDocker() {
+    noClasses().that().resideInAPackage("dev.dispatchcheck.dispatch..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.dispatchcheck.driver..", "dev.dispatchcheck.steps..",
+            "dev.dispatchcheck.cli..", "dev.dispatchcheck.run..", "org.testcontainers..", "com.github.dockerjava..",
+            "io.cucumber..")
+        .check(classes);
+  }
+
+  @Test
+  void stepsImportNothingFromTheCommandLine() {
+    noClasses().that().resideInAPackage("dev.dispatchcheck.steps..")
+        .should().dependOnClassesThat().resideInAPackage("dev.dispatchcheck.cli..").check(classes);
+  }
+
+  @Test
+  void driversImportNoStepsNorCommandLine() {
+    noClasses().that().resideInAPackage("dev.dispatchcheck.driver..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.dispatchcheck.steps..", "dev.dispatchcheck.cli..")
+        .check(classes);
+  }
+
+  /** Run state travels in typed objects handed over, never through JVM-wide properties. */
+  @Test
+  void onlyTheOneEntryPointReadsSystemProperties() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.dispatchcheck.run.SystemProperties")
+        .should().callMethod(System.class, "getProperty", String.class)
+        .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+        .orShould().callMethod(System.class, "setProperty", String.class, String.class)
+        .orShould().callMethod(System.class, "clearProperty", String.class)
+        .orShould().callMethod(Long.class, "getLong", String.class, long.class)
+        .orShould().callMethod(Integer.class, "getInteger", String.class, int.class)
+        .orShould().callMethod(Boolean.class, "getBoolean", String.class)
+        .check(classes);
+  }
+
+  @Test
+  void runSettingsImportNothingThatRunsThings() {
+    noClasses().that().resideInAPackage("dev.dispatchcheck.run..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.dispatchcheck.driver..", "dev.dispatchcheck.steps..",
+            "dev.dispatchcheck.cli..", "io.cucumber..", "org.testcontainers..")
+        .check(classes);
+  }
+}

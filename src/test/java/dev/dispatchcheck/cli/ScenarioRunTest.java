@@ -1,0 +1,50 @@
+package dev.dispatchcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dispatchcheck.run.NixVersion;
+import dev.dispatchcheck.run.PairHandOff;
+import dev.dispatchcheck.run.Progress;
+import dev.dispatchcheck.run.RunContext;
+import dev.dispatchcheck.run.RunSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pair's settings reach a scenario's steps through the hand-off, without Docker: a
+ * farm expectation run outside {@code check} has no farm in its settings, and its first
+ * step says so.
+ */
+class ScenarioRunTest {
+  @TempDir Path tmp;
+
+  @Test
+  void theHandedOverSettingsReachTheScenarioAndAreTakenBackAfter() throws IOException {
+    Path feature = Files.writeString(tmp.resolve("expectations.feature"), """
+        Feature: where the agent's builds go
+          Scenario: the farm under check, outside check
+            Given the farm under check
+            Then every build of the agent for aarch64-linux went to b.example.com
+        """);
+    NixVersion nix = NixVersion.of("2.26", Path.of("").toAbsolutePath());
+    RunContext run = new RunContext("run-test", System.currentTimeMillis(), Path.of("").toAbsolutePath(), tmp,
+        true, 1, Duration.ofSeconds(5), "dispatchcheck/debian");
+    RunSettings pair = new RunSettings(run, nix, nix, tmp.resolve("pair"), Optional.empty());
+    var selection = new ScenarioSelection(List.of(feature), true, Optional.empty(), Optional.empty(), Optional.empty());
+
+    List<ScenarioResult> results = new ScenarioRun(selection, pair).run(new Progress(0), "2.26/2.26");
+
+    assertThat(results).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(ScenarioResult.ERROR);
+      assertThat(r.message()).contains("no farm under check");
+    });
+    assertThat(tmp.resolve("pair/cucumber.html")).exists();
+    assertThat(PairHandOff.current()).isEmpty();
+  }
+}
