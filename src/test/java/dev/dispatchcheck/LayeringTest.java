@@ -50,6 +50,15 @@ class LayeringTest {
         .check(classes);
   }
 
+  /**
+   * No package is named like build output: ignore lines, linters, coverage tools and Docker
+   * build contexts skip directories called build, target, out or dist.
+   */
+  @Test
+  void noPackageIsNamedLikeBuildOutput() {
+    noClasses().should().resideInAnyPackage("..build..", "..target..", "..out..", "..dist..").check(classes);
+  }
+
   /** Run state travels in typed objects handed over, never through JVM-wide properties. */
   @Test
   void onlyTheOneEntryPointReadsSystemProperties() {

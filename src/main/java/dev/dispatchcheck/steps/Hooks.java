@@ -1,7 +1,7 @@
 package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.dispatch.evidence.DispatchTable;
-import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.farm.AgentHost;
 import dev.dispatchcheck.run.EvidenceNames;
 import dev.dispatchcheck.run.PairHandOff;

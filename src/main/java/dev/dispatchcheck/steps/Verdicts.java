@@ -8,7 +8,7 @@ import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.dispatch.verdict.VerdictFailure;
-import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.host.NixHost;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.dispatchcheck.steps;
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.driver.Waiter;
-import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.FarmSpec;
 import dev.dispatchcheck.driver.farm.StandInFarm;

@@ -1,7 +1,7 @@
 package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.dispatch.Shell;
-import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.dispatch.evidence.CrossCheck;
 import dev.dispatchcheck.dispatch.evidence.Diagnosis;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;

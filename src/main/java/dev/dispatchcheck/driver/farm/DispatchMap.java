@@ -6,7 +6,7 @@ import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.Waiter;
-import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.driver.probe.BuildRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

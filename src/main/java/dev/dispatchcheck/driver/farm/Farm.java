@@ -4,7 +4,7 @@ import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.driver.build.BuildRun;
+import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.LinkedHashMap;

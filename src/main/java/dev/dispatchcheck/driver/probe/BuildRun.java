@@ -1,4 +1,4 @@
-package dev.dispatchcheck.driver.build;
+package dev.dispatchcheck.driver.probe;
 
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
