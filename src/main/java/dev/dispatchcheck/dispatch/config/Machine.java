@@ -50,15 +50,6 @@ public record Machine(
     return colon >= 0 ? rest.substring(0, colon) : rest;
   }
 
-  /** Nix's own rule: the system is listed, required ⊆ supported ∪ mandatory, and mandatory ⊆ required. */
-  public boolean canBuild(String system, Set<String> requiredFeatures) {
-    Set<String> offered = new TreeSet<>(supportedFeatures);
-    offered.addAll(mandatoryFeatures);
-    return systems.contains(system)
-        && offered.containsAll(requiredFeatures)
-        && requiredFeatures.containsAll(mandatoryFeatures);
-  }
-
   /** "1" for a whole number, "1.5" otherwise, as an operator writes it. */
   private static String decimal(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);

@@ -195,8 +195,11 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     return used.stream().filter(m -> !isSsh(m) && takes(m, system, features)).findFirst().map(FarmPlan::scheme);
   }
 
-  /** Nix's rule (Machine.canBuild), with a line that names no system taken for the native one. */
-  private static boolean takes(Machine m, String system, Set<String> required) {
+  /**
+   * Nix's rule: the system is listed, required ⊆ supported ∪ mandatory, and mandatory ⊆
+   * required; a line that names no system is taken for the native one.
+   */
+  static boolean takes(Machine m, String system, Set<String> required) {
     Set<String> offered = new TreeSet<>(m.supportedFeatures());
     offered.addAll(m.mandatoryFeatures());
     return systemsOf(m).contains(system) && offered.containsAll(required) && required.containsAll(m.mandatoryFeatures());

@@ -46,10 +46,6 @@ public record HostSpec(String name, Role role, NixVersion nix, List<String> syst
     return new HostSpec(name, role, nix, systems, features, users, trusted ? users : trustedUsers, files);
   }
 
-  public HostSpec withFeatures(Set<String> offered) {
-    return new HostSpec(name, role, nix, systems, offered, sshUsers, trustedUsers, files);
-  }
-
   public HostSpec withFiles(Map<String, String> more) {
     Map<String, String> all = new LinkedHashMap<>(files);
     all.putAll(more);

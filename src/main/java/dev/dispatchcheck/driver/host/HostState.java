@@ -21,11 +21,6 @@ public record HostState(Set<String> lines, List<String> container) {
     container = List.copyOf(container);
   }
 
-  /** A container that cannot be looked into: its condition is all there is to say. */
-  public static HostState unusable(String why) {
-    return new HostState(Set.of(), List.of(why));
-  }
-
   /**
    * Each way this state differs from {@code pristine}: "+ " for what is here and was not,
    * "- " for what was and is gone. A changed file shows as both of its content lines.

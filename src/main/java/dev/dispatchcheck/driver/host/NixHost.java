@@ -213,11 +213,6 @@ public final class NixHost implements AutoCloseable {
     return !frozen && Engine.ask("ask whether " + name + " runs", container::isRunning);
   }
 
-  /** Whether this host's store has {@code storePath} as a valid path. */
-  public boolean hasValidPath(String storePath) {
-    return exec(List.of("nix-store", "--check-validity", storePath)).exitCode() == 0;
-  }
-
   /** The settings Nix uses for {@code user} here, as {@code nix show-config} prints them. */
   public String showConfig(String user) {
     return shellOrFail(user, showConfigCommand());

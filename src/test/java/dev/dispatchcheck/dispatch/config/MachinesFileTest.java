@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MachinesFileTest {
@@ -89,15 +88,5 @@ class MachinesFileTest {
         .hasMessageContaining("max jobs 'many'");
     assertThatThrownBy(() -> MachinesFile.parse("a b c d e f g h i"))
         .hasMessageContaining("line 1").hasMessageContaining("9 fields");
-  }
-
-  @Test
-  void canBuildFollowsNixFeatureRules() {
-    Machine m = MachinesFile.parse("ssh://b aarch64-linux - 1 1 big-parallel benchmark").machines().get(0);
-    assertThat(m.canBuild("aarch64-linux", Set.of("benchmark"))).isTrue();
-    assertThat(m.canBuild("aarch64-linux", Set.of("benchmark", "big-parallel"))).isTrue();
-    assertThat(m.canBuild("aarch64-linux", Set.of())).as("mandatory feature not required").isFalse();
-    assertThat(m.canBuild("aarch64-linux", Set.of("benchmark", "kvm"))).isFalse();
-    assertThat(m.canBuild("x86_64-linux", Set.of("benchmark"))).isFalse();
   }
 }

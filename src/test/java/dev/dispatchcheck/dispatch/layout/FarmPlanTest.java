@@ -2,6 +2,8 @@ package dev.dispatchcheck.dispatch.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dispatchcheck.dispatch.config.Machine;
+import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import dev.dispatchcheck.dispatch.layout.FarmPlan.Cell;
 import dev.dispatchcheck.dispatch.layout.FarmPlan.StandIn;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,5 +177,17 @@ class FarmPlanTest {
         .containsExactlyInAnyOrder("[] probed", "[big] https", "[kvm] probed");
     assertThat(cells).filteredOn(c -> c.user().equals("hercules-ci-agent"))
         .as("the trusted agent's own builders are SSH only").allMatch(c -> c.unsimulated().isEmpty());
+  }
+
+  @Test
+  void aLineTakesABuildByNixsFeatureRules() {
+    Machine m = MachinesFile.parse("ssh://b aarch64-linux - 1 1 big-parallel benchmark").machines().get(0);
+    assertThat(FarmPlan.takes(m, "aarch64-linux", Set.of("benchmark"))).isTrue();
+    assertThat(FarmPlan.takes(m, "aarch64-linux", Set.of("benchmark", "big-parallel"))).isTrue();
+    assertThat(FarmPlan.takes(m, "aarch64-linux", Set.of())).as("mandatory feature not required").isFalse();
+    assertThat(FarmPlan.takes(m, "aarch64-linux", Set.of("benchmark", "kvm"))).isFalse();
+    assertThat(FarmPlan.takes(m, "x86_64-linux", Set.of("benchmark"))).isFalse();
+    Machine native_ = MachinesFile.parse("ssh://c - - 1 1").machines().get(0);
+    assertThat(FarmPlan.takes(native_, FarmPlan.NATIVE_SYSTEM, Set.of())).as("a line naming no system builds the native one").isTrue();
   }
 }

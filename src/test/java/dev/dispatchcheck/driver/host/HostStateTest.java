@@ -30,7 +30,7 @@ class HostStateTest {
 
   @Test
   void aContainerThatCannotBeLookedIntoIsNeverClean() {
-    assertThat(HostState.unusable("the container is paused").differencesFrom(pristine))
+    assertThat(new HostState(Set.of(), List.of("the container is paused")).differencesFrom(pristine))
         .containsExactly("the container is paused");
   }
 }
