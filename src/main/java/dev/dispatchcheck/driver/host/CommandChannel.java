@@ -35,7 +35,7 @@ final class CommandChannel implements AutoCloseable {
   /** Set when the exec itself has ended (its connection is closed). */
   private volatile boolean ended;
 
-  private CommandChannel(String host) {
+  CommandChannel(String host) {
     this.host = host;
   }
 
@@ -54,28 +54,32 @@ final class CommandChannel implements AutoCloseable {
 
       @Override
       public void onComplete() {
-        channel.ended = true;
-        channel.replies.add(END);
+        channel.execEnded();
       }
 
       @Override
       public void onError(Throwable t) {
-        channel.ended = true;
         channel.channelErrors.append(t);
-        channel.replies.add(END);
+        channel.execEnded();
       }
     });
     return channel;
   }
 
+  /** The exec has ended (its connection closed, or the engine's client gave up on it). */
+  void execEnded() {
+    ended = true;
+    replies.add(END);
+  }
+
   /** Whether the channel can take another command: it has not ended, broken or timed out. */
   boolean usable() {
-    return !broken;
+    return !broken && !ended;
   }
 
   /** Runs {@code argv} and waits up to {@code timeout} for it to end. */
   synchronized CommandResult run(List<String> argv, Duration timeout) {
-    if (broken) throw new IllegalStateException("the command channel to " + host + " has ended" + why());
+    if (!usable()) throw new IllegalStateException("the command channel to " + host + " has ended" + why());
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       byte[] body = String.join("\0", argv).getBytes(StandardCharsets.UTF_8);
