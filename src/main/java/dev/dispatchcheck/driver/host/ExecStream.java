@@ -5,7 +5,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.dispatchcheck.driver.engine.Engine;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ public final class ExecStream {
     client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
       @Override
       public void onNext(Frame frame) {
-        capture.printed(new String(frame.getPayload(), StandardCharsets.UTF_8), frame.getStreamType() == StreamType.STDOUT);
+        capture.printed(frame.getPayload(), frame.getStreamType() == StreamType.STDOUT);
       }
 
       @Override

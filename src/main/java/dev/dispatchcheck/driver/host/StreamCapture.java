@@ -1,12 +1,19 @@
 package dev.dispatchcheck.driver.host;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * What a running command has printed so far, and how it ended. What the command printed
  * and what happened to the stream are kept apart: a broken stream is recorded as such,
- * never written into the output, so harness text is never read as Nix's.
+ * never written into the output, so harness text is never read as Nix's. Each stream is
+ * decoded as one UTF-8 text across its chunks: a character split between two chunks
+ * arrives whole.
  */
 public final class StreamCapture {
   private final StringBuffer combined = new StringBuffer();
@@ -16,9 +23,15 @@ public final class StreamCapture {
   private volatile boolean finished;
   private volatile Integer exitCode;
   private volatile Throwable broken;
+  private final Utf8 stdoutText = new Utf8();
+  private final Utf8 stderrText = new Utf8();
 
-  /** A chunk the command printed, on stdout or stderr. */
-  public void printed(String text, boolean onStdout) {
+  /** A chunk of bytes the command printed, on stdout or stderr, as the engine framed it. */
+  public synchronized void printed(byte[] chunk, boolean onStdout) {
+    append((onStdout ? stdoutText : stderrText).decode(chunk, false), onStdout);
+  }
+
+  private void append(String text, boolean onStdout) {
     combined.append(text);
     if (onStdout) stdout.append(text);
   }
@@ -28,8 +41,13 @@ public final class StreamCapture {
     if (broken == null) broken = why;
   }
 
-  /** The command ended; {@code code} is null when its exit code could not be read. */
-  public void finished(Integer code) {
+  /**
+   * The command ended; {@code code} is null when its exit code could not be read. A
+   * character left incomplete at the end is shown as U+FFFD.
+   */
+  public synchronized void finished(Integer code) {
+    append(stdoutText.decode(new byte[0], true), true);
+    append(stderrText.decode(new byte[0], true), false);
     exitCode = code;
     finishedNanos = System.nanoTime();
     finished = true;
@@ -59,5 +77,22 @@ public final class StreamCapture {
   /** Wall time from start to exit, or so far. */
   public Duration elapsed() {
     return Duration.ofNanos((finished ? finishedNanos : System.nanoTime()) - startedNanos);
+  }
+
+  /** One stream's decoder: the bytes of a character not yet complete wait for the next chunk. */
+  private static final class Utf8 {
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer pending = ByteBuffer.allocate(0);
+
+    String decode(byte[] chunk, boolean last) {
+      ByteBuffer in = ByteBuffer.allocate(pending.remaining() + chunk.length).put(pending).put(chunk).flip();
+      CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
+      decoder.decode(in, out, last);
+      if (last) decoder.flush(out);
+      pending = in;
+      return out.flip().toString();
+    }
   }
 }
