@@ -3,6 +3,7 @@ package dev.dispatchcheck.driver;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.engine.Engine;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -13,16 +14,38 @@ import org.awaitility.core.ConditionTimeoutException;
  * with the evidence gathered so far, so that a slow or stuck build explains itself.
  */
 public final class Waiter {
+  private static final long NO_DEADLINE = Long.MIN_VALUE;
   private final Duration timeout;
   private final Duration pollInterval;
+  /** Set for a waiter whose waits share one deadline ({@link System#nanoTime()}); each wait otherwise gets the whole timeout. */
+  private final long deadlineNanos;
 
   public Waiter(Duration timeout) {
     this(timeout, Duration.ofMillis(25));
   }
 
   public Waiter(Duration timeout, Duration pollInterval) {
+    this(timeout, pollInterval, NO_DEADLINE);
+  }
+
+  private Waiter(Duration timeout, Duration pollInterval, long deadlineNanos) {
     this.timeout = timeout;
     this.pollInterval = pollInterval;
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  /**
+   * A waiter whose waits all end by one deadline, this waiter's timeout from now: for
+   * several waits that are one wait to whoever waits (a dispatch line, then the exit).
+   */
+  public Waiter oneDeadlineFromNow() {
+    return new Waiter(timeout, pollInterval, System.nanoTime() + timeout.toNanos());
+  }
+
+  /** How long the next wait may take: the whole timeout, or what is left until the deadline (at least a moment, to look once). */
+  private Duration allowed() {
+    if (deadlineNanos == NO_DEADLINE) return timeout;
+    return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadlineNanos - System.nanoTime()));
   }
 
   /**
@@ -57,7 +80,7 @@ public final class Waiter {
       // such as the engine client's when a stopped container's command channel closes.
       Awaitility.await(what)
           .dontCatchUncaughtExceptions()
-          .atMost(timeout)
+          .atMost(allowed())
           .pollDelay(Duration.ZERO)
           .pollInterval(pollInterval)
           .until(() -> {

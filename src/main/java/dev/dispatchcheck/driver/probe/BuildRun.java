@@ -84,13 +84,15 @@ public final class BuildRun {
 
   /**
    * Polls the log until it shows where the build went or why it could not go, then until
-   * nix-build has exited. A timeout carries this log and {@code hostLogs}.
+   * nix-build has exited, both within one timeout of {@code waiter}'s. A timeout carries
+   * this log and {@code hostLogs}.
    */
   public BuildRun awaitCompletion(Waiter waiter, Supplier<String> hostLogs) {
     Supplier<String> evidence = () -> describe() + "\n" + hostLogs.get();
-    waiter.until("a dispatch line or an error in the build log of " + describe(),
+    Waiter once = waiter.oneDeadlineFromNow();
+    once.until("a dispatch line or an error in the build log of " + describe(),
         () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log(), catalogue), evidence);
-    waiter.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
+    once.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
     progress.say("  -> %s (%.1f s)", record().summary(), elapsed().toMillis() / 1000.0);
     return this;
   }
