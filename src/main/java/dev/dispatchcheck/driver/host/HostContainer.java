@@ -1,0 +1,131 @@
+package dev.dispatchcheck.driver.host;
+
+import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.driver.engine.Engine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+/**
+ * A host's container and its life: started, asked, stopped, frozen, revived, removed; and
+ * the commands that run in it, through its command channel. Every engine call goes through
+ * {@link Engine}, with its deadline.
+ */
+final class HostContainer {
+  /** A command through the channel that has not ended by then is a harness error (Docker's own exec had no limit at all). */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+
+  private final String name;
+  private final GenericContainer<?> container;
+  private final Network network;
+  private volatile boolean frozen;
+  /** How often the container has started: each start logs "nix-host ready" once more. */
+  private int starts = 1;
+  private CommandChannel channel;
+
+  HostContainer(String name, String image, Network network, Map<String, String> labels) {
+    this.name = name;
+    this.network = network;
+    this.container = new GenericContainer<>(image)
+        .withNetwork(network)
+        .withNetworkAliases(name)
+        .withLabels(labels)
+        .withCreateContainerCmdModifier(cmd -> cmd.withHostName(name))
+        .waitingFor(Wait.forLogMessage(".*nix-host ready.*", 1)
+            .withStartupTimeout(Duration.ofSeconds(60)));
+  }
+
+  boolean frozen() {
+    return frozen;
+  }
+
+  void start() {
+    Engine.lifecycle("start the container of " + name, container::start);
+  }
+
+  CommandResult exec(List<String> command) {
+    if (frozen) throw new IllegalStateException(name + " is frozen, so nothing can run on it: " + command);
+    return channel().run(command, COMMAND_TIMEOUT);
+  }
+
+  private synchronized CommandChannel channel() {
+    if (channel == null || !channel.usable()) {
+      channel = Engine.ask("open a command channel to " + name,
+          () -> CommandChannel.open(container.getDockerClient(), container.getContainerId(), name));
+    }
+    return channel;
+  }
+
+  ExecStream stream(List<String> command) {
+    return Engine.ask("start '" + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " …' on " + name,
+        () -> new ExecStream(container.getDockerClient(), container.getContainerId(), command));
+  }
+
+  boolean isRunning() {
+    return !frozen && Engine.ask("ask whether " + name + " runs", container::isRunning);
+  }
+
+  List<String> problems() {
+    var inspected = Engine.ask("inspect the container of " + name,
+        () -> container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec());
+    var st = inspected.getState();
+    if (Boolean.TRUE.equals(st.getPaused())) return List.of("the container is paused");
+    if (!Boolean.TRUE.equals(st.getRunning())) return List.of("the container is not running (" + st.getStatus() + ")");
+    var networks = inspected.getNetworkSettings().getNetworks();
+    if (networks.size() != 1 || networks.values().stream().noneMatch(n -> network.getId().equals(n.getNetworkID()))) {
+      return List.of("the container is on networks " + networks.keySet() + ", not on its farm's network alone");
+    }
+    return List.of();
+  }
+
+  void stop() {
+    synchronized (this) {
+      if (channel != null) channel.abandon();
+    }
+    Engine.lifecycle("stop the container of " + name,
+        () -> container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec());
+  }
+
+  void freeze() {
+    Engine.tell("pause the container of " + name,
+        () -> container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec());
+    frozen = true;
+  }
+
+  synchronized void revive() {
+    var docker = container.getDockerClient();
+    if (frozen) {
+      Engine.tell("unpause the container of " + name, () -> docker.unpauseContainerCmd(container.getContainerId()).exec());
+      frozen = false;
+    }
+    if (!Engine.ask("ask whether " + name + " runs", container::isRunning)) {
+      if (channel != null) channel.abandon();
+      starts++;
+      Engine.lifecycle("start the container of " + name + " again", () -> {
+        docker.startContainerCmd(container.getContainerId()).exec();
+        Wait.forLogMessage(".*nix-host ready.*", starts).withStartupTimeout(Duration.ofSeconds(60)).waitUntilReady(container);
+      });
+    }
+  }
+
+  void close() {
+    synchronized (this) {
+      if (channel != null) channel.close();
+    }
+    if (frozen) {
+      // Docker refuses to stop or remove a paused container.
+      try {
+        Engine.tell("unpause the container of " + name,
+            () -> container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec());
+      } catch (HarnessError wedged) {
+        throw wedged;
+      } catch (RuntimeException alreadyGone) {
+        // removed already, or not paused any more
+      }
+    }
+    Engine.lifecycle("remove the container of " + name, container::stop);
+  }
+}

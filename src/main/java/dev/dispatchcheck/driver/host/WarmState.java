@@ -1,0 +1,53 @@
+package dev.dispatchcheck.driver.host;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * A warm host's pristine state and the way back to it, through {@code nix-host-warm}:
+ * recorded once, put back between scenarios, and read for the hand-over check.
+ */
+final class WarmState {
+  private final HostContainer container;
+  /** Runs a script as root and returns what it printed; a failure is a harness error. */
+  private final UnaryOperator<String> asRoot;
+  private final HostNixConf nixConf;
+
+  WarmState(HostContainer container, UnaryOperator<String> asRoot, HostNixConf nixConf) {
+    this.container = container;
+    this.asRoot = asRoot;
+    this.nixConf = nixConf;
+  }
+
+  HostState snapshot() {
+    return stateAfter("nix-host-warm snapshot && ");
+  }
+
+  void stopProcesses() {
+    asRoot.apply("nix-host-warm stop");
+  }
+
+  void reset() {
+    asRoot.apply("nix-host-warm reset");
+    nixConf.clearRole();
+  }
+
+  HostState state() {
+    return stateAfter("");
+  }
+
+  HostState resetAndState() {
+    HostState after = stateAfter("nix-host-warm reset && ");
+    nixConf.clearRole();
+    return after;
+  }
+
+  /** The state, read in the same exec as {@code before} runs (a script ending in "&& " or nothing); a container Docker finds wrong is not asked. */
+  private HostState stateAfter(String before) {
+    List<String> problems = container.problems();
+    if (!problems.isEmpty()) return new HostState(Set.of(), problems);
+    return new HostState(new TreeSet<>(asRoot.apply(before + "nix-host-warm state").lines().toList()), problems);
+  }
+}
