@@ -48,7 +48,10 @@ final class WarmHosts implements AutoCloseable {
     this.shape = shape;
     this.settings = settings;
     this.labels = Sweeper.labels(settings);
-    this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
+    // Internal: the hosts need nothing outside (no substituters; the harness reaches them by
+    // exec), and what a farm's own files run in them (an ssh ProxyCommand, a nix.conf hook)
+    // must not reach the runner's network, a cloud's metadata service or a TCP engine API.
+    this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels).withInternal(true)).build();
   }
 
   /** Starts the shape's hosts together, wires root's SSH and records each host's pristine state. */
