@@ -106,6 +106,10 @@ run bad-ssh-user "$f" "agent/etc/nix/machines:1: error: SSH user '-oProxyCommand
 f=$(farm bad-system "$(printf '%s\n' 'trusted-users = root hercules-ci-agent' 'builders = ssh://b.example.com aarch64-linux,x86_64-linux"${builtins.abort"x"}"')")
 run bad-system "$f" "agent/etc/nix/nix.conf:2: error: system 'x86_64-linux\"\${builtins.abort\"x\"}\"' is not an arch-os system name"
 
+f=$(farm program-replaced 'builders = @/etc/nix/machines')
+mkdir -p "$f/agent/usr/local/bin"; printf '#!/bin/sh\necho "building on aarch64-linux-1"\n' >"$f/agent/usr/local/bin/nix-build"
+run program-replaced "$f" "agent/usr/local/bin/nix-build: error: a farm may put files on the agent host only under"
+
 f=$(farm fifo 'builders = @/etc/nix/machines')
 mkfifo "$f/agent/etc/nix/machines"
 run fifo "$f" "agent/etc/nix/machines: is not a regular file (a fifo, socket or device); it was not opened"

@@ -7,14 +7,17 @@
 #   2. a run killed with SIGKILL: the next run in the same PID namespace removes its hosts
 #      at its start (its process is gone);
 #   3. a run killed with SIGKILL in another PID namespace: once its lease is older than
-#      DISPATCHCHECK_LEASE_SECONDS (set short here), the next run removes its hosts.
+#      DISPATCHCHECK_LEASE_SECONDS (45 s here, the shortest allowed), the next run removes its hosts.
 # Exits 0 only if every expectation held and no run's containers or networks are left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '[shared-engine] %s\n' "$*" >&2; }
 ROUNDS="${ROUNDS:-2}"
-LEASE=15
+LEASE=45   # the shortest lease allowed (a renewal every 10 s, which may take up to 30 s, and a margin)
 RUN=(conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1 \(ssh\)")
+# The run this script kills is told apart by a name filter no other run on the machine has.
+KILL_MARK="killed-by-shared-engine-$$"
+KILLED=(conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1 \(ssh\)|$KILL_MARK")
 LOGS="$(mktemp -d /tmp/dispatchcheck-shared-engine.XXXXXX)"
 failures=0
 
@@ -54,11 +57,11 @@ done
 
 kill_run_with_hosts() {  # starts a run (with a prefix command, if any), kills its JVM with SIGKILL once its hosts are up; prints its run id
   local before; before=$(runs)
-  "$@" ./dispatchcheck "${RUN[@]}" >"$LOGS/killed.log" 2>&1 &
+  "$@" ./dispatchcheck "${KILLED[@]}" >"$LOGS/killed.log" 2>&1 &
   local id; id=$(await_hosts "$before")
   local pid; pid=$(docker ps -a --filter "label=dispatchcheck.run=$id" --format '{{.Label "dispatchcheck.pid"}}' | head -n1)
   sleep 3
-  pkill -KILL -f 'dev.dispatchcheck.cli.Main conformance' || true
+  pkill -KILL -f "$KILL_MARK" || true
   wait || true
   say "killed run $id (its pid in its namespace: $pid) with SIGKILL; it left $(ours "$id") containers and networks"
   echo "$id"

@@ -16,7 +16,8 @@ final class FailureLine {
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     int evidence = message.indexOf("\nEvidence:");
     String before = evidence < 0 ? message : message.substring(0, evidence);
-    String line = before.replaceAll("\\s+", " ").strip();
+    // Escaped: a failure may quote what a farm's files or the builds printed.
+    String line = dev.dispatchcheck.dispatch.Printable.escape(before.replaceAll("\\s+", " ").strip());
     return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
   }
 }

@@ -80,7 +80,8 @@ final class FarmCheck implements Callable<Integer> {
 
   private int check(Input in, RunContext context) {
     Progress progress = context.progress();
-    boolean allHold = true;
+    int expectations = Main.OK;
+    boolean moved = false;
     boolean harnessError = false;
     run = ReportRun.open(context.reportsRoot(), "check", in.expectations());
     for (Matrix.Pair pair : in.matrix().pairs()) {
@@ -106,9 +107,9 @@ final class FarmCheck implements Callable<Integer> {
               diff.unanswered().size(), indented(diff.unanswered()));
         }
         harnessError |= !diff.unanswered().isEmpty();
-        if (failOnMove && !diff.moved().isEmpty()) allHold = false;
+        moved |= failOnMove && !diff.moved().isEmpty();
       }
-      allHold &= expectations(in.farm().layout(), in.expectations(), settings, progress, pair);
+      expectations = Summary.combine(expectations, expectations(in.farm().layout(), in.expectations(), settings, progress, pair));
     }
     Optional<Integer> wedged = Main.engineWedged(progress);
     if (wedged.isPresent()) return wedged.get();
@@ -116,7 +117,7 @@ final class FarmCheck implements Callable<Integer> {
       progress.say("some cells have no answer (a harness error, above and in map.json): no verdict on them");
       return Main.ENVIRONMENT;
     }
-    return allHold ? Main.OK : Main.FAILED;
+    return Summary.combine(moved ? Main.FAILED : Main.OK, expectations);
   }
 
   /** A farm's map, and what the harness assumed or overrode to draw it. */
@@ -150,17 +151,18 @@ final class FarmCheck implements Callable<Integer> {
     return run.dir().resolve("check-" + name(farmDir)).resolve(pair.label());
   }
 
-  private boolean expectations(FarmLayout layout, ScenarioSelection selection, RunSettings settings, Progress progress,
+  /** The expectations' exit code: see {@link Summary#exitCode}. */
+  private int expectations(FarmLayout layout, ScenarioSelection selection, RunSettings settings, Progress progress,
       Matrix.Pair pair) {
     if (layout.features().isEmpty()) {
       progress.say("no expectations (*.feature) in %s: the map above is the answer", layout.dir());
-      return true;
+      return Main.OK;
     }
     Path reportDir = settings.reportDir();
     List<ScenarioResult> results = new ScenarioRun(selection, settings).run(progress, pair.shortLabel());
     Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(), null, results));
     progress.say("expectations of %s: %s; report: %s", layout.dir(), Summary.line(results), reportDir.resolve("cucumber.html"));
-    return !results.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
+    return results.isEmpty() ? Main.FAILED : Summary.exitCode(results);
   }
 
   private static String name(Path dir) {

@@ -3,6 +3,7 @@ package dev.dispatchcheck.cli;
 import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
+import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.driver.engine.Engine;
 import dev.dispatchcheck.driver.farm.RunLease;
 import dev.dispatchcheck.driver.farm.StartGate;
@@ -42,6 +43,8 @@ public final class Main {
     Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args);
     if (rerun.isPresent()) System.exit(rerun.get());
     int code = commandLine().execute(args);
+    // Whatever else happened, a run on an engine that stopped answering reached no verdict.
+    if (Engine.wedged().isPresent()) code = ENVIRONMENT;
     haltIfWedged(code);
     System.exit(code);
   }
@@ -187,7 +190,7 @@ public final class Main {
       boolean whole = selection.name().isEmpty() && selection.tags().isEmpty();
       boolean firstShard = options.shard().map(k -> k.index() == 1).orElse(true);
       int examples = whole && firstShard && Engine.wedged().isEmpty() ? ExampleChecks.run(run, matrix) : OK;
-      return Math.max(scenarios, examples);
+      return Summary.combine(scenarios, examples);
     }
   }
 
@@ -329,7 +332,8 @@ public final class Main {
 
   /** Whether {@code problems} (of {@link ExpectationCheck}) make the run invalid input; prints them. */
   static boolean invalid(List<String> problems) {
-    problems.forEach(p -> System.err.println("[dispatchcheck] error: " + p));
+    // They quote a farm's feature files, which come with pull requests: escaped.
+    problems.forEach(p -> System.err.println("[dispatchcheck] error: " + Printable.escape(p)));
     if (!problems.isEmpty()) {
       System.err.println("[dispatchcheck] the expectations are invalid (above, each with its file and line): nothing was started");
     }
@@ -341,7 +345,7 @@ public final class Main {
     Progress progress = run.progress();
     Path project = run.projectDir();
     List<String> lines = new ArrayList<>();
-    boolean allPassed = true;
+    int code = OK;
     for (Matrix.Pair pair : matrix.pairs()) {
       if (Engine.wedged().isPresent()) break;
       Path reportDir = reports.pairDir(pair.label(), selection.shard());
@@ -360,7 +364,7 @@ public final class Main {
       // Filters were checked to select something (ExpectationCheck), so only a shard may be empty.
       boolean passed = (!results.isEmpty() || selection.shard().isPresent())
           && results.stream().allMatch(ScenarioResult::passed);
-      allPassed &= passed;
+      code = Summary.combine(code, results.isEmpty() && selection.shard().isEmpty() ? FAILED : Summary.exitCode(results));
       lines.add(String.format("  agent Nix %s, builders Nix %s: %s in %d s, %s, report: %s",
           pair.agent().label(), pair.builders().label(), passed ? "passed" : "FAILED",
           (System.nanoTime() - t0) / 1_000_000_000L, Summary.line(results), shown(reportDir.resolve("cucumber.html"))));
@@ -369,7 +373,7 @@ public final class Main {
     JUnitMerge.write(run.reportsRoot());
     progress.say("summary (compatibility page: %s):%n%s", shown(run.reportsRoot().resolve("index.html")),
         String.join("\n", lines));
-    return engineWedged(progress).orElse(allPassed ? OK : FAILED);
+    return engineWedged(progress).orElse(code);
   }
 
   /** Builds the pair's host images once, before scenarios that may run in parallel ask for them. */

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.dispatch.verdict.VerdictFailure;
@@ -37,7 +38,7 @@ final class ScenarioListener implements TestExecutionListener {
   public void executionStarted(TestIdentifier id) {
     if (!id.isTest()) return;
     started.put(id.getUniqueId(), System.nanoTime());
-    progress.say("[%s] scenario: %s (%s)", prefix, id.getDisplayName(), where(id));
+    progress.say("[%s] scenario: %s (%s)", prefix, shown(id), where(id));
   }
 
   @Override
@@ -60,7 +61,7 @@ final class ScenarioListener implements TestExecutionListener {
     };
     String message = t == null ? "" : FailureLine.of(t);
     record(id, status, s, message);
-    progress.say("[%s] %s %s in %.1f s%s", prefix, status, id.getDisplayName(), s,
+    progress.say("[%s] %s %s in %.1f s%s", prefix, status, shown(id), s,
         message.isEmpty() || status.equals(ScenarioResult.PASSED) ? "" : ": " + message);
   }
 
@@ -73,7 +74,12 @@ final class ScenarioListener implements TestExecutionListener {
     if (result.getStatus() != TestExecutionResult.Status.FAILED) return;
     String message = result.getThrowable().map(FailureLine::of).orElse("failed");
     record(id, ScenarioResult.ERROR, 0, message);
-    progress.say("[%s] ERROR %s: %s", prefix, id.getDisplayName(), message);
+    progress.say("[%s] ERROR %s: %s", prefix, shown(id), message);
+  }
+
+  /** A scenario's name as the console shows it: a farm's feature files come with pull requests, so escaped. */
+  private static String shown(TestIdentifier id) {
+    return Printable.escape(id.getDisplayName());
   }
 
   /** A harness error wherever it hides in the cause chain; an undefined step by Cucumber's own exception. */

@@ -63,6 +63,21 @@ final class Summary {
         counts.isEmpty() ? "none ran" : counts, percentile(times, 0.5), percentile(times, 0.9));
   }
 
+  /**
+   * The exit code scenarios give: 1 if any verdict failed (what happened is known, and it is
+   * not what was expected); otherwise 3 if any ended without a verdict (a harness error, a
+   * scenario that broke), which says nothing either way; otherwise 0.
+   */
+  static int exitCode(List<ScenarioResult> results) {
+    if (results.stream().anyMatch(r -> r.status().equals(ScenarioResult.FAILED))) return Main.FAILED;
+    return results.stream().allMatch(ScenarioResult::passed) ? Main.OK : Main.ENVIRONMENT;
+  }
+
+  /** Two exit codes of one run as one: a verdict failure (1) says most, then the worse of the rest. */
+  static int combine(int a, int b) {
+    return a == Main.FAILED || b == Main.FAILED ? Main.FAILED : Math.max(a, b);
+  }
+
   static double percentile(List<Double> sorted, double p) {
     if (sorted.isEmpty()) return 0;
     int i = (int) Math.ceil(p * sorted.size()) - 1;

@@ -29,6 +29,10 @@ public final class Lint {
   public static List<Finding> check(FarmLayout layout) {
     Lint lint = new Lint();
     layout.agentFiles().forEach((path, text) -> lint.text(FarmLayout.farmPathOfAgentFile(path), text));
+    layout.agentFiles().keySet().stream().filter(p -> !AgentPaths.allowed(p)).forEach(p -> lint.findings.add(new Finding(
+        Severity.ERROR, FarmLayout.farmPathOfAgentFile(p), 0, "a farm may put files on the agent host only under "
+            + String.join(", ", AgentPaths.ALLOWED) + ": anywhere else a file could replace a program the harness or"
+            + " the probe runs, and forge where builds went", "")));
     layout.builderNixConfs().forEach((host, text) -> lint.text(FarmLayout.farmPathOfBuilderNixConf(host), text));
     lint.agent(layout);
     layout.builderNixConfs().forEach((host, text) -> lint.conf(

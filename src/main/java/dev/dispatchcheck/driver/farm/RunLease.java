@@ -34,11 +34,9 @@ public final class RunLease implements AutoCloseable {
 
   private final DockerClient docker;
   private final String containerId;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "run-lease");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Renewals have a thread of their own: a sweep of other runs, however slow, never delays them. */
+  private final ScheduledExecutorService renewals = daemonTimer("run-lease-renewal");
+  private final ScheduledExecutorService sweeps = daemonTimer("run-lease-sweep");
 
   private RunLease(DockerClient docker, String containerId) {
     this.docker = docker;
@@ -62,8 +60,8 @@ public final class RunLease implements AutoCloseable {
       return c;
     });
     RunLease lease = new RunLease(docker, id);
-    lease.timer.scheduleWithFixedDelay(lease::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
-    lease.timer.scheduleWithFixedDelay(() -> quietly(() -> {
+    lease.renewals.scheduleWithFixedDelay(lease::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
+    lease.sweeps.scheduleWithFixedDelay(() -> quietly(() -> {
       int n = sweeper.sweepDeadRuns(labels.get(Sweeper.RUN_LABEL), say);
       if (n > 0) say.accept("removed " + n + " containers and networks that ended runs left behind");
     }), SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
@@ -117,6 +115,15 @@ public final class RunLease implements AutoCloseable {
   /** Stops renewing; the lease container goes with the run's other containers. */
   @Override
   public void close() {
-    timer.shutdownNow();
+    renewals.shutdownNow();
+    sweeps.shutdownNow();
+  }
+
+  private static ScheduledExecutorService daemonTimer(String name) {
+    return Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
   }
 }

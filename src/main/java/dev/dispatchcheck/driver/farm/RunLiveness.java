@@ -11,9 +11,15 @@ import java.util.Optional;
  * run's hosts fails its scenarios, while leaving a dead run's hosts costs only room.
  */
 public final class RunLiveness {
+  /**
+   * The shortest lease allowed: a renewal every {@link RunLease#RENEW} that may itself take up
+   * to the engine's deadline for a question ({@code Engine.ASK}), and a margin. A shorter one
+   * would let a live run with a slow engine be judged gone.
+   */
+  static final Duration MIN_LEASE = RunLease.RENEW.plus(dev.dispatchcheck.driver.engine.Engine.ASK).plusSeconds(5);
   /** How long a lease may go unrenewed before its run counts as gone (it is renewed every few seconds). */
-  public static final Duration LEASE = Duration.ofSeconds(
-      Long.parseLong(Optional.ofNullable(System.getenv("DISPATCHCHECK_LEASE_SECONDS")).orElse("60")));
+  public static final Duration LEASE = max(MIN_LEASE, Duration.ofSeconds(
+      Long.parseLong(Optional.ofNullable(System.getenv("DISPATCHCHECK_LEASE_SECONDS")).orElse("60"))));
   /** A run with neither a lease nor an owner it can check is taken as gone only when its objects are this old. */
   static final Duration UNLEASED = Duration.ofHours(1);
 
@@ -24,6 +30,10 @@ public final class RunLiveness {
   public record Judgement(boolean alive, String why) {}
 
   private RunLiveness() {}
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
 
   /** Judges {@code run} as {@code me} sees it; {@code lease} is how long an unrenewed lease counts. */
   public static Judgement judge(RunOwner me, Sighting run, Duration lease) {

@@ -15,20 +15,23 @@ import java.util.Optional;
  *
  * @param host the boot id and PID namespace, e.g. {@code 5f0c…:pid:[4026531836]}
  * @param pid the process id within that namespace
- * @param startedMillis when the process started, so that a reused pid is not taken for it
+ * @param started when the process started, in the kernel's clock ticks since boot (field 22 of
+ *     {@code /proc/PID/stat}): a reused pid is not taken for it. Ticks, not wall-clock time,
+ *     because a JVM derives a start instant from the boot time it read, which a clock step
+ *     (NTP on a fresh CI machine) moves. 0 when unknown: then the pid alone decides.
  */
-public record RunOwner(String host, long pid, long startedMillis) {
+public record RunOwner(String host, long pid, long started) {
   private static final String SEPARATOR = "/";
 
   /** This JVM. */
   public static RunOwner current() {
     ProcessHandle self = ProcessHandle.current();
-    return new RunOwner(hostIdentity(), self.pid(), startOf(self).orElse(0L));
+    return new RunOwner(hostIdentity(), self.pid(), startTicks(self.pid()).orElse(0L));
   }
 
   /** As a label value: {@code host/pid/started}. */
   public String label() {
-    return host + SEPARATOR + pid + SEPARATOR + startedMillis;
+    return host + SEPARATOR + pid + SEPARATOR + started;
   }
 
   /** The owner a label names; empty for a label of another form (an older dispatchcheck's). */
@@ -52,12 +55,19 @@ public record RunOwner(String host, long pid, long startedMillis) {
 
   /** Whether this owner's process lives; only meaningful for an owner on this host. */
   public boolean aliveHere() {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .map(p -> startOf(p).map(s -> Math.abs(s - startedMillis) < 1000).orElse(true)).orElse(false);
+    if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) return false;
+    return started == 0 || startTicks(pid).map(t -> t == started).orElse(true);
   }
 
-  private static Optional<Long> startOf(ProcessHandle p) {
-    return p.info().startInstant().map(java.time.Instant::toEpochMilli);
+  /** Field 22 of /proc/PID/stat, counted after the command name (which may hold spaces and parentheses). */
+  static Optional<Long> startTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Optional.of(Long.parseLong(after[19]));
+    } catch (IOException | RuntimeException unknown) {
+      return Optional.empty();
+    }
   }
 
   /** The kernel's boot id and this process's PID namespace; the host name where /proc does not tell. */

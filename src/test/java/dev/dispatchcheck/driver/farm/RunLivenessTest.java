@@ -9,7 +9,13 @@ import org.junit.jupiter.api.Test;
 class RunLivenessTest {
   private static final RunOwner ME = RunOwner.current();
   private static final Duration LEASE = Duration.ofSeconds(60);
-  private static final RunOwner ELSEWHERE = new RunOwner("another-boot:pid:[4026532999]", ME.pid(), ME.startedMillis());
+  private static final RunOwner ELSEWHERE = new RunOwner("another-boot:pid:[4026532999]", ME.pid(), ME.started());
+
+  @Test
+  void thisProcessKnowsItsStartInTicks() {
+    assertThat(ME.started()).isPositive();
+    assertThat(ME.aliveHere()).isTrue();
+  }
 
   @Test
   void anOwnerLabelSurvivesItsRoundTrip() {
@@ -21,9 +27,9 @@ class RunLivenessTest {
   @Test
   void onThisHostTheProcessDecides() {
     assertThat(judge(Optional.of(ME), Optional.empty(), Duration.ZERO).alive()).isTrue();
-    RunOwner reusedPid = new RunOwner(ME.host(), ME.pid(), ME.startedMillis() - 3_600_000);
+    RunOwner reusedPid = new RunOwner(ME.host(), ME.pid(), ME.started() - 360_000);
     assertThat(judge(Optional.of(reusedPid), Optional.of(Duration.ZERO), Duration.ZERO).alive()).isFalse();
-    RunOwner ended = new RunOwner(ME.host(), Integer.MAX_VALUE - 7, ME.startedMillis());
+    RunOwner ended = new RunOwner(ME.host(), Integer.MAX_VALUE - 7, ME.started());
     RunLiveness.Judgement j = judge(Optional.of(ended), Optional.of(Duration.ZERO), Duration.ZERO);
     assertThat(j.alive()).isFalse();
     assertThat(j.why()).contains("has ended");
