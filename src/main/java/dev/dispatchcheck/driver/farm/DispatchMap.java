@@ -64,6 +64,11 @@ public final class DispatchMap {
       return new Row(c.user(), c.system(), c.features(), CellAnswer.of(r), Optional.of(r));
     } catch (HarnessError e) {
       return new Row(c.user(), c.system(), c.features(), CellAnswer.of(e), Optional.empty());
+    } catch (RuntimeException broke) {
+      // A command that stalled or a channel that ended: the harness broke on this cell, which
+      // says nothing of where the build went.
+      HarnessError e = new HarnessError("the harness broke while probing this cell: " + broke.getMessage(), broke);
+      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(e), Optional.empty());
     }
   }
 }
