@@ -66,6 +66,11 @@ public final class BuildRun {
         MessageCatalogue.of(host.version().label()), shown, Optional.of(effect), finish);
   }
 
+  /** Whose build it is, in a few words: the user, and "(effect)" for an effect's. */
+  public String who() {
+    return effect.isPresent() ? user + " (effect)" : user;
+  }
+
   /** Set when an effect of the agent's started this build, rather than the guide's check. */
   public Optional<EffectPath> effect() {
     return effect;
