@@ -15,7 +15,7 @@ class MapDiffTest {
   static final CellAnswer SPLIT = new CellAnswer.HarnessError("the evidence sources disagree: the stores say otherwise");
 
   private static DispatchMap.Row agent(String system, CellAnswer answer) {
-    return new DispatchMap.Row("hercules-ci-agent", system, List.of(), answer, Optional.empty());
+    return new DispatchMap.Row("hercules-ci-agent", system, List.of(), answer, Optional.empty(), false);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.dispatchcheck.steps;
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.config.NixSettings;
 import dev.dispatchcheck.dispatch.evidence.EffectPath;
+import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Set;
  */
 public class EffectSteps {
   private final World world;
-  /** The agent configuration's nixSettings, for every effect of this scenario. */
-  private NixSettings nixSettings = NixSettings.none();
+  /** The agent configuration's nixSettings, for every effect of this scenario: a farm's under check, unless a step says. */
+  private NixSettings nixSettings;
 
   public EffectSteps(World world) {
     this.world = world;
@@ -51,6 +52,9 @@ public class EffectSteps {
   }
 
   private void build(List<Probe> probes, Optional<String> ownBuilders) {
+    if (nixSettings == null) {
+      nixSettings = world.settings().farmDir().map(dir -> FarmLayout.read(dir).nixSettings()).orElse(NixSettings.none());
+    }
     EffectPath path = EffectPath.of(nixSettings.asMap(), ownBuilders);
     world.awaitAll(() -> probes.stream().map(p -> world.farm().effectBuild(path, p)).toList());
   }

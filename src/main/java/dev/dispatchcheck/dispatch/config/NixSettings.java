@@ -23,6 +23,11 @@ public final class NixSettings {
     return new NixSettings(new TreeMap<>());
   }
 
+  /** Settings read elsewhere (a farm's agent configuration file). */
+  public static NixSettings of(java.util.Map<String, String> settings) {
+    return new NixSettings(new TreeMap<>(settings));
+  }
+
   /** Parses {@code text}; a malformed line, an include or a name given twice fails with its line number. */
   public static NixSettings parse(String text) {
     NixConf.parse(text); // the syntax, with its line numbers
