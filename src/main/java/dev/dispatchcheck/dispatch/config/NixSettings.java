@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * twice.
  */
 public final class NixSettings {
+  /** A Nix setting's name, as nix.conf and --option take it (never an option of its own, like "--store"). */
+  public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
   private final SortedMap<String, String> settings;
 
   private NixSettings(SortedMap<String, String> settings) {
@@ -42,6 +45,9 @@ public final class NixSettings {
               + "of settings and includes no file", lineNo, i.optional() ? "!" : "", i.path()));
         }
         NixConf.Setting s = (NixConf.Setting) e;
+        if (!NAME.matcher(s.name()).matches()) {
+          throw new IllegalArgumentException(String.format("nixSettings line %d: '%s' is not a setting's name", lineNo, s.name()));
+        }
         if (out.putIfAbsent(s.name(), s.value()) != null) {
           throw new IllegalArgumentException(String.format("nixSettings line %d: '%s' is set a second time; nixSettings "
               + "is a table, with each name once", lineNo, s.name()));

@@ -2,6 +2,7 @@ package dev.dispatchcheck.dispatch.layout;
 
 import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.config.Machine;
+import dev.dispatchcheck.dispatch.config.NixSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -66,6 +67,15 @@ public final class Lint {
     for (AgentConfig.Entry p : config.problems()) findings.add(new Finding(Severity.ERROR, file, p.line(), p.value(), ""));
     Set<String> seen = new java.util.HashSet<>();
     for (AgentConfig.Entry e : config.settings()) {
+      if (!NixSettings.NAME.matcher(e.name()).matches()) {
+        findings.add(new Finding(Severity.ERROR, file, e.line(), "nixSettings name '" + e.name() + "' is not a setting's name ("
+            + NixSettings.NAME.pattern() + "); the agent passes it to Nix as --option NAME VALUE", ""));
+        continue;
+      }
+      if (!Printable.isTextLine(e.value())) {
+        findings.add(new Finding(Severity.ERROR, file, e.line(), "nixSettings." + e.name() + " holds a line break or"
+            + " control characters; a Nix setting's value is one line of text", ""));
+      }
       if (!seen.add(e.name())) {
         findings.add(new Finding(Severity.ERROR, file, e.line(), "nixSettings." + e.name() + " is set a second time", ""));
       }

@@ -35,6 +35,11 @@ class NixSettingsTest {
   }
 
   @Test
+  void aNameThatIsAnOptionIsRefused() {
+    assertThatThrownBy(() -> NixSettings.parse("--store = x\n")).hasMessageContaining("line 1").hasMessageContaining("not a setting's name");
+  }
+
+  @Test
   void noneIsEmpty() {
     assertThat(NixSettings.none().isEmpty()).isTrue();
     assertThat(NixSettings.parse("\n# nothing\n").isEmpty()).isTrue();

@@ -78,6 +78,20 @@ class AgentConfigTest {
   }
 
   @Test
+  void aNameThatIsNoSettingOrAValueThatIsNotALineIsAnError() {
+    Farm farm = Farm.in(dir).file(AgentConfig.JSON, "{\"nixSettings\": {", "\"--store\": \"x\",",
+        "\"builders\": \"a\\nb\"", "}}");
+    assertThat(Lint.check(farm.layout())).extracting(f -> f.file() + ":" + f.line() + ":" + f.severity())
+        .contains("hercules-ci-agent.json:2:ERROR", "hercules-ci-agent.json:3:ERROR");
+  }
+
+  @Test
+  void theExampleFarmOnlyWarnsOfItsBuilders() {
+    assertThat(Lint.check(FarmLayout.read(Path.of("examples/nixsettings-farm"))))
+        .extracting(f -> f.file() + ":" + f.line() + ":" + f.severity()).containsExactly("hercules-ci-agent.toml:7:WARNING");
+  }
+
+  @Test
   void bothFilesAreRefused() {
     Farm farm = Farm.in(dir).file(AgentConfig.TOML, "").file(AgentConfig.JSON, "{}");
     assertThatThrownBy(farm::layout).isInstanceOf(FarmInputException.class).hasMessageContaining("hercules-ci-agent.json too");
