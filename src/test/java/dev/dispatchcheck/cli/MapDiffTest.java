@@ -28,6 +28,18 @@ class MapDiffTest {
   }
 
   @Test
+  void anEffectsCellIsACellOfItsOwn() {
+    var effect = new DispatchMap.Row("hercules-ci-agent", "aarch64-linux", List.of(), ON_0, Optional.empty(), true);
+    MapDiff diff = MapDiff.of(List.of(agent("aarch64-linux", ON_1), effect),
+        List.of(agent("aarch64-linux", ON_1), new DispatchMap.Row("hercules-ci-agent", "aarch64-linux", List.of(), ON_1,
+            Optional.empty(), true)));
+    assertThat(diff.moved()).containsExactly(
+        "hercules-ci-agent (effect) aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com");
+    assertThat(effect.path()).isEqualTo("effect");
+    assertThat(agent("x", ON_0).path()).isEqualTo("check");
+  }
+
+  @Test
   void aHarnessErrorInTheOldMapIsNoMove() {
     MapDiff diff = MapDiff.of(List.of(agent("aarch64-linux", SPLIT)), List.of(agent("aarch64-linux", ON_1)));
     assertThat(diff.moved()).isEmpty();
