@@ -8,6 +8,7 @@
 #   - shell metacharacters in a host name, a bad SSH user, a bad system string;
 #   - a machines file of binary bytes: the output must hold no raw control bytes;
 #   - a fifo (which would block a read) and a file too large to read;
+#   - an agent configuration whose nixSettings hold an option for a name and control bytes;
 #   - expectations (*.feature) that are invalid: not Gherkin, an undefined step, a step that
 #     would run a command as root on the hosts, a tag filter that selects nothing.
 # Java is called directly: './dispatchcheck check' provisions Docker first, which the lint
@@ -117,6 +118,10 @@ run fifo "$f" "agent/etc/nix/machines: is not a regular file (a fifo, socket or 
 f=$(farm huge-file 'builders = @/etc/nix/machines')
 head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' '#' >"$f/agent/etc/nix/machines"
 run huge-file "$f" "agent/etc/nix/machines: 2097152 bytes; a farm file may be at most 1048576"
+
+f=$(farm agent-config-option 'builders = @/etc/nix/machines')
+printf '%s\n' '{"nixSettings": {' '"builders": "ssh://b\u001b]0;owned\u0007 x86_64-linux",' '"--store": "/tmp/x"}}' >"$f/hercules-ci-agent.json"
+run agent-config-option "$f" "hercules-ci-agent.json:3: error: nixSettings name '--store' is not a setting's name"
 
 # A farm that lints clean (the guide's), with expectations an outsider wrote.
 expectations() {

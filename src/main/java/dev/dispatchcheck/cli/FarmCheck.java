@@ -127,11 +127,14 @@ final class FarmCheck implements Callable<Integer> {
     FarmLayout layout = underCheck.layout();
     FarmPlan plan = underCheck.plan();
     List<String> notes = new ArrayList<>();
-    progress.say("dispatch map of %s: %d cells, %d stand-ins", layout.dir(), plan.cells().size(), plan.standIns().size());
-    System.err.printf("  %-20s %-36s %s%n", "user", "system", "goes to");
+    List<FarmPlan.Cell> cells = new ArrayList<>(plan.cells());
+    cells.addAll(plan.effectCells());
+    progress.say("dispatch map of %s: %d cells (%d of them the agent's effects), %d stand-ins", layout.dir(), cells.size(),
+        plan.effectCells().size(), plan.standIns().size());
+    System.err.printf("  %-26s %-36s %s%n", "user", "system", "goes to");
     try (Farm farm = StandInFarm.start(layout, plan, settings, notes)) {
-      List<DispatchMap.Row> rows = DispatchMap.build(farm, plan.cells(), new Waiter(settings.buildTimeout()),
-          r -> System.err.printf("  %-20s %-36s %s%n", r.user(), r.what(), r.where()));
+      List<DispatchMap.Row> rows = DispatchMap.build(farm, cells, layout.nixSettings(), new Waiter(settings.buildTimeout()),
+          r -> System.err.printf("  %-26s %-36s %s%n", r.who(), r.what(), r.where()));
       MapReport.write(reportDir, layout, nix, rows, notes);
       return new Mapped(rows, notes);
     }

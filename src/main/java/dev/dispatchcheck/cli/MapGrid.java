@@ -37,6 +37,9 @@ record MapGrid(String farm, String nix, String before, List<Column> columns, Lis
    */
   enum RowKind {
     AGENT(FarmUser.AGENT.name(), "the agent (hercules-ci-agent)", null),
+    /** The agent's cells built by an effect ({@link DispatchMap.Row#who()}). */
+    AGENT_EFFECTS(FarmUser.AGENT.name() + " (effect)", "the agent's effects", "Built as an effect of the agent's builds:"
+        + " a client with no Nix configuration of its own, through the agent's own proxy daemon with the farm's nixSettings."),
     ORDINARY(FarmUser.ORDINARY.name(), "an ordinary user", "The harness's account " + FarmUser.ORDINARY.name()
         + " stood for an ordinary user: a user of the agent host with no nix.conf of its own, trusted only if the"
         + " farm's nix.conf says so."),
@@ -188,7 +191,7 @@ record MapGrid(String farm, String nix, String before, List<Column> columns, Lis
     for (List<DispatchMap.Row> map : List.of(rows, was)) {
       map.forEach(r -> {
         columns.add(new Column(r.system(), r.features()));
-        users.add(r.user());
+        users.add(r.who());
       });
     }
     List<String> ordered = new ArrayList<>();
@@ -220,7 +223,7 @@ record MapGrid(String farm, String nix, String before, List<Column> columns, Lis
 
   private static Map<String, DispatchMap.Row> byCell(List<DispatchMap.Row> rows) {
     Map<String, DispatchMap.Row> out = new LinkedHashMap<>();
-    rows.forEach(r -> out.put(key(r.user(), new Column(r.system(), r.features())), r));
+    rows.forEach(r -> out.put(key(r.who(), new Column(r.system(), r.features())), r));
     return out;
   }
 

@@ -66,6 +66,7 @@ final class MapReport {
     for (DispatchMap.Row r : rows) {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("user", r.user());
+      c.put("path", r.path());
       c.put("system", r.system());
       c.put("features", r.features());
       c.put("goesTo", r.where());

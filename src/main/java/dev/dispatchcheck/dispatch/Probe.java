@@ -78,8 +78,17 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
    * harness read each build activity's machine besides the text.
    */
   public List<String> nixBuildCommand(String user) {
-    return List.of("sudo", "-u", user, "nix-build", "--no-out-link", "--log-format", "internal-json",
-        "--expr", expression());
+    List<String> cmd = new java.util.ArrayList<>(List.of("sudo", "-u", user));
+    cmd.addAll(nixBuildArgs(List.of()));
+    return List.copyOf(cmd);
+  }
+
+  /** The nix-build itself, with {@code options} (e.g. an effect's own {@code --builders}) before the expression. */
+  public List<String> nixBuildArgs(List<String> options) {
+    List<String> cmd = new java.util.ArrayList<>(List.of("nix-build", "--no-out-link", "--log-format", "internal-json"));
+    cmd.addAll(options);
+    cmd.addAll(List.of("--expr", expression()));
+    return List.copyOf(cmd);
   }
 
   /** The same command as a person would type it, for the report. */

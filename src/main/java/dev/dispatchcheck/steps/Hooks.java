@@ -66,7 +66,7 @@ public class Hooks {
     String table;
     try {
       table = DispatchTable.render(builds.stream()
-          .map(b -> new DispatchTable.Row(b.user(), b.probe().describe(), world.recordOf(b))).toList());
+          .map(b -> new DispatchTable.Row(b.who(), b.probe().describe(), world.recordOf(b))).toList());
     } catch (RuntimeException e) {
       table = "no dispatch table: " + e.getMessage();
     }

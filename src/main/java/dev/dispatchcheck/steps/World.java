@@ -87,9 +87,14 @@ public class World {
 
   /** Starts every request at once, then waits for each to finish. */
   public void build(List<Request> requests) {
+    awaitAll(() -> requests.stream()
+        .map(r -> BuildRun.start(farm().host(r.host()), r.user(), r.probe(), settings.progress())).toList());
+  }
+
+  /** Starts builds another way (an effect's), then waits for and records each, as {@link #build} does. */
+  public void awaitAll(java.util.function.Supplier<List<BuildRun>> start) {
     long t0 = System.nanoTime();
-    List<BuildRun> started = requests.stream()
-        .map(r -> BuildRun.start(farm().host(r.host()), r.user(), r.probe(), settings.progress())).toList();
+    List<BuildRun> started = start.get();
     for (BuildRun run : started) {
       builds.add(run);
       run.awaitCompletion(waiter, farm()::diagnostics);

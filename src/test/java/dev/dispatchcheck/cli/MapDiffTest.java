@@ -15,7 +15,7 @@ class MapDiffTest {
   static final CellAnswer SPLIT = new CellAnswer.HarnessError("the evidence sources disagree: the stores say otherwise");
 
   private static DispatchMap.Row agent(String system, CellAnswer answer) {
-    return new DispatchMap.Row("hercules-ci-agent", system, List.of(), answer, Optional.empty());
+    return new DispatchMap.Row("hercules-ci-agent", system, List.of(), answer, Optional.empty(), false);
   }
 
   @Test
@@ -25,6 +25,18 @@ class MapDiffTest {
     assertThat(diff.moved()).containsExactly(
         "hercules-ci-agent aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com");
     assertThat(diff.unanswered()).isEmpty();
+  }
+
+  @Test
+  void anEffectsCellIsACellOfItsOwn() {
+    var effect = new DispatchMap.Row("hercules-ci-agent", "aarch64-linux", List.of(), ON_0, Optional.empty(), true);
+    MapDiff diff = MapDiff.of(List.of(agent("aarch64-linux", ON_1), effect),
+        List.of(agent("aarch64-linux", ON_1), new DispatchMap.Row("hercules-ci-agent", "aarch64-linux", List.of(), ON_1,
+            Optional.empty(), true)));
+    assertThat(diff.moved()).containsExactly(
+        "hercules-ci-agent (effect) aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com");
+    assertThat(effect.path()).isEqualTo("effect");
+    assertThat(agent("x", ON_0).path()).isEqualTo("check");
   }
 
   @Test

@@ -103,7 +103,7 @@ class MapReportTest {
         List.of("a note"));
     JsonNode json = new ObjectMapper().readTree(out.resolve("map.json").toFile());
     assertThat(fields(json)).isEqualTo("cells,farm,notes");
-    assertThat(fields(json.get("cells").get(0))).isEqualTo("evidence,features,goesTo,kind,summary,system,user");
+    assertThat(fields(json.get("cells").get(0))).isEqualTo("evidence,features,goesTo,kind,path,summary,system,user");
     assertThat(json.get("cells").get(2).get("goesTo").asText()).isEqualTo("aarch64-linux-1.example.com");
     assertThat(json.get("cells").get(2).get("kind").asText()).isEqualTo("wentTo");
     assertThat(out.resolve("map.html")).content().contains("<table id=\"map\">");

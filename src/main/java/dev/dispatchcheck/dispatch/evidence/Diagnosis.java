@@ -18,6 +18,11 @@ public final class Diagnosis {
   private Diagnosis() {}
 
   public static Optional<String> likelyCause(DispatchRecord r, ClientFacts f) {
+    return likelyCause(r, f, Optional.empty());
+  }
+
+  /** The same for a build an effect started ({@code effect} present): its own builders may be why. */
+  public static Optional<String> likelyCause(DispatchRecord r, ClientFacts f, Optional<EffectPath> effect) {
     if (r.error().isPresent() && r.error().get() != ErrorClass.NO_MACHINE_FOR_SYSTEM
         && r.error().get() != ErrorClass.BUILD_FAILED) {
       return Optional.of(r.error().get().meaning() + " (" + r.errorLine().orElse("") + ")");
@@ -32,6 +37,15 @@ public final class Diagnosis {
     if (f.ownBuilders().isPresent() && !f.trusted()) {
       return Optional.of(f.user() + " is not in trusted-users (" + f.trustedUsers() + "), so the daemon ignored "
           + "its own builders setting and used the system's: " + machines(f));
+    }
+    if (effect.filter(EffectPath::ownBuildersEmpty).isPresent() && r.error().orElse(null) == ErrorClass.NO_MACHINE_FOR_SYSTEM) {
+      return Optional.of("the effect's own empty builders switched its remote builds off: an untrusted client may"
+          + " set builders to nothing, and the agent's proxy passed that on");
+    }
+    if (effect.flatMap(EffectPath::ownBuilders).filter(b -> !b.isBlank()).isPresent()) {
+      return Optional.of("the effect's own builders were dropped: hercules-ci-agent's proxy serves an effect as an"
+          + " untrusted client, so only an empty builders value gets through; the daemon used " + f.user() + "'s: "
+          + machines(f));
     }
     if (!f.missingIncludes().isEmpty()) {
       return Optional.of("the builders setting includes " + String.join(", ", f.missingIncludes())

@@ -76,6 +76,25 @@ final class AgentView {
     return ownBuilders(user).map(this::walk);
   }
 
+  /** The builders value of the agent configuration's nixSettings, at its line in that file. */
+  Optional<NixConfChain.Located> nixSettingsBuilders() {
+    return layout.agentConfig().flatMap(c -> c.setting("builders")
+        .map(e -> new NixConfChain.Located(c.file(), e.line(), e.name(), e.value())));
+  }
+
+  /**
+   * The builders value the daemon uses for the agent's effects: the agent's proxy forwards
+   * nixSettings over the dotfile, obeyed only if the agent is trusted.
+   */
+  String effectDaemonBuilders() {
+    if (!trusted(FarmUser.AGENT)) return daemonBuilders(FarmUser.AGENT);
+    return nixSettingsBuilders().map(NixConfChain.Located::value).orElseGet(() -> daemonBuilders(FarmUser.AGENT));
+  }
+
+  Optional<MachineEntries> walkNixSettings() {
+    return nixSettingsBuilders().map(this::walk);
+  }
+
   private MachineEntries walk(NixConfChain.Located setting) {
     return MachineEntries.walk(setting.value(),
         new MachineEntries.Origin(setting.file(), setting.line()), files(), true);

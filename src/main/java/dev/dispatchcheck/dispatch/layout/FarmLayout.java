@@ -17,15 +17,18 @@ import java.util.TreeMap;
  *   agent/...                              the agent host's files at their deployed paths
  *   agent/etc/nix/nix.conf                 (required)
  *   builders/HOST/etc/nix/nix.conf         a builder's own nix.conf (optional)
+ *   hercules-ci-agent.json or .toml        the agent's configuration, for its nixSettings (optional)
  *   *.feature                              expectations (optional)
  * </pre>
  *
  * @param agentFiles deployed absolute path (e.g. {@code /etc/nix/nix.conf}) to content, sorted by path
  * @param builderNixConfs builder host name, as its directory is named, to its nix.conf
  * @param features the {@code *.feature} files at the top of the farm directory, sorted
+ * @param agentConfig the agent's configuration file at the top of the farm directory, if any
  */
 public record FarmLayout(
-    Path dir, Map<String, String> agentFiles, Map<String, String> builderNixConfs, List<Path> features) {
+    Path dir, Map<String, String> agentFiles, Map<String, String> builderNixConfs, List<Path> features,
+    Optional<AgentConfig> agentConfig) {
 
   public static final String SYSTEM_NIX_CONF = "/etc/nix/nix.conf";
   public static final String SYSTEM_MACHINES = "/etc/nix/machines";
@@ -48,7 +51,7 @@ public record FarmLayout(
       throw new FarmInputException(dir.resolve(farmPathOfAgentFile(SYSTEM_NIX_CONF))
           + ": missing; the agent host's nix.conf is required");
     }
-    return new FarmLayout(dir, agentFiles(files), builderNixConfs(files), features(dir, files));
+    return new FarmLayout(dir, agentFiles(files), builderNixConfs(files), features(dir, files), agentConfig(dir, files));
   }
 
   /**
@@ -113,6 +116,21 @@ public record FarmLayout(
       if (parts.length == 3 && file.equals(farmPathOfBuilderNixConf(parts[1]))) confs.put(parts[1], files.read(file));
     }
     return confs;
+  }
+
+  /** hercules-ci-agent.json or hercules-ci-agent.toml, not both. */
+  private static Optional<AgentConfig> agentConfig(Path dir, FarmFiles files) {
+    List<String> found = files.atTop().stream().filter(f -> f.equals(AgentConfig.JSON) || f.equals(AgentConfig.TOML)).toList();
+    if (found.size() > 1) {
+      throw new FarmInputException(dir.resolve(AgentConfig.TOML) + ": the farm holds " + AgentConfig.JSON + " too; "
+          + "keep the one agent configuration file the agent's --config names");
+    }
+    return found.stream().findFirst().map(f -> AgentConfig.read(f, files.read(f)));
+  }
+
+  /** The agent's nixSettings, from its configuration file; none without one. */
+  public dev.dispatchcheck.dispatch.config.NixSettings nixSettings() {
+    return agentConfig.map(AgentConfig::nixSettings).orElse(dev.dispatchcheck.dispatch.config.NixSettings.none());
   }
 
   /** Cucumber reads them later; their size is checked now, with the rest. */

@@ -21,9 +21,10 @@ import java.util.TreeSet;
  *
  * @param users the daemon's view of each of {@link FarmUser#ALL}, in that order
  * @param standIns one per builder host, sorted by host name
- * @param cells sorted by user, system, then features
+ * @param cells sorted by user, system, then features: the guide's check as each user
+ * @param effectCells the agent's cells again, each built by an effect of the agent's (README, "Effects")
  */
-public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cell> cells) {
+public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cell> cells, List<Cell> effectCells) {
 
   /** The agent host's own system; also what Nix assumes for a machines line that names none. */
   public static final String NATIVE_SYSTEM = "x86_64-linux";
@@ -62,7 +63,11 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
    *     {@code http} or {@code daemon}: such a cell is not probed, since where Nix would send
    *     the build in the real farm cannot be observed here
    */
-  public record Cell(String user, String system, List<String> features, Optional<String> unsimulated) {
+  public record Cell(String user, String system, List<String> features, Optional<String> unsimulated, boolean effect) {
+    public Cell(String user, String system, List<String> features, Optional<String> unsimulated) {
+      this(user, system, features, unsimulated, false);
+    }
+
     public Cell {
       features = features.stream().sorted().toList();
     }
@@ -79,13 +84,31 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     users = List.copyOf(users);
     standIns = List.copyOf(standIns);
     cells = List.copyOf(cells);
+    effectCells = List.copyOf(effectCells);
   }
 
   public static FarmPlan of(FarmLayout layout) {
     AgentView view = new AgentView(layout);
     List<ClientFacts> users = FarmUser.ALL.stream().map(u -> facts(view, u)).toList();
     List<Machine> reachable = reachable(view);
-    return new FarmPlan(users, standIns(reachable, layout), cells(reachable, view));
+    List<Cell> cells = cells(reachable, view);
+    return new FarmPlan(users, standIns(reachable, layout), cells, effectCells(cells, view));
+  }
+
+  /** The agent's cells again, each built by an effect of the agent's. */
+  private static List<Cell> effectCells(List<Cell> cells, AgentView view) {
+    List<Machine> used;
+    try {
+      used = MachinesFile.parse(view.effectDaemonBuilders(), view.files()).machines();
+    } catch (MachinesFileException e) {
+      used = List.of();
+    }
+    List<Cell> out = new ArrayList<>();
+    for (Cell c : cells) {
+      if (!c.user().equals(FarmUser.AGENT.name())) continue;
+      out.add(new Cell(c.user(), c.system(), c.features(), unsimulated(used, c.system(), Set.copyOf(c.features())), true));
+    }
+    return out;
   }
 
   public Optional<StandIn> standIn(String host) {
@@ -122,6 +145,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     for (FarmUser user : FarmUser.ALL) {
       view.walkOwn(user).ifPresent(w -> w.builders().forEach(b -> machines.add(b.machine())));
     }
+    view.walkNixSettings().ifPresent(w -> w.builders().forEach(b -> machines.add(b.machine())));
     return machines;
   }
 

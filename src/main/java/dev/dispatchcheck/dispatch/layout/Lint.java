@@ -2,6 +2,7 @@ package dev.dispatchcheck.dispatch.layout;
 
 import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.config.Machine;
+import dev.dispatchcheck.dispatch.config.NixSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ public final class Lint {
             + " the probe runs, and forge where builds went", "")));
     layout.builderNixConfs().forEach((host, text) -> lint.text(FarmLayout.farmPathOfBuilderNixConf(host), text));
     lint.agent(layout);
+    layout.agentConfig().ifPresent(c -> lint.agentConfig(c, new AgentView(layout)));
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false),
         p -> FarmLayout.farmPathOfBuilderNixConf(host)));
@@ -58,6 +60,47 @@ public final class Lint {
       view.walkOwn(user).ifPresent(w -> walk(w, where, machinesFilesRead, user));
     }
     unread(layout, machinesFilesRead);
+  }
+
+  /**
+   * The agent configuration's nixSettings: what cannot be read, and the settings that do
+   * not do there what an operator may think (README, "Defects found in the guide").
+   */
+  private void agentConfig(AgentConfig config, AgentView view) {
+    String file = config.file();
+    for (AgentConfig.Entry p : config.problems()) findings.add(new Finding(Severity.ERROR, file, p.line(), p.value(), ""));
+    Set<String> seen = new java.util.HashSet<>();
+    for (AgentConfig.Entry e : config.settings()) {
+      if (!NixSettings.NAME.matcher(e.name()).matches()) {
+        findings.add(new Finding(Severity.ERROR, file, e.line(), "nixSettings name '" + e.name() + "' is not a setting's name ("
+            + NixSettings.NAME.pattern() + "); the agent passes it to Nix as --option NAME VALUE", ""));
+        continue;
+      }
+      if (!Printable.isTextLine(e.value())) {
+        findings.add(new Finding(Severity.ERROR, file, e.line(), "nixSettings." + e.name() + " holds a line break or"
+            + " control characters; a Nix setting's value is one line of text", ""));
+      }
+      if (!seen.add(e.name())) {
+        findings.add(new Finding(Severity.ERROR, file, e.line(), "nixSettings." + e.name() + " is set a second time", ""));
+      }
+      unknownSetting(new NixConfChain.Located(file, e.line(), e.name(), e.value()), f -> f);
+      String base = e.name().startsWith("extra-") ? e.name().substring(6) : "";
+      if (!base.isEmpty() && config.setting(base).isPresent() && KnownSettings.get().unknownIn(e.name()).isEmpty()) {
+        findings.add(new Finding(Severity.WARNING, file, e.line(), "nixSettings sets both " + base + " and " + e.name()
+            + "; the agent applies them in key order, so " + base + " replaces what " + e.name() + " added"
+            + " (hercules-ci-agent's documentation: use one or the other, not both)", ""));
+      }
+    }
+    config.setting("builders").ifPresent(b -> findings.add(new Finding(Severity.WARNING, file, b.line(),
+        "builders in nixSettings reach the agent's effects over its dotfile's, but the guide's check (sudo -u "
+            + "hercules-ci-agent nix-build) cannot see them: it cannot vouch for where effects build (the map's effect rows show it)"
+            + (view.trusted(FarmUser.AGENT) ? "" : "; and hercules-ci-agent is not in trusted-users, so the daemon ignores them"),
+        "")));
+    config.setting("max-jobs").ifPresent(m -> findings.add(new Finding(Severity.WARNING, file, m.line(),
+        "max-jobs in nixSettings does not limit the agent's effects: an effect's nix-build sends its own max-jobs,"
+            + " which the daemon applies for any client", "all")));
+    Function<String, String> where = f -> f.equals(file) ? f : FarmLayout.farmPathOfAgentFile(f);
+    view.walkNixSettings().ifPresent(w -> walk(w, where, new LinkedHashSet<>(), FarmUser.AGENT));
   }
 
   private void conf(NixConfChain conf, Function<String, String> where) {

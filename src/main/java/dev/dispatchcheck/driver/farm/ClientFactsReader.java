@@ -2,6 +2,7 @@ package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
+import dev.dispatchcheck.dispatch.evidence.EffectPath;
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
@@ -24,6 +25,15 @@ final class ClientFactsReader {
   private static final String PART = "@@dispatchcheck-part@@";
 
   static ClientFacts read(NixHost host, String user) {
+    return read(host, user, Optional.empty());
+  }
+
+  /**
+   * The same for a build an effect started ({@code effect} present): the agent's side
+   * asks for its {@code nixSettings} builders over its dotfile's, and the effect's own
+   * builders count only when empty.
+   */
+  static ClientFacts read(NixHost host, String user, Optional<EffectPath> effect) {
     // One exec for everything but the machines files' includes: execs are what costs here.
     String u = Shell.quote(user);
     String[] parts = host.shellOrFail("root", String.join("; echo " + PART + "; ",
@@ -34,11 +44,14 @@ final class ClientFactsReader {
     NixConf system = NixConf.parse(parts[0]);
     NixConf asUser = NixConf.parse(parts[1]);
     Set<String> groups = Set.of(parts[2].strip().split("\\s+"));
-    Optional<String> own = Optional.of(parts[3]).filter(t -> !t.isBlank()).flatMap(text -> parseOrEmpty(text).get("builders"));
+    Optional<String> dotfile = Optional.of(parts[3]).filter(t -> !t.isBlank()).flatMap(text -> parseOrEmpty(text).get("builders"));
+    Optional<String> own = effect.map(e -> e.agentBuilders(dotfile)).orElse(dotfile);
     String trustedUsers = system.get("trusted-users").orElse("");
     boolean trusted = user.equals("root") || List.of(trustedUsers.split("\\s+")).stream().anyMatch(t ->
         t.equals(user) || t.equals("*") || (t.startsWith("@") && groups.contains(t.substring(1))));
-    String daemonBuilders = (trusted ? asUser : system).get("builders").orElse("");
+    String daemonBuilders = effect.filter(EffectPath::ownBuildersEmpty).map(e -> "")
+        .or(() -> trusted ? effect.flatMap(e -> e.agentBuilders(Optional.empty())).or(() -> asUser.get("builders"))
+            : system.get("builders")).orElse("");
     List<String> machines = List.of();
     List<String> missing = List.of();
     try {

@@ -30,7 +30,7 @@ final class DispatchInvestigator {
     DispatchRecord fromLog = run.record();
     NixHost origin = farm.host(run.host());
     DispatchRecord record = fromLog.withLikelyCause(
-        Diagnosis.likelyCause(fromLog, farm.facts(run.host(), run.user())));
+        Diagnosis.likelyCause(fromLog, farm.facts(run.host(), run.user(), run.effect()), run.effect()));
     Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(d -> outputOf(origin, d)));
     if (output.isEmpty()) return record;
     Map<String, Boolean> stores = new LinkedHashMap<>();

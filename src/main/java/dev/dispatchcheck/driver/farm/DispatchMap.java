@@ -1,6 +1,8 @@
 package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.dispatch.Probe;
+import dev.dispatchcheck.dispatch.config.NixSettings;
+import dev.dispatchcheck.dispatch.evidence.EffectPath;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
@@ -21,15 +23,35 @@ import java.util.function.Consumer;
 public final class DispatchMap {
   private DispatchMap() {}
 
-  /** One answered cell; {@code record} is the probe's, absent when the cell was not probed or its run broke. */
-  public record Row(String user, String system, List<String> features, CellAnswer answer, Optional<DispatchRecord> record) {
+  /**
+   * One answered cell; {@code record} is the probe's, absent when the cell was not probed or
+   * its run broke; {@code effect} when an effect of the agent's built it, rather than the
+   * guide's check.
+   */
+  public record Row(String user, String system, List<String> features, CellAnswer answer, Optional<DispatchRecord> record,
+      boolean effect) {
+    /** A cell of the guide's check (not an effect's). */
+    public Row(String user, String system, List<String> features, CellAnswer answer, Optional<DispatchRecord> record) {
+      this(user, system, features, answer, record, false);
+    }
+
+    /** The user, and "(effect)" for an effect's cell. */
+    public String who() {
+      return effect ? user + " (effect)" : user;
+    }
+
+    /** How the build was started: "check" (the guide's) or "effect". */
+    public String path() {
+      return effect ? "effect" : "check";
+    }
+
     public String what() {
       return features.isEmpty() ? system : system + " requiring " + String.join(", ", features);
     }
 
     /** A cell's identity across two farms: who built what. */
     public String key() {
-      return user + " " + what();
+      return who() + " " + what();
     }
 
     public String where() {
@@ -43,11 +65,18 @@ public final class DispatchMap {
   }
 
   public static List<Row> build(Farm farm, List<FarmPlan.Cell> cells, Waiter waiter, Consumer<Row> onRow) {
+    return build(farm, cells, NixSettings.none(), waiter, onRow);
+  }
+
+  /** The same, the agent's effects getting {@code nixSettings} as the agent's proxy does. */
+  public static List<Row> build(Farm farm, List<FarmPlan.Cell> cells, NixSettings nixSettings, Waiter waiter,
+      Consumer<Row> onRow) {
     List<Row> rows = new ArrayList<>();
     for (FarmPlan.Cell c : cells) {
       Row row = c.unsimulated()
-          .map(scheme -> new Row(c.user(), c.system(), c.features(), new CellAnswer.NotStoodIn(scheme), Optional.empty()))
-          .orElseGet(() -> probe(farm, c, waiter));
+          .map(scheme -> new Row(c.user(), c.system(), c.features(), new CellAnswer.NotStoodIn(scheme), Optional.empty(),
+              c.effect()))
+          .orElseGet(() -> probe(farm, c, nixSettings, waiter));
       rows.add(row);
       onRow.accept(row);
     }
@@ -55,20 +84,22 @@ public final class DispatchMap {
   }
 
   /** A run that broke (a wait that timed out, a log stream that ended) is this cell's harness error, not the map's end. */
-  private static Row probe(Farm farm, FarmPlan.Cell c, Waiter waiter) {
+  private static Row probe(Farm farm, FarmPlan.Cell c, NixSettings nixSettings, Waiter waiter) {
     try {
       Probe probe = Probe.salted(c.system()).requiring(Set.copyOf(c.features()));
-      BuildRun run = BuildRun.start(farm.agent().host(), c.user(), probe, farm.settings().progress());
+      BuildRun run = c.effect()
+          ? farm.effectBuild(EffectPath.of(nixSettings.asMap(), Optional.empty()), probe)
+          : BuildRun.start(farm.agent().host(), c.user(), probe, farm.settings().progress());
       run.awaitCompletion(waiter, farm::diagnostics);
       DispatchRecord r = farm.investigate(run);
-      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(r), Optional.of(r));
+      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(r), Optional.of(r), c.effect());
     } catch (HarnessError e) {
-      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(e), Optional.empty());
+      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(e), Optional.empty(), c.effect());
     } catch (RuntimeException broke) {
       // A command that stalled or a channel that ended: the harness broke on this cell, which
       // says nothing of where the build went.
       HarnessError e = new HarnessError("the harness broke while probing this cell: " + broke.getMessage(), broke);
-      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(e), Optional.empty());
+      return new Row(c.user(), c.system(), c.features(), CellAnswer.of(e), Optional.empty(), c.effect());
     }
   }
 }

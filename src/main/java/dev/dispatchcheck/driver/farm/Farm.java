@@ -4,6 +4,8 @@ import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.evidence.EffectPath;
+import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.RunSettings;
@@ -128,6 +130,16 @@ public final class Farm implements AutoCloseable {
   /** The daemon's view of {@code user}'s builds on host {@code hostName}. */
   public ClientFacts facts(String hostName, String user) {
     return ClientFactsReader.read(host(hostName), user);
+  }
+
+  /** The same for a build an effect started, when {@code effect} is present. */
+  public ClientFacts facts(String hostName, String user, Optional<EffectPath> effect) {
+    return ClientFactsReader.read(host(hostName), user, effect);
+  }
+
+  /** An effect of the agent's builds {@code probe}: see {@link Effect}. */
+  public BuildRun effectBuild(EffectPath path, Probe probe) {
+    return Effect.build(agent, path, probe, settings.progress());
   }
 
   /** Every host's logs, for a timeout or a harness error. */

@@ -12,6 +12,10 @@ import dev.dispatchcheck.driver.host.ExecStream;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.driver.Waiter;
 import java.util.function.Supplier;
+import java.util.List;
+import java.util.stream.Collectors;
+import dev.dispatchcheck.dispatch.Shell;
+import dev.dispatchcheck.dispatch.evidence.EffectPath;
 
 /** One nix-build of a probe, running in the background on a host, its log streamed. */
 public final class BuildRun {
@@ -22,10 +26,20 @@ public final class BuildRun {
   private final Progress progress;
   /** What the client's Nix version prints, to read its log by. */
   private final MessageCatalogue catalogue;
+  /** The command as a person would type it, for the report. */
+  private final String shown;
+  /** Set for a build an effect started: how its settings reach the daemon. */
+  private final Optional<EffectPath> effect;
+  /** Runs once nix-build has exited (an effect's proxy is stopped); what it returns joins the evidence. */
+  private final Supplier<String> finish;
+  private String finished;
 
   private BuildRun(String host, String user, Probe probe, ExecStream stream, Progress progress,
-      MessageCatalogue catalogue) {
+      MessageCatalogue catalogue, String shown, Optional<EffectPath> effect, Supplier<String> finish) {
     this.catalogue = catalogue;
+    this.shown = shown;
+    this.effect = effect;
+    this.finish = finish;
     this.host = host;
     this.user = user;
     this.probe = probe;
@@ -37,7 +51,34 @@ public final class BuildRun {
   public static BuildRun start(NixHost host, String user, Probe probe, Progress progress) {
     progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.describe(), probe.salt());
     return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)), progress,
-        MessageCatalogue.of(host.version().label()));
+        MessageCatalogue.of(host.version().label()), probe.shellCommand(user), Optional.empty(), () -> "");
+  }
+
+  /**
+   * Starts {@code command}, a build of {@code probe} as {@code user} that an effect of the
+   * agent's runs (see {@code driver.farm.Effect}); {@code finish} runs once it has exited.
+   */
+  public static BuildRun startEffect(NixHost host, String user, Probe probe, Progress progress, List<String> command,
+      EffectPath effect, Supplier<String> finish) {
+    progress.say("%s: an effect of %s builds a probe for %s (salt %s)", host.name(), user, probe.describe(), probe.salt());
+    String shown = command.stream().map(Shell::quote).collect(Collectors.joining(" "));
+    return new BuildRun(host.name(), user, probe, host.stream(command), progress,
+        MessageCatalogue.of(host.version().label()), shown, Optional.of(effect), finish);
+  }
+
+  /** Whose build it is, in a few words: the user, and "(effect)" for an effect's. */
+  public String who() {
+    return effect.isPresent() ? user + " (effect)" : user;
+  }
+
+  /** Set when an effect of the agent's started this build, rather than the guide's check. */
+  public Optional<EffectPath> effect() {
+    return effect;
+  }
+
+  /** Runs {@code finish} once, after nix-build exited. */
+  private synchronized void finishOnce() {
+    if (finished == null) finished = finish.get();
   }
 
   /** The host the build was started on (its client). */
@@ -93,14 +134,20 @@ public final class BuildRun {
     once.until("a dispatch line or an error in the build log of " + describe(),
         () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log(), catalogue), evidence);
     once.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
+    finishOnce();
     progress.say("  -> %s (%.1f s)", record().summary(), elapsed().toMillis() / 1000.0);
     return this;
   }
 
   public String describe() {
-    return user + "'s " + probe.system() + " probe on " + host + " (salt " + probe.salt() + ")\n"
-        + "$ " + probe.shellCommand(user) + "\n" + log()
+    String after;
+    synchronized (this) {
+      after = finished == null || finished.isEmpty() ? "" : "\n" + finished;
+    }
+    return user + "'s " + probe.system() + " probe on " + host + (effect.isPresent() ? ", from an effect" : "")
+        + " (salt " + probe.salt() + ")\n"
+        + "$ " + shown + "\n" + log()
         + stream.exitCode().map(c -> "[exit code " + c + " after " + elapsed().toMillis() + " ms]")
-            .orElse("[still running]");
+            .orElse("[still running]") + after;
   }
 }

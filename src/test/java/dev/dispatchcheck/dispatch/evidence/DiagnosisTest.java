@@ -45,6 +45,22 @@ class DiagnosisTest {
   }
 
   @Test
+  void anEffectsOwnBuildersThatWereDroppedAreNamed() {
+    DispatchRecord r = record("building '/nix/store/x-p.drv' on 'ssh://aarch64-linux-1'...\n", 0);
+    var effect = Optional.of(EffectPath.of(java.util.Map.of(), Optional.of("ssh://aarch64-linux-0 aarch64-linux")));
+    assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET, effect)).hasValueSatisfying(c -> assertThat(c)
+        .contains("the effect's own builders were dropped").contains("aarch64-linux-0, aarch64-linux-1"));
+    assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET)).isEmpty();
+  }
+
+  @Test
+  void anEffectsEmptyBuildersAreWhyNoMachineTookIt() {
+    var effect = Optional.of(EffectPath.of(java.util.Map.of(), Optional.of("")));
+    assertThat(Diagnosis.likelyCause(record(NO_MACHINE, 1), TRUSTED_SYSTEM_SET, effect))
+        .hasValueSatisfying(c -> assertThat(c).contains("the effect's own empty builders switched its remote builds off"));
+  }
+
+  @Test
   void missingIncludeIsNamed() {
     ClientFacts missing = new ClientFacts("hercules-ci-agent", true, "root hercules-ci-agent",
         Optional.of("@/var/lib/x/machines"), "@/var/lib/x/machines", List.of(), List.of("/var/lib/x/machines"));
