@@ -1,6 +1,5 @@
 package dev.dispatchcheck.cli;
 
-import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.dispatch.Printable;
@@ -44,18 +43,11 @@ public final class Main {
     if (rerun.isPresent()) System.exit(rerun.get());
     int code = commandLine().execute(args);
     // Whatever else happened, a run on an engine that stopped answering reached no verdict.
-    if (Engine.wedged().isPresent()) code = ENVIRONMENT;
-    haltIfWedged(code);
+    // It ends without its shutdown hooks: Testcontainers' own would ask the engine to remove
+    // its containers and wait for it without end. This run's containers are left for the
+    // next run, or clean, as the run has said.
+    if (Engine.wedged().isPresent()) halt(ENVIRONMENT);
     System.exit(code);
-  }
-
-  /**
-   * Ends the JVM without its shutdown hooks if the engine is wedged: Testcontainers' own hook
-   * would ask the engine to remove its containers and wait for it without end. This run's
-   * containers are left for the next run, or {@code clean}, as the run has said.
-   */
-  static void haltIfWedged(int code) {
-    if (Engine.wedged().isPresent()) halt(code);
   }
 
   private static void halt(int code) {
@@ -362,9 +354,9 @@ public final class Main {
       // The pair's hosts go before the next pair's start: no burst of both at once on the engine.
       run.closeShared();
       // Filters were checked to select something (ExpectationCheck), so only a shard may be empty.
-      boolean passed = (!results.isEmpty() || selection.shard().isPresent())
-          && results.stream().allMatch(ScenarioResult::passed);
-      code = Summary.combine(code, results.isEmpty() && selection.shard().isEmpty() ? FAILED : Summary.exitCode(results));
+      int pairCode = results.isEmpty() && selection.shard().isEmpty() ? FAILED : Summary.exitCode(results);
+      boolean passed = pairCode == OK;
+      code = Summary.combine(code, pairCode);
       lines.add(String.format("  agent Nix %s, builders Nix %s: %s in %d s, %s, report: %s",
           pair.agent().label(), pair.builders().label(), passed ? "passed" : "FAILED",
           (System.nanoTime() - t0) / 1_000_000_000L, Summary.line(results), shown(reportDir.resolve("cucumber.html"))));

@@ -12,10 +12,6 @@ import java.util.Optional;
  * once. The steps pass it on to the drivers.
  */
 public final class RunSettings {
-  public static final String RUN_LABEL = "dispatchcheck.run";
-  /** The process that owns a run's containers: a later run removes them once it is gone. */
-  public static final String PID_LABEL = "dispatchcheck.pid";
-
   private final RunContext run;
   private final NixVersion agentNix;
   private final NixVersion buildersNix;

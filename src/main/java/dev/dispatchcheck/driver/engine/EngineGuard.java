@@ -1,6 +1,7 @@
 package dev.dispatchcheck.driver.engine;
 
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.driver.Futures;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -59,9 +60,7 @@ public final class EngineGuard {
         }
       }
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
+      throw Futures.causeOf(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HarnessError("interrupted while the Docker engine was asked to " + what, e);

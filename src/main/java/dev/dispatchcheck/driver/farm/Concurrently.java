@@ -1,5 +1,6 @@
 package dev.dispatchcheck.driver.farm;
 
+import dev.dispatchcheck.driver.Futures;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,9 +38,7 @@ final class Concurrently {
     try {
       return f.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
+      throw Futures.causeOf(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

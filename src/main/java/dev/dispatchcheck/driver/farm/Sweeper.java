@@ -22,7 +22,10 @@ import org.testcontainers.DockerClientFactory;
  * that may still live is never touched: several runs may share one engine.
  */
 public final class Sweeper {
-  public static final String RUN_LABEL = RunSettings.RUN_LABEL;
+  /** The run a container or network belongs to. */
+  public static final String RUN_LABEL = "dispatchcheck.run";
+  /** The pid of the run's process in its own PID namespace: for people reading labels; {@link #OWNER_LABEL} decides. */
+  public static final String PID_LABEL = "dispatchcheck.pid";
   /** The run's owning process, as {@link RunOwner#label()}. */
   public static final String OWNER_LABEL = "dispatchcheck.owner";
   private static final RunOwner ME = RunOwner.current();
@@ -43,7 +46,7 @@ public final class Sweeper {
   }
 
   static Map<String, String> labels(String runId) {
-    return Map.of(RUN_LABEL, runId, RunSettings.PID_LABEL, String.valueOf(ME.pid()), OWNER_LABEL, ME.label());
+    return Map.of(RUN_LABEL, runId, PID_LABEL, String.valueOf(ME.pid()), OWNER_LABEL, ME.label());
   }
 
   /**
