@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.Console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dispatchcheck.driver.host.HostImages;
@@ -72,14 +73,16 @@ final class Bench implements Callable<Integer> {
 
     List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();
     double ref = median(reference), fl = median(floor);
-    System.out.printf("%nbenchmark, Nix %s (%d scenarios, parallel %d):%n", pair.shortLabel(), results.size(), options.parallel);
-    System.out.printf("  per scenario: median %.1f s, p90 %.1f s%n", Summary.percentile(times, 0.5), Summary.percentile(times, 0.9));
-    System.out.printf("  of scenario time: %.0f%% starting and wiring hosts, %.0f%% in builds, %.0f%% the rest"
-        + " (steps' commands, evidence, teardown)%n", share[0] * 100, share[1] * 100, (1 - share[0] - share[1]) * 100);
-    System.out.printf("  whole suite: %.0f s wall%n", wall);
-    System.out.printf("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\"): median %.1f s of %s;"
-        + " shell floor (bench/floor.sh): median %.1f s of %s; ratio %.2f%n", ref, reference, fl, floor,
-        fl > 0 ? ref / fl : Double.NaN);
+    Console.out(String.format("%nbenchmark, Nix %s (%d scenarios, parallel %d):", pair.shortLabel(), results.size(),
+        options.parallel));
+    Console.out(String.format("  per scenario: median %.1f s, p90 %.1f s", Summary.percentile(times, 0.5),
+        Summary.percentile(times, 0.9)));
+    Console.out(String.format("  of scenario time: %.0f%% starting and wiring hosts, %.0f%% in builds, %.0f%% the rest"
+        + " (steps' commands, evidence, teardown)", share[0] * 100, share[1] * 100, (1 - share[0] - share[1]) * 100));
+    Console.out(String.format("  whole suite: %.0f s wall", wall));
+    Console.out(String.format("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\"): median %.1f s of %s;"
+        + " shell floor (bench/floor.sh): median %.1f s of %s; ratio %.2f", ref, reference, fl, floor,
+        fl > 0 ? ref / fl : Double.NaN));
     return code;
   }
 

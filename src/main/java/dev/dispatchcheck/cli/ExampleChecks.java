@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.Console;
 import dev.dispatchcheck.run.Progress;
 import dev.dispatchcheck.run.RunContext;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class ExampleChecks {
       new CommandLine(check).parseArgs(args.toArray(String[]::new));
       return check.within(run);
     } catch (CommandLine.ParameterException e) {
-      System.err.println("[dispatchcheck] error: " + e.getMessage());
+      Console.err("[dispatchcheck] error: " + e.getMessage());
       return Main.INVALID;
     } catch (RuntimeException e) {
       return Main.exitCodeOf(e);

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.Console;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
@@ -131,10 +132,10 @@ final class FarmCheck implements Callable<Integer> {
     cells.addAll(plan.effectCells());
     progress.say("dispatch map of %s: %d cells (%d of them the agent's effects), %d stand-ins", layout.dir(), cells.size(),
         plan.effectCells().size(), plan.standIns().size());
-    System.err.printf("  %-26s %-36s %s%n", "user", "system", "goes to");
+    Console.errf("  %-26s %-36s %s", "user", "system", "goes to");
     try (Farm farm = StandInFarm.start(layout, plan, settings, notes)) {
       List<DispatchMap.Row> rows = DispatchMap.build(farm, cells, layout.nixSettings(), new Waiter(settings.buildTimeout()),
-          r -> System.err.printf("  %-26s %-36s %s%n", r.who(), r.what(), r.where()));
+          r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
       MapReport.write(reportDir, layout, nix, rows, notes);
       return new Mapped(rows, notes);
     }

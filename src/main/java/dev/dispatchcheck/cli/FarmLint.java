@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.Console;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.Finding;
@@ -41,7 +42,7 @@ final class FarmLint implements Callable<Integer> {
     try {
       return Optional.of(FarmLayout.read(dir));
     } catch (FarmInputException e) {
-      System.err.println("[dispatchcheck] error: " + e.getMessage());
+      Console.err("[dispatchcheck] error: " + e.getMessage());
       return Optional.empty();
     }
   }
@@ -52,7 +53,7 @@ final class FarmLint implements Callable<Integer> {
     progress.say("lint of %s: %d errors, %d warnings", layout.dir(),
         findings.stream().filter(f -> f.severity() == Severity.ERROR).count(),
         findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
-    findings.forEach(f -> System.err.println("  " + layout.dir() + "/" + f));
+    findings.forEach(f -> Console.err("  " + layout.dir() + "/" + f));
     return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }
 

@@ -1,8 +1,8 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.Console;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
-import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.driver.engine.Engine;
 import dev.dispatchcheck.driver.farm.RunLease;
 import dev.dispatchcheck.driver.farm.StartGate;
@@ -41,7 +41,12 @@ public final class Main {
   public static void main(String[] args) {
     Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args);
     if (rerun.isPresent()) System.exit(rerun.get());
-    int code = commandLine().execute(args);
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (Throwable t) { // an Error (a StackOverflowError, say) passes picocli's handler by
+      code = defect(t);
+    }
     // Whatever else happened, a run on an engine that stopped answering reached no verdict.
     // It ends without its shutdown hooks: Testcontainers' own would ask the engine to remove
     // its containers and wait for it without end. This run's containers are left for the
@@ -61,17 +66,39 @@ public final class Main {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, cmd, parsed) -> exitCodeOf(e))
         .setParameterExceptionHandler((e, args2) -> {
-          System.err.println("[dispatchcheck] error: " + Printable.escape(String.valueOf(e.getMessage())));
+          Console.err("[dispatchcheck] error: " + e.getMessage());
           e.getCommandLine().usage(System.err);
           return INVALID;
         });
   }
 
-  /** Says what broke; invalid input is 2, anything else 3. */
+  /** Says what broke; invalid input is 2, a defect of dispatchcheck's or anything else 3. */
   static int exitCodeOf(Exception e) {
-    // Escaped: the message may quote a farm's bytes.
-    System.err.println("[dispatchcheck] error: " + Printable.escape(String.valueOf(e.getMessage())));
+    if (isDefect(e)) return defect(e);
+    // Escaped (by the console): the message may quote a farm's bytes.
+    Console.err("[dispatchcheck] error: " + e.getMessage());
     return invalidInput(e) ? INVALID : ENVIRONMENT;
+  }
+
+  /**
+   * What no input should cause: an Error, or an exception that only a mistake in the code
+   * throws. Exit 3, never 1 (a verdict) nor 2 (the input's fault): the input may be odd, but
+   * dispatchcheck should have said what is wrong with it.
+   */
+  static boolean isDefect(Throwable t) {
+    return t instanceof Error || t instanceof NullPointerException || t instanceof IndexOutOfBoundsException
+        || t instanceof ClassCastException || t instanceof ArithmeticException
+        || t instanceof java.util.ConcurrentModificationException || t instanceof UnsupportedOperationException;
+  }
+
+  /** Says that dispatchcheck itself broke, with the stack for its report; exit 3. */
+  static int defect(Throwable t) {
+    java.io.StringWriter stack = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(stack));
+    Console.err("[dispatchcheck] error: dispatchcheck broke, a defect of dispatchcheck's and not of your input or"
+        + " environment (please report it with the stack below): " + t);
+    Console.err(stack.toString().strip());
+    return ENVIRONMENT;
   }
 
   /** What the user gave is wrong (a matrix, a version, a farm's file), as opposed to what broke. */
@@ -197,7 +224,7 @@ public final class Main {
     public Integer call() {
       options.matrix(command.equals("conformance") ? Matrix.CONFORMANCE_DEFAULT
           : command.equals("check") ? FarmCheck.DEFAULT_MATRIX : Matrix.TEST_DEFAULT)
-          .suites().forEach(System.out::println);
+          .suites().forEach(Console::out);
       return OK;
     }
   }
@@ -212,7 +239,7 @@ public final class Main {
       Path reports = options.reports();
       CompatibilityPage.write(reports);
       int failed = JUnitMerge.write(reports);
-      System.err.printf("[dispatchcheck] wrote %s and %s: %d failed test cases%n", reports.resolve("index.html"),
+      Console.errf("[dispatchcheck] wrote %s and %s: %d failed test cases", reports.resolve("index.html"),
           reports.resolve("junit.xml"), failed);
       return failed == 0 ? OK : FAILED;
     }
@@ -223,7 +250,7 @@ public final class Main {
     @Override
     public Integer call() {
       requireDocker();
-      System.err.printf("[dispatchcheck] removed %d containers and networks%n", new Sweeper().sweepAll());
+      Console.errf("[dispatchcheck] removed %d containers and networks", new Sweeper().sweepAll());
       return OK;
     }
   }
@@ -325,9 +352,9 @@ public final class Main {
   /** Whether {@code problems} (of {@link ExpectationCheck}) make the run invalid input; prints them. */
   static boolean invalid(List<String> problems) {
     // They quote a farm's feature files, which come with pull requests: escaped.
-    problems.forEach(p -> System.err.println("[dispatchcheck] error: " + Printable.escape(p)));
+    problems.forEach(p -> Console.err("[dispatchcheck] error: " + p));
     if (!problems.isEmpty()) {
-      System.err.println("[dispatchcheck] the expectations are invalid (above, each with its file and line): nothing was started");
+      Console.err("[dispatchcheck] the expectations are invalid (above, each with its file and line): nothing was started");
     }
     return !problems.isEmpty();
   }

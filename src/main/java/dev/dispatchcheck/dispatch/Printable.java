@@ -22,6 +22,19 @@ public final class Printable {
     return out.toString();
   }
 
+  /**
+   * One line as it may reach a console, a CI log or a job summary: {@link #escape escaped},
+   * and with what CI runners act on defused. GitHub's runner obeys workflow commands
+   * ({@code ::error ...::}, {@code ::add-mask::}, {@code ::stop-commands::}) and finds the
+   * older form {@code ##[...]} anywhere in a line; GitLab folds the log at its section
+   * markers. A farm's values and the text hosts make reach these lines, so no {@code ::},
+   * {@code ##[} or section marker survives: one character of each becomes its escape.
+   */
+  public static String forLog(String line) {
+    return escape(line).replace("::", ":\\x3a").replace("##[", "#\\x23[")
+        .replace("section_start:", "section_start\\x3a").replace("section_end:", "section_end\\x3a");
+  }
+
   /** Whether a line of a file is text: printable characters and tabs (and the CR of a CRLF file) only. */
   public static boolean isTextLine(String line) {
     return line.codePoints().allMatch(c -> printable(c) || c == '\t' || c == '\r');

@@ -5,7 +5,8 @@ import java.io.PrintStream;
 /**
  * Progress lines for the long steps (image builds, host starts, builds, scenarios). They
  * go to stderr, unbuffered, stamped with the time since the run started, so a user
- * watching a slow first run sees it is alive.
+ * watching a slow first run sees it is alive. Every line goes through {@link Console}:
+ * what hosts print reaches these lines.
  */
 public final class Progress {
   private final long startedMillis;
@@ -29,9 +30,6 @@ public final class Progress {
 
   public void say(String format, Object... args) {
     double s = (System.currentTimeMillis() - startedMillis) / 1000.0;
-    synchronized (out) {
-      out.printf("[dispatchcheck %6.1fs] %s%s%n", s, context, String.format(format, args));
-      out.flush();
-    }
+    Console.print(out, String.format("[dispatchcheck %6.1fs] %s%s", s, context, String.format(format, args)));
   }
 }

@@ -1,10 +1,13 @@
 package dev.dispatchcheck.driver.host;
 
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.engine.Engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -17,6 +20,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
 final class HostContainer {
   /** A command through the channel that has not ended by then is a harness error (Docker's own exec had no limit at all). */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+  /** Between tries of a pause or unpause that failed. */
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
   private final String name;
   private final GenericContainer<?> container;
@@ -90,7 +95,7 @@ final class HostContainer {
   }
 
   void freeze() {
-    Engine.tell("pause the container of " + name,
+    untilDone("pause the container of " + name,
         () -> container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec());
     frozen = true;
   }
@@ -98,7 +103,7 @@ final class HostContainer {
   synchronized void revive() {
     var docker = container.getDockerClient();
     if (frozen) {
-      Engine.tell("unpause the container of " + name, () -> docker.unpauseContainerCmd(container.getContainerId()).exec());
+      untilDone("unpause the container of " + name, () -> docker.unpauseContainerCmd(container.getContainerId()).exec());
       frozen = false;
     }
     if (!Engine.ask("ask whether " + name + " runs", container::isRunning)) {
@@ -109,6 +114,29 @@ final class HostContainer {
         Wait.forLogMessage(".*nix-host ready.*", starts).withStartupTimeout(Duration.ofSeconds(60)).waitUntilReady(container);
       });
     }
+  }
+
+  /**
+   * A pause or unpause, tried again until it succeeds or the deadline of one engine call
+   * has passed. runc's freezer fails now and then while the cgroup's processes change
+   * ("OCI runtime pause failed: unable to freeze: unknown", seen under load); the engine is
+   * well, and the same call a moment later succeeds. A wedged engine is not retried.
+   */
+  private void untilDone(String what, Runnable call) {
+    AtomicReference<RuntimeException> last = new AtomicReference<>();
+    AtomicInteger tries = new AtomicInteger();
+    new Waiter(Engine.ASK, RETRY_PAUSE).until(what, () -> {
+      tries.incrementAndGet();
+      try {
+        Engine.tell(what, call);
+        return true;
+      } catch (HarnessError wedged) {
+        throw wedged;
+      } catch (RuntimeException transientFailure) {
+        last.set(transientFailure);
+        return false;
+      }
+    }, () -> tries.get() + " tries; the last failed with: " + last.get());
   }
 
   void close() {
