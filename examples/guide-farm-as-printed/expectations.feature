@@ -1,11 +1,11 @@
-Feature: The guide's example as printed: the agent builds aarch64-linux on aarch64-linux-1.example.com only
-  The broken twin of examples/guide-farm: the agent's machines file is what the guide's
-  `grep aarch64-linux-1 /etc/nix/nix.conf` leaves, an empty file. The expectation is the
-  guide's promise, and it fails: the agent has no builder at all.
+Feature: Other users are untouched by the guide's example as printed
+  The passing half of this farm's expectations. The failing half sits in a file whose name
+  holds a ':' (production:agent-gate.feature): each file's scenarios give one result each,
+  whatever the file is named, and the check counts both (two results, exit 1).
 
   Background:
     Given the farm under check
 
-  Scenario: the agent's aarch64-linux builds go to aarch64-linux-1.example.com
-    When the agent builds a probe for aarch64-linux
-    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com
+  Scenario: other users keep the system's builders
+    When the ordinary user builds a probe for aarch64-linux
+    Then the ordinary user's build went to a builder of the system machines file

@@ -73,7 +73,8 @@ final class Bench implements Callable<Integer> {
 
     List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();
     double ref = median(reference), fl = median(floor);
-    Console.out(String.format("%nbenchmark, Nix %s (%d scenarios, parallel %d):", pair.shortLabel(), results.size(),
+    Console.out("");
+    Console.out(String.format("benchmark, Nix %s (%d scenarios, parallel %d):", pair.shortLabel(), results.size(),
         options.parallel));
     Console.out(String.format("  per scenario: median %.1f s, p90 %.1f s", Summary.percentile(times, 0.5),
         Summary.percentile(times, 0.9)));

@@ -101,11 +101,11 @@ final class FarmCheck implements Callable<Integer> {
         MapReport.writeGrid(reportDir, MapGrid.compared(in.farm().layout().dir().toString(), nix, map, now.notes(),
             in.before().get().layout().dir().toString(), was));
         MovesReport.write(reportDir, before, farmDir, pair.shortLabel(), map.size(), diff);
-        progress.say("%d of %d cells moved from %s to %s%s", diff.moved().size(), map.size(), before, farmDir,
-            indented(diff.moved()));
+        progress.sayLines(String.format("%d of %d cells moved from %s to %s%s", diff.moved().size(), map.size(), before,
+            farmDir, diff.moved().isEmpty() ? "" : ":"), diff.moved());
         if (!diff.unanswered().isEmpty()) {
-          progress.say("%d cells have no answer in one map or both, so whether they moved is unknown%s",
-              diff.unanswered().size(), indented(diff.unanswered()));
+          progress.sayLines(String.format("%d cells have no answer in one map or both, so whether they moved is unknown:",
+              diff.unanswered().size()), diff.unanswered());
         }
         harnessError |= !diff.unanswered().isEmpty();
         moved |= failOnMove && !diff.moved().isEmpty();
@@ -139,10 +139,6 @@ final class FarmCheck implements Callable<Integer> {
       MapReport.write(reportDir, layout, nix, rows, notes);
       return new Mapped(rows, notes);
     }
-  }
-
-  private static String indented(List<String> lines) {
-    return lines.isEmpty() ? "" : ":\n  " + String.join("\n  ", lines);
   }
 
   /** Whether the check got as far as starting hosts (and so has a report). */

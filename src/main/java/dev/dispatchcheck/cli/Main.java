@@ -97,7 +97,7 @@ public final class Main {
     t.printStackTrace(new java.io.PrintWriter(stack));
     Console.err("[dispatchcheck] error: dispatchcheck broke, a defect of dispatchcheck's and not of your input or"
         + " environment (please report it with the stack below): " + t);
-    Console.err(stack.toString().strip());
+    Console.errLines(stack.toString().strip());
     return ENVIRONMENT;
   }
 
@@ -390,8 +390,8 @@ public final class Main {
     }
     CompatibilityPage.write(run.reportsRoot());
     JUnitMerge.write(run.reportsRoot());
-    progress.say("summary (compatibility page: %s):%n%s", shown(run.reportsRoot().resolve("index.html")),
-        String.join("\n", lines));
+    progress.sayLines("summary (compatibility page: " + shown(run.reportsRoot().resolve("index.html")) + "):",
+        lines.stream().map(String::strip).toList());
     return engineWedged(progress).orElse(code);
   }
 

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.run;
 
+import dev.dispatchcheck.dispatch.Printable;
 import java.io.PrintStream;
 
 /**
@@ -25,11 +26,30 @@ public final class Progress {
 
   /** Prefixes this Progress's lines, e.g. with the scenario's file and line. */
   public void setContext(String context) {
-    this.context = context.isEmpty() ? "" : context + " ";
+    this.context = context.isEmpty() ? "" : Printable.escape(context) + " ";
   }
 
   public void say(String format, Object... args) {
+    // The format's own line breaks are lines; a value's are shown escaped (it cannot start a line).
+    Object[] values = java.util.Arrays.stream(args).map(Progress::value).toArray();
+    Console.print(out, java.util.List.of(stamped(String.format(format, values)).split("\\R", -1)));
+  }
+
+  /** A heading and lines under it, indented; each of {@code lines} one console line (its line breaks escaped). */
+  public void sayLines(String heading, java.util.List<String> lines) {
+    java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(stamped(heading)));
+    lines.forEach(l -> out.add("  " + Printable.escape(l)));
+    Console.print(this.out, out);
+  }
+
+  private String stamped(String text) {
     double s = (System.currentTimeMillis() - startedMillis) / 1000.0;
-    Console.print(out, String.format("[dispatchcheck %6.1fs] %s%s", s, context, String.format(format, args)));
+    return String.format("[dispatchcheck %6.1fs] %s%s", s, context, text);
+  }
+
+  /** A value as shown: numbers as they are (for %d, %.1f), anything else as escaped text. */
+  private static Object value(Object a) {
+    return a == null || a instanceof Number || a instanceof Boolean || a instanceof Character ? a
+        : Printable.escape(String.valueOf(a));
   }
 }

@@ -24,4 +24,21 @@ class ExitCodeTest {
     assertThat(Summary.combine(0, 3)).isEqualTo(3);
     assertThat(Summary.exitCode(List.of(ended(ScenarioResult.PASSED)))).isZero();
   }
+
+  /** A defect is 3 (never the verdict's 1), and says it is dispatchcheck's; invalid input stays 2. */
+  @Test
+  void aDefectIsExitThreeAndSaysSo() {
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(bytes, true));
+    try {
+      assertThat(Main.exitCodeOf(new NullPointerException("x"))).isEqualTo(3);
+      assertThat(Main.defect(new StackOverflowError())).isEqualTo(3);
+      assertThat(Main.exitCodeOf(new IllegalArgumentException("bad --matrix"))).isEqualTo(2);
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(bytes.toString()).contains("a defect of dispatchcheck's").contains("java.lang.StackOverflowError")
+        .contains("error: bad --matrix");
+  }
 }

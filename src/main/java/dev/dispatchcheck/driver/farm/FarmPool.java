@@ -69,7 +69,7 @@ public final class FarmPool implements AutoCloseable {
         return w;
       }
       count(0, 0, 1, 0);
-      caller.progress().say("idle hosts changed while idle, so they are replaced:%n  %s", String.join("\n  ", problems));
+      caller.progress().sayLines("idle hosts changed while idle, so they are replaced:", problems);
       w.close();
     }
     count(0, 1, 0, 0);
@@ -117,8 +117,7 @@ public final class FarmPool implements AutoCloseable {
       return;
     }
     count(0, 0, 1, 0);
-    caller.progress().say("hosts failed the hand-over check after their reset, so they are removed:%n  %s",
-        String.join("\n  ", problems));
+    caller.progress().sayLines("hosts failed the hand-over check after their reset, so they are removed:", problems);
     w.close();
   }
 
