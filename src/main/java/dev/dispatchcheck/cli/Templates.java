@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.dispatch.Printable;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
 import java.io.IOException;
@@ -44,10 +45,13 @@ final class Templates {
 
   /**
    * A value as literal text in Markdown (GitHub's, in a table cell too): its punctuation
-   * backslash-escaped, {@code |} included, and its line breaks made spaces.
+   * backslash-escaped, {@code |} included, its line breaks made spaces, and made safe for a
+   * CI log as every console line is ({@link Printable#forLog}): a job's summary is printed
+   * to its log too.
    */
   static String markdown(String value) {
-    return MARKDOWN_SPECIAL.matcher(value.replaceAll("\\R", " ")).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
+    String safe = Printable.forLog(value.replaceAll("\\R", " "));
+    return MARKDOWN_SPECIAL.matcher(safe).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
   }
 
   private static String render(MustacheFactory factory, String template, Object scope) {
