@@ -55,17 +55,20 @@ farm() {
 }
 
 # run NAME FARM EXPECTED: 'check FARM' must exit 2, its stderr must hold EXPECTED, and no
-# output may hold the token, a raw control byte, or bytes that are not UTF-8.
+# output may hold the token, a raw control byte, bytes that are not UTF-8, or what a CI
+# runner acts on (GitHub's '::command::' and '##[command]', GitLab's section markers).
+# WANT=N expects exit N instead, CMD=lint runs 'lint' instead of 'check'.
 run() {
-  local name="$1" dir="$2" expected="$3" rc=0 why=""
+  local name="$1" dir="$2" expected="$3" rc=0 why="" want="${WANT:-2}" cmd="${CMD:-check}"
   shift 3
   local stdout="$OUT/$name.stdout" stderr="$OUT/$name.stderr"
   local reports; reports=$(ls -d reports/runs/*/"check-$(basename "$dir")" 2>/dev/null | head -n 1 || true)
   DOCKER_HOST=unix:///nonexistent/dispatchcheck-hostile-farms.sock \
-    timeout 60 java -cp "$CP" dev.dispatchcheck.cli.Main check "$@" "$dir" >"$stdout" 2>"$stderr" &
+    timeout 60 java -cp "$CP" dev.dispatchcheck.cli.Main "$cmd" "$@" "$dir" >"$stdout" 2>"$stderr" &
   pids+=("$!")
   wait "$!" || rc=$?
-  [ "$rc" = 2 ] || why+=" exit $rc, not 2;"
+  [ "$rc" = "$want" ] || why+=" exit $rc, not $want;"
+  if grep -qE '::|##\[|section_(start|end):' "$stdout" "$stderr"; then why+=" a CI workflow command or section marker in the output;"; fi
   grep -qF -- "$expected" "$stderr" || why+=" stderr lacks '$expected';"
   if grep -rqF -- "$TOKEN" "$OUT" || { [ -d reports ] && grep -rqF -- "$TOKEN" reports; }; then
     why+=" the secret's token was shown;"
@@ -151,6 +154,34 @@ f=$(expectations tags-nothing '  Scenario: the agent builds
     When the agent builds a probe for aarch64-linux
     Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
 run tags-nothing "$f" "--tags '@faults' selects none of the 1 scenarios" --tags @faults
+
+# Expectation files named with ':', '#', '%', a space, a newline and non-ASCII: each file's
+# problem is named with its file and line, every name shown escaped on one line.
+f=$(expectations odd-names '  Scenario: a valid one
+    When the agent builds a probe for aarch64-linux
+    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
+for n in 'prod:gate' 'a #1' '100%' 'with space' $'new\nline' 'bâtiment-ünï'; do
+  printf '%s\n' 'Feature: odd' '  Scenario: a step nobody defined' '    When the agent dances a jig for aarch64-linux' \
+    '    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com' >"$f/$n.feature"
+done
+run odd-names "$f" "new\x0aline.feature:3: undefined step"
+for n in 'prod:gate' 'a #1' '100%' 'with space' 'bâtiment-ünï'; do
+  grep -qF -- "$n.feature:3: undefined step" "$OUT/odd-names.stderr" || { printf 'FAIL %-16s %s not named\n' odd-names "$n.feature"; failures=$((failures + 1)); }
+done
+
+# GitHub workflow commands and GitLab section markers in a value and in a file name: shown
+# defused (run() fails any output that still holds one).
+f=$(farm workflow-value 'builders = @/etc/nix/machines')
+printf '%s\n' '{"nixSettings": {"::error title=owned::x": "1", "##[set-output name=a;]b": "2"}}' >"$f/hercules-ci-agent.json"
+run workflow-value "$f" "hercules-ci-agent.json:1: error: nixSettings name ':\x3aerror title=owned:\x3ax' is not a setting's name"
+f=$(expectations workflow-name '  Scenario: the agent builds
+    When the agent builds a probe for aarch64-linux
+    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
+printf '%s\n' 'Feature: x' '  Scenario: y' '    When the agent dances a jig for aarch64-linux' \
+  '    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com' >"$f/::stop-commands::tok.feature"
+printf '%s\n' 'Feature: x' '  Scenario: y' '    When the agent dances a jig for aarch64-linux' \
+  '    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com' >"$f/section_start:1:x ##[error]y.feature"
+run workflow-name "$f" ":\x3astop-commands:\x3atok.feature:3: undefined step"
 
 if [ "$engine" = yes ]; then
   # Any container one of these JVMs created carries its pid as a label; the count is the brief's check.
