@@ -63,7 +63,11 @@ final class ExpectationCheck {
     return problems(selection, projectDir, Set.of());
   }
 
-  /** The same, where a step matching a pattern in {@code refused} is a problem too. */
+  /**
+   * The same, where a step matching a pattern in {@code refused} is a problem too: a farm's
+   * expectations, whose configuration steps also meet lint's rules for the farm's files
+   * ({@link ExpectationContent}).
+   */
   static List<String> problems(ScenarioSelection selection, Path projectDir, Set<String> refused) {
     return new ExpectationCheck(selection, projectDir, refused).problems();
   }
@@ -133,13 +137,14 @@ final class ExpectationCheck {
       messages = Files.createTempFile("dispatchcheck-dry-run", ".ndjson");
       LauncherFactory.create().execute(selection.request(Map.of("cucumber.execution.dry-run", "true",
           "cucumber.plugin", "message:" + messages)).build());
-      return StepMatches.read(messages, refused).stream().map(u -> name(u.file()) + ":" + u.line() + ": " + switch (u.why()) {
+      List<String> deployed = refused.isEmpty() ? List.of() : ExpectationContent.problems(messages, this::name);
+      return java.util.stream.Stream.concat(StepMatches.read(messages, refused).stream().map(u -> name(u.file()) + ":" + u.line() + ": " + switch (u.why()) {
         case UNDEFINED -> "undefined step '" + u.keyword() + " " + u.text() + "': no step definition matches it";
         case AMBIGUOUS -> "ambiguous step '" + u.keyword() + " " + u.text() + "': more than one step definition matches it";
         case REFUSED -> "step '" + u.keyword() + " " + u.text() + "' is not for a farm's expectations: it runs commands"
             + " or writes files as root on the hosts; a farm's configuration is its files";
         case NO_EXPECTATION -> u.keyword() + " '" + u.text() + "' states no expectation (no Then step), so it could not fail";
-      } + " (the vocabulary: features/README.md)").toList();
+      } + " (the vocabulary: features/README.md)"), deployed.stream()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.config.NixSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,27 @@ public record AgentConfig(String file, List<Entry> settings, List<Entry> problem
 
   public static AgentConfig read(String file, String text) {
     return file.endsWith(".json") ? json(file, text) : toml(file, text);
+  }
+
+  /**
+   * nixSettings in nix.conf syntax, one {@code name = value} a line, as a scenario writes
+   * them ({@code NixSettings.parse}); a table, so an include is a problem.
+   */
+  public static AgentConfig ofLines(String file, String text) {
+    List<Entry> settings = new ArrayList<>();
+    List<Entry> problems = new ArrayList<>();
+    String[] lines = text.split("\n", -1);
+    for (int n = 1; n <= lines.length; n++) {
+      try {
+        for (NixConf.Entry e : NixConf.parse(lines[n - 1]).entries()) {
+          if (e instanceof NixConf.Setting s) settings.add(new Entry(n, s.name(), s.value()));
+          else problems.add(new Entry(n, "", "'" + lines[n - 1].strip() + "': nixSettings is a table of settings and includes no file"));
+        }
+      } catch (IllegalArgumentException notASetting) {
+        problems.add(new Entry(n, "", notASetting.getMessage().replaceFirst("^nix\\.conf line \\d+: ", "")));
+      }
+    }
+    return new AgentConfig(file, settings, problems);
   }
 
   /** The settings as the agent passes them, by name in key order; a name given twice keeps its first value. */

@@ -40,7 +40,11 @@ public final class Lint {
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false),
         p -> FarmLayout.farmPathOfBuilderNixConf(host)));
-    List<Finding> sorted = new ArrayList<>(lint.findings);
+    return lint.sorted();
+  }
+
+  private List<Finding> sorted() {
+    List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
     return sorted;
   }
@@ -67,6 +71,12 @@ public final class Lint {
    * not do there what an operator may think (README, "Defects found in the guide").
    */
   private void agentConfig(AgentConfig config, AgentView view) {
+    nixSettings(config);
+    effectBuilders(config, view);
+  }
+
+  /** Each entry: what cannot be read, a name that is not a setting's, a value of more than one line, a name twice. */
+  private void nixSettings(AgentConfig config) {
     String file = config.file();
     for (AgentConfig.Entry p : config.problems()) findings.add(new Finding(Severity.ERROR, file, p.line(), p.value(), ""));
     Set<String> seen = new java.util.HashSet<>();
@@ -91,6 +101,11 @@ public final class Lint {
             + " (hercules-ci-agent's documentation: use one or the other, not both)", ""));
       }
     }
+  }
+
+  /** What nixSettings do to the agent's effects, as the farm's files have the agent trusted or not. */
+  private void effectBuilders(AgentConfig config, AgentView view) {
+    String file = config.file();
     config.setting("builders").ifPresent(b -> findings.add(new Finding(Severity.WARNING, file, b.line(),
         "builders in nixSettings reach the agent's effects over its dotfile's, but the guide's check (sudo -u "
             + "hercules-ci-agent nix-build) cannot see them: it cannot vouch for where effects build (the map's effect rows show it)"
@@ -194,5 +209,73 @@ public final class Lint {
             "no builders value names this file (@" + path + "), so Nix never reads it", "all"));
       }
     }
+  }
+
+  // What a farm's expectations deploy (cli.ExpectationContent): a .feature's step may write a
+  // machines file, a nix.conf, nixSettings or a builders table where a farm file would be, so
+  // its text meets the rules of that file. Each finding's file is "", its line counts from 1 at
+  // the text's first line (0: the whole text). An @file or include is not followed: the text is
+  // checked alone, as the step writes it. A hook is refused besides (HOOKS).
+
+  /** nix.conf settings whose value is a command that Nix runs as root; an extra- form counts as its base. */
+  private static final Set<String> HOOKS = Set.of("build-hook", "pre-build-hook", "post-build-hook", "diff-hook");
+
+  /** A machines file, or a builders value (an effect's own --builders): each line's entries. */
+  public static List<Finding> machinesText(String text) {
+    Lint lint = new Lint();
+    lint.text("", text);
+    String[] lines = text.split("\n", -1);
+    for (int n = 1; n <= lines.length; n++) lint.builders(lines[n - 1], n);
+    return lint.sorted();
+  }
+
+  /** A nix.conf: what Nix rejects, each builders value's entries, and no hook. */
+  public static List<Finding> nixConfText(String text) {
+    Lint lint = new Lint();
+    lint.text("", text);
+    NixConfChain conf = NixConfChain.read("", p -> Optional.of(text), false);
+    lint.conf(conf, f -> f);
+    conf.settings().forEach(s -> lint.deployed(s.name(), s.value(), s.line()));
+    return lint.sorted();
+  }
+
+  /** The agent's nixSettings in nix.conf syntax, one setting a line: an agent configuration's rules, and no hook. */
+  public static List<Finding> nixSettingsText(String text) {
+    Lint lint = new Lint();
+    lint.text("", text);
+    AgentConfig config = AgentConfig.ofLines("", text);
+    lint.nixSettings(config);
+    config.settings().forEach(e -> lint.deployed(e.name(), e.value(), e.line()));
+    return lint.sorted();
+  }
+
+  /**
+   * A row of the guide farm's builders table: the builder as {@code [user@]host}, its systems
+   * separated by commas; each cell one line of text. Line 0: the row.
+   */
+  public static List<Finding> builderRow(String builder, String systems) {
+    Lint lint = new Lint();
+    for (String cell : List.of(builder, systems)) {
+      if (!Printable.isTextLine(cell)) lint.findings.add(new Finding(Severity.ERROR, "", 0, "cell '" + cell
+          + "' is not one line of text: a cell names one builder, or its systems", ""));
+    }
+    MachineValues.builderRow(builder, List.of(systems.split(",\\s*")))
+        .forEach(e -> lint.findings.add(new Finding(Severity.ERROR, "", 0, e, "")));
+    return lint.sorted();
+  }
+
+  /** A setting an expectation deploys: a builders value is walked where it is written, a hook refused. */
+  private void deployed(String name, String value, int line) {
+    if (name.equals("builders")) builders(value, line);
+    if (HOOKS.contains(name.startsWith("extra-") ? name.substring(6) : name)) {
+      findings.add(new Finding(Severity.ERROR, "", line, name + " is not for a farm's expectations: a hook runs a command"
+          + " as root on the hosts; put it in the farm's files, where lint names it and check neutralises it", ""));
+    }
+  }
+
+  /** Machines entries written at {@code line}, checked as a machines file's are; an {@code @file} is not followed. */
+  private void builders(String value, int line) {
+    walk(MachineEntries.walk(value, new MachineEntries.Origin("", line), p -> Optional.empty(), false), f -> f,
+        new LinkedHashSet<>(), null);
   }
 }

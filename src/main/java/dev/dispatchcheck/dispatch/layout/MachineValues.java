@@ -33,8 +33,7 @@ final class MachineValues {
   static List<String> errors(Machine m) {
     MachineValues check = new MachineValues();
     if (FarmPlan.isSsh(m)) check.sshUri(m);
-    m.systems().forEach(s -> check.require(SYSTEM.matcher(s).matches(),
-        "system '" + s + "' is not an arch-os system name such as aarch64-linux"));
+    m.systems().forEach(check::system);
     m.supportedFeatures().forEach(check::feature);
     m.mandatoryFeatures().forEach(check::feature);
     m.sshKey().ifPresent(k -> check.keyPath(k, "ssh key '" + k + "' of " + m.storeUri()));
@@ -50,11 +49,32 @@ final class MachineValues {
       return;
     }
     hostName(m.hostName());
-    String user = FarmPlan.sshUser(m);
-    require(USER.matcher(user).matches() && user.length() <= 32, "SSH user '" + user + "' of " + uri + " is not a login name"
-        + " (a letter or '_', then letters, digits, '_' or '-', perhaps a final '$'; at most 32 characters)");
+    user(FarmPlan.sshUser(m), uri);
     if (parts.group(3) != null) port(parts.group(3), uri);
     if (parts.group(4) != null) for (String p : parts.group(4).split("&", -1)) parameter(p, uri);
+  }
+
+  /**
+   * A builder as a builders table of the guide's farm names it, {@code [user@]host}, and the
+   * systems it claims: the rules of a machines line's store URI and systems, and nothing
+   * else in the name (no port, no parameter).
+   */
+  static List<String> builderRow(String builder, List<String> systems) {
+    MachineValues check = new MachineValues();
+    int at = builder.indexOf('@');
+    if (at >= 0) check.user(builder.substring(0, at), builder);
+    check.hostName(builder.substring(at + 1));
+    systems.forEach(check::system);
+    return check.errors;
+  }
+
+  private void user(String user, String uri) {
+    require(USER.matcher(user).matches() && user.length() <= 32, "SSH user '" + user + "' of " + uri + " is not a login name"
+        + " (a letter or '_', then letters, digits, '_' or '-', perhaps a final '$'; at most 32 characters)");
+  }
+
+  private void system(String s) {
+    require(SYSTEM.matcher(s).matches(), "system '" + s + "' is not an arch-os system name such as aarch64-linux");
   }
 
   /** RFC 1123: what a hostname, a DNS name and a container's network alias all accept. */
