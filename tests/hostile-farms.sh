@@ -155,6 +155,32 @@ f=$(expectations tags-nothing '  Scenario: the agent builds
     Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
 run tags-nothing "$f" "--tags '@faults' selects none of the 1 scenarios" --tags @faults
 
+# Expectations that would deploy what the farm's files may not hold: each checked by the
+# file rules, at the .feature's line.
+f=$(expectations expect-ssh-user '  Scenario: a machines line from an expectation
+    Given the agent host'"'"'s system machines file (/etc/nix/machines) says:
+      """
+      ssh-ng://-oProxyCommand=sh@aarch64-linux-1.example.com aarch64-linux
+      """
+    When the agent builds a probe for aarch64-linux
+    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
+run expect-ssh-user "$f" "expectations.feature:9: SSH user '-oProxyCommand=sh' of ssh-ng://-oProxyCommand=sh@aarch64-linux-1.example.com is not a login name"
+f=$(expectations expect-hook '  Scenario: a hook from an expectation
+    Given the agent'"'"'s own nix.conf says:
+      """
+      build-hook = /tmp/forge
+      """
+    When the agent builds a probe for aarch64-linux
+    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
+run expect-hook "$f" "expectations.feature:9: build-hook is not for a farm's expectations"
+f=$(expectations expect-cell '  Scenario: a table cell that would add a nix.conf line
+    Given remote builders that claim foreign systems:
+      | builder     | systems                                     |
+      | b.example.com | aarch64-linux\nbuild-hook = /tmp/forge |
+    When the agent builds a probe for aarch64-linux
+    Then every build of the agent for aarch64-linux went to b.example.com')
+run expect-cell "$f" "is not one line of text"
+
 # Expectation files named with ':', '#', '%', a space, a newline and non-ASCII: each file's
 # problem is named with its file and line, every name shown escaped on one line.
 f=$(expectations odd-names '  Scenario: a valid one
