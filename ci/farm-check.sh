@@ -96,10 +96,12 @@ unpathed() {
   done
 }
 
-# The log's first error: Maven's first [ERROR] line, else the first "error:" (the launcher's,
-# dispatchcheck's, or lint's FILE:LINE: error:). What follows it is mostly its consequence.
+# The log's first error: Maven's first [ERROR] line that says something (not blank, not an
+# introduction ending in ':' such as "Some problems were encountered while processing the
+# POMs:"), else the first "error:" (the launcher's, dispatchcheck's, or lint's FILE:LINE:
+# error:). What follows it is mostly its consequence.
 first_error() {
-  grep -m 1 -E '^\[ERROR\] +[^ ]|(^|\] |: )error: ' "$out/dispatchcheck.log" | unpathed
+  grep -E '^\[ERROR\] +[^ ]|(^|\] |: )error: ' "$out/dispatchcheck.log" | grep -v -m 1 -E '^\[ERROR\] .*:[[:space:]]*$' | unpathed
 }
 
 # Writes summary.md (when the output directory exists), prints it, adds it to GitHub's job

@@ -18,26 +18,25 @@ bad() { say "error: $*"; exit 2; }
 
 [ "${1:-}" = check ] || bad "not a check: $*"
 if [ -n "${STUB_MAVEN_FAILS:-}" ]; then
-  # Maven 3.8's output for a download that failed, and the launcher's handling of it (build_java).
+  # Maven 3.8's output (from a GitLab job) when Maven Central's certificate was not trusted,
+  # and the launcher's handling of it (build_java).
   mkdir -p "$(dirname "$0")/target"
   log="$(dirname "$0")/target/maven.log"
   cat >"$log" <<'MAVEN'
 [INFO] Scanning for projects...
-[INFO] 
-[INFO] -------------------< dev.dispatchcheck:dispatchcheck >-------------------
-[INFO] Building dispatchcheck 0.1.0-SNAPSHOT
-[INFO] --------------------------------[ jar ]---------------------------------
-[INFO] ------------------------------------------------------------------------
-[INFO] BUILD FAILURE
-[INFO] ------------------------------------------------------------------------
-[INFO] Total time:  2.071 s
-[ERROR] Failed to execute goal on project dispatchcheck: Could not resolve dependencies for project dev.dispatchcheck:dispatchcheck:jar:0.1.0-SNAPSHOT: Could not transfer artifact io.cucumber:cucumber-java:jar:7.20.1 from/to central (https://repo.maven.apache.org/maven2): Connection reset -> [Help 1]
+[ERROR] [ERROR] Some problems were encountered while processing the POMs:
+[ERROR] Non-resolvable import POM: Could not transfer artifact org.junit:junit-bom:pom:5.14.1 from/to central (https://repo.maven.apache.org/maven2): transfer failed for https://repo.maven.apache.org/maven2/org/junit/junit-bom/5.14.1/junit-bom-5.14.1.pom @ line 20, column 19
+[ERROR] Non-resolvable import POM: Could not transfer artifact io.cucumber:cucumber-bom:pom:7.34.2 from/to central (https://repo.maven.apache.org/maven2): transfer failed for https://repo.maven.apache.org/maven2/io/cucumber/cucumber-bom/7.34.2/cucumber-bom-7.34.2.pom @ line 27, column 19
+[ERROR] The build could not read 1 project -> [Help 1]
+[ERROR]   The project dev.dispatchcheck:dispatchcheck:0.1.0-SNAPSHOT (/tmp/tmp.XXXXXXXXXX/dispatchcheck/pom.xml) has 10 errors
+[ERROR]     Non-resolvable import POM: Could not transfer artifact org.junit:junit-bom:pom:5.14.1 from/to central (https://repo.maven.apache.org/maven2): transfer failed for https://repo.maven.apache.org/maven2/org/junit/junit-bom/5.14.1/junit-bom-5.14.1.pom @ line 20, column 19: (certificate_unknown) PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target -> [Help 2]
 [ERROR] 
 [ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.
 [ERROR] Re-run Maven using the -X switch to enable full debug logging.
 [ERROR] 
 [ERROR] For more information about the errors and possible solutions, please read the following articles:
-[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/DependencyResolutionException
+[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/ProjectBuildingException
+[ERROR] [Help 2] http://cwiki.apache.org/confluence/display/MAVEN/UnresolvableModelException
 MAVEN
   echo "[dispatchcheck] Maven: package -DskipTests (dependencies from Maven Central on the first run; log: target/maven.log)" >&2
   grep -E 'ERROR|FAIL|Tests run:' "$log" | head -n 40 >&2

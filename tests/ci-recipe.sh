@@ -174,8 +174,9 @@ plumbing() {
   recipe maven "$repo" "$stub" STUB_MAVEN_FAILS=1
   check "Maven failed: exit 3" same 3 "$rc"
   check "Maven failed: the summary quotes its first error" has "$tmp/maven/summary.md" \
-    $'The first error (the rest in `dispatchcheck.log` (and Maven\'s own, `maven.log`), in the report kept as `maven`):\n\n````text\n[ERROR] Failed to execute goal on project dispatchcheck: Could not resolve dependencies'
-  check "Maven failed: not the lines that follow it" lacks "$tmp/maven/summary.md" "re-run Maven with the -e switch"
+    $'The first error (the rest in `dispatchcheck.log` (and Maven\'s own, `maven.log`), in the report kept as `maven`):\n\n````text\n[ERROR] Non-resolvable import POM: Could not transfer artifact org.junit:junit-bom:pom:5.14.1 from/to central'
+  check "Maven failed: not the introduction before it" lacks "$tmp/maven/summary.md" "Some problems were encountered"
+  check "Maven failed: nor the lines that follow it" lacks "$tmp/maven/summary.md" "re-run Maven with the -e switch"
   check "Maven failed: Maven's log is in the report" one "$tmp/maven/maven.log"
   check "Maven failed: the summary names no path that goes with the job" lacks "$tmp/maven/summary.md" "target/maven.log"
   check "Maven failed: ... nor a temporary one" lacks "$tmp/maven/summary.md" "$tmp/"
