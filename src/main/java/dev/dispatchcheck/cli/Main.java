@@ -39,6 +39,12 @@ public final class Main {
   private static final java.time.Duration HOOK_SWEEP = java.time.Duration.ofSeconds(60);
 
   public static void main(String[] args) {
+    // UTF-8 whatever the locale: a CI job's container often has none, and Java would print
+    // a host name's non-ASCII letters, or the map's arrows, as '?'.
+    System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        java.nio.charset.StandardCharsets.UTF_8));
+    System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+        java.nio.charset.StandardCharsets.UTF_8));
     Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args);
     if (rerun.isPresent()) System.exit(rerun.get());
     int code;
