@@ -173,6 +173,7 @@ known=()
 for r in "$runs"/*/; do known+=("$r"); done
 say "$launcher check ${before[*]} --matrix '$matrix' $farm"
 set +e
+# Never --run-farm-commands: a pull request's farm is untrusted, so its hooks and ssh commands stay neutralised.
 "$launcher" check "${before[@]}" --matrix "$matrix" "$farm" 2>&1 | tee "$out/dispatchcheck.log"
 code=${PIPESTATUS[0]}
 set -e

@@ -40,6 +40,9 @@ public final class Lint {
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false),
         p -> FarmLayout.farmPathOfBuilderNixConf(host)));
+    for (FarmCommand c : FarmCommands.of(layout)) {
+      lint.findings.add(new Finding(Severity.WARNING, c.file(), c.line(), c.lintMessage(), ""));
+    }
     List<Finding> sorted = new ArrayList<>(lint.findings);
     sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
     return sorted;
