@@ -80,10 +80,14 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
             + " would send production's builds elsewhere)",
         "ssh connected to the stand-ins directly. Each cell names the builder ssh was asked for; a command that"
             + " connects elsewhere would send production's builds elsewhere, which no cell shows"),
+    // Nix 2.26 passes -oLocalCommand=echo started on every ssh command line, which wins over ssh_config; Nix 2.8
+    // passes it only to a master connection (libnixstore.so of Debian's 2.8.0 holds no -oLocalCommand).
     LOCAL_COMMAND("LocalCommand", Deployed.NONE,
-        "after each ssh connection (when PermitLocalCommand is yes)",
+        "after each ssh connection to a builder, with PermitLocalCommand yes (so Nix 2.8 does; Nix 2.26 puts its"
+            + " own LocalCommand on ssh's command line, which wins)",
         "as 'LocalCommand none'",
-        "it would run once ssh has connected and never decides where a build goes: no cell's answer depends on it"),
+        "it would run once ssh has connected (Nix 2.26 runs its own instead) and never decides where a build goes:"
+            + " no cell's answer depends on it, unless it prints, as its output would reach Nix's connection"),
     KNOWN_HOSTS_COMMAND("KnownHostsCommand", Deployed.NONE,
         "to look up a builder's host keys",
         "as 'KnownHostsCommand none' (ssh checks the stand-ins' keys against known_hosts)",

@@ -113,7 +113,8 @@ class FarmDeploymentTest {
             + " ran in its place. The build hook decides where builds go: every cell is the stock hook's answer, which"
             + " the farm's hook may not give",
         "agent/root/.ssh/config:2: LocalCommand 'touch /tmp/LOCAL-RAN' neutralised (deployed as 'LocalCommand none'):"
-            + " it would run once ssh has connected and never decides where a build goes: no cell's answer depends on it",
+            + " it would run once ssh has connected (Nix 2.26 runs its own instead) and never decides where a build"
+            + " goes: no cell's answer depends on it, unless it prints, as its output would reach Nix's connection",
         "agent/root/.ssh/config:5: Match exec 'test ! -d /opt/dispatchcheck' neutralised: the block never applied: each"
             + " cell is the answer without it. In production the command may succeed, and the block could send builds"
             + " elsewhere, which no cell shows (the block sets HostName)",
