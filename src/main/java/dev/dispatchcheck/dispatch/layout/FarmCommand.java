@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A command a farm's files would have Nix or ssh run, as root or as the agent, on the
  * agent host or a builder: a nix.conf hook (or a plugin Nix loads) or a command-running
- * ssh_config option. A farm comes with a pull request, so {@code check} deploys each one
+ * ssh_config option (or a library ssh loads). A farm comes with a pull request, so {@code check} deploys each one
  * neutralised (a recorded no-op, the stock behaviour, or a block that never applies),
  * unless the operator passes {@code --run-farm-commands}. RemoteCommand and ProxyJump run
  * nothing of the farm's: they are named, and deployed as written.
@@ -25,7 +25,7 @@ import java.util.Objects;
 public record FarmCommand(Kind kind, Source source, String key, String file, int line, String name, String command,
     List<String> blockSets) {
 
-  /** Where the neutralised hooks are on every host: one no-op a hook, named as the setting (driver/host installs them). */
+  /** Where the neutralised hooks are on every host: one no-op a hook, named as the setting (driver/farm/HookRecorders installs them). */
   public static final String RECORDER_DIR = "/usr/local/libexec/dispatchcheck/neutralised";
   /** What each no-op appends a line to when Nix calls it: its name, the caller's uid and the derivation. */
   public static final String RECORDER_LOG = Probe.JOURNAL_DIR + "/neutralised";
@@ -40,8 +40,11 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
     RECORDED,
     /** The setting is left out: Nix's own default applies. */
     DROPPED,
-    /** The option says {@code none}, as if unset, keeping its place (ssh takes the first value it reads). */
-    NONE,
+    /**
+     * The option says what turns it off ({@code none}; {@code internal}, ssh's own, for a
+     * security-key provider), keeping its place: ssh takes the first value it reads.
+     */
+    OFF,
     /** The Match line is replaced by one that never matches: the block never applies. */
     NEVER_APPLIES,
     /** Nothing of the farm's runs: left as written. */
@@ -70,11 +73,11 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
         "a recorded no-op stood in its place. A diff hook runs only when a rebuild's output differs, which no"
             + " probe's does: no cell's answer depends on it"),
     PLUGIN_FILES("plugin-files", Deployed.DROPPED,
-        "as code loaded into every Nix command and the daemon",
+        "into every Nix command and the daemon",
         "the setting dropped",
         "the setting was dropped, so no plugin was loaded. A plugin can change what Nix does (settings, stores,"
             + " builtins): every cell is the answer without it"),
-    PROXY_COMMAND("ProxyCommand", Deployed.NONE,
+    PROXY_COMMAND("ProxyCommand", Deployed.OFF,
         "to connect to a builder, in place of ssh's own connection",
         "as 'ProxyCommand none', so ssh connects to the stand-ins directly (a command that connects elsewhere"
             + " would send production's builds elsewhere)",
@@ -82,17 +85,27 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
             + " connects elsewhere would send production's builds elsewhere, which no cell shows"),
     // Nix 2.26 passes -oLocalCommand=echo started on every ssh command line, which wins over ssh_config; Nix 2.8
     // passes it only to a master connection (libnixstore.so of Debian's 2.8.0 holds no -oLocalCommand).
-    LOCAL_COMMAND("LocalCommand", Deployed.NONE,
+    LOCAL_COMMAND("LocalCommand", Deployed.OFF,
         "after each ssh connection to a builder, with PermitLocalCommand yes (so Nix 2.8 does; Nix 2.26 puts its"
             + " own LocalCommand on ssh's command line, which wins)",
         "as 'LocalCommand none'",
         "it would run once ssh has connected (Nix 2.26 runs its own instead) and never decides where a build goes:"
             + " no cell's answer depends on it, unless it prints, as its output would reach Nix's connection"),
-    KNOWN_HOSTS_COMMAND("KnownHostsCommand", Deployed.NONE,
+    KNOWN_HOSTS_COMMAND("KnownHostsCommand", Deployed.OFF,
         "to look up a builder's host keys",
         "as 'KnownHostsCommand none' (ssh checks the stand-ins' keys against known_hosts)",
         "ssh checked the stand-ins' keys against known_hosts. A command that did not vouch for a builder's key"
             + " would fail its builds in production, which no cell shows"),
+    PKCS11_PROVIDER("PKCS11Provider", Deployed.OFF,
+        "for each connection to a builder (a PKCS#11 library)",
+        "as 'PKCS11Provider none'",
+        "ssh loaded no PKCS#11 library, so it offered no key from one. A builder that accepts only such a key"
+            + " fails its builds in production, which no cell shows"),
+    SECURITY_KEY_PROVIDER("SecurityKeyProvider", Deployed.OFF,
+        "when a security-key (FIDO) identity is used",
+        "as 'SecurityKeyProvider internal' (ssh's own)",
+        "ssh used its own security-key support. A key that needs the farm's library is not offered in the"
+            + " stand-ins, which no cell shows"),
     MATCH_EXEC("Match exec", Deployed.NEVER_APPLIES,
         "whenever ssh reads this file, and the block applies only if it exits 0",
         "the block as never applying",
@@ -116,6 +129,16 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
       this.when = when;
       this.neutralisedAs = neutralisedAs;
       this.meaning = meaning;
+    }
+
+    /** What an option deployed {@link Deployed#OFF} says. */
+    public String offValue() {
+      return this == SECURITY_KEY_PROVIDER ? "internal" : "none";
+    }
+
+    /** Whether it names a library Nix or ssh loads, rather than a program it runs. */
+    public boolean loadsCode() {
+      return this == PLUGIN_FILES || this == PKCS11_PROVIDER || this == SECURITY_KEY_PROVIDER;
     }
 
     /** The nix.conf settings come first, the ssh options after them. */
@@ -152,15 +175,19 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
           + " those builds fail; it runs nothing, and check deploys it as written";
       case PROXY_JUMP -> name + " has ssh reach builders through " + quoted + " (ssh runs ssh, no command of the"
           + " farm's); check deploys it as written, so a jump host the farm has no stand-in for fails the connection";
-      case PLUGIN_FILES -> subject + " has Nix load " + quoted + " as root " + kind.when + "; check deploys it neutralised ("
-          + kind.neutralisedAs + ") unless --run-farm-commands";
+      case PLUGIN_FILES, PKCS11_PROVIDER, SECURITY_KEY_PROVIDER -> subject + " has " + (kind.isNixSetting() ? "Nix" : "ssh")
+          + " load " + quoted + " as code, as " + who() + ", " + kind.when + "; check deploys it " + deployedAs()
+          + " unless --run-farm-commands";
       case MATCH_EXEC -> subject + " runs " + quoted + " as " + who() + " " + kind.when + ": it can change where builds go"
           + " in production" + sets() + ", while the stand-ins, which are not production's hosts, cannot evaluate it the"
           + " same way; check deploys " + kind.neutralisedAs + " unless --run-farm-commands";
-      default -> subject + " runs " + quoted + " as " + who() + " " + kind.when + "; check deploys it "
-          + (kind.deployed == Deployed.NONE ? kind.neutralisedAs : "neutralised (" + kind.neutralisedAs + ")")
+      default -> subject + " runs " + quoted + " as " + who() + " " + kind.when + "; check deploys it " + deployedAs()
           + " unless --run-farm-commands";
     };
+  }
+
+  private String deployedAs() {
+    return kind.deployed == Deployed.OFF ? kind.neutralisedAs : "neutralised (" + kind.neutralisedAs + ")";
   }
 
   /** What the map's notes say of it: neutralised, and what that means for the answers; or that it ran. */
@@ -174,7 +201,7 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
     }
     String how = switch (kind.deployed) {
       case RECORDED -> " (" + recorder(kind) + ", which notes each call in " + RECORDER_LOG + ")";
-      case NONE -> " (deployed as '" + name + " none')";
+      case OFF -> " (deployed as '" + name + " " + kind.offValue() + "')";
       default -> "";
     };
     return what + " neutralised" + how + ": " + kind.meaning + (kind == Kind.MATCH_EXEC ? sets() : "");

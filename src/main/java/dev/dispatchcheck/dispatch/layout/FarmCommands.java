@@ -25,7 +25,8 @@ public final class FarmCommands {
       "pre-build-hook", Kind.PRE_BUILD_HOOK, "post-build-hook", Kind.POST_BUILD_HOOK, "diff-hook", Kind.DIFF_HOOK,
       "plugin-files", Kind.PLUGIN_FILES, "extra-plugin-files", Kind.PLUGIN_FILES);
   private static final List<Kind> SSH_OPTIONS = List.of(
-      Kind.PROXY_COMMAND, Kind.LOCAL_COMMAND, Kind.KNOWN_HOSTS_COMMAND, Kind.REMOTE_COMMAND, Kind.PROXY_JUMP);
+      Kind.PROXY_COMMAND, Kind.LOCAL_COMMAND, Kind.KNOWN_HOSTS_COMMAND, Kind.PKCS11_PROVIDER, Kind.SECURITY_KEY_PROVIDER,
+      Kind.REMOTE_COMMAND, Kind.PROXY_JUMP);
 
   private FarmCommands() {}
 
@@ -69,8 +70,8 @@ public final class FarmCommands {
             keywords(config.block(l.number()))));
       }
       SSH_OPTIONS.stream().filter(k -> l.is(k.keyword)).findFirst()
-          // "none" is how ssh_config says the option is unset; it runs nothing.
-          .filter(k -> !l.rest().isEmpty() && !l.rest().equals("none"))
+          // What turns an option off ("none"; ssh's own security-key support) runs nothing of the farm's.
+          .filter(k -> !l.rest().isEmpty() && !l.rest().equals("none") && !l.rest().equals(k.offValue()))
           .ifPresent(k -> found.add(new FarmCommand(k, Source.AGENT_FILE, path, file, l.number(), l.keyword(), l.rest(),
               List.of())));
     }

@@ -22,9 +22,9 @@ import java.util.TreeMap;
  *   <li>build-hook and plugin-files are dropped (commented out): a no-op cannot speak the
  *       build hook's protocol, and without the setting Nix's stock hook decides, which is
  *       the farm without it;
- *   <li>ProxyCommand, LocalCommand and KnownHostsCommand become {@code none}, not a comment:
- *       ssh keeps the first value it reads, so a later block's value must not take the
- *       place of the neutralised one;
+ *   <li>ProxyCommand, LocalCommand, KnownHostsCommand and PKCS11Provider become {@code none}
+ *       (SecurityKeyProvider ssh's own, {@code internal}), not a comment: ssh keeps the first
+ *       value it reads, so a later block's value must not take the place of the neutralised one;
  *   <li>a {@code Match} line with {@code exec} becomes a Match that never matches (its
  *       condition taken as false), the block's lines kept as ssh would still read them.
  * </ul>
@@ -77,7 +77,7 @@ public record FarmDeployment(FarmLayout layout, List<FarmCommand> commands, bool
     if (!ran) return List.of();
     Set<String> out = new LinkedHashSet<>();
     for (FarmCommand c : commands) {
-      if (c.source() == Source.BUILDER_NIX_CONF || c.kind().deployed == Deployed.AS_WRITTEN) continue;
+      if (c.source() == Source.BUILDER_NIX_CONF || c.kind().deployed == Deployed.AS_WRITTEN || c.kind().loadsCode()) continue;
       String first = c.command().strip().split("\\s+", 2)[0];
       if (first.startsWith("/") && layout.agentFile(first).isPresent()) out.add(FarmLayout.normalize(first));
     }
@@ -93,7 +93,7 @@ public record FarmDeployment(FarmLayout layout, List<FarmCommand> commands, bool
     lines[c.line() - 1] = switch (c.kind().deployed) {
       case RECORDED -> c.name() + " = " + FarmCommand.recorder(c.kind()) + " " + MARK;
       case DROPPED -> MARK + ": " + line.strip();
-      case NONE -> indent + c.name() + " none";
+      case OFF -> indent + c.name() + " " + c.kind().offValue();
       case NEVER_APPLIES -> indent + FarmCommand.NEVER_MATCHES;
       case AS_WRITTEN -> line;
     };

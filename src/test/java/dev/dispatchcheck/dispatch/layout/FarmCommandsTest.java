@@ -68,14 +68,28 @@ class FarmCommandsTest {
             "  PermitLocalCommand yes")
         .agent("/etc/ssh/ssh_config", "KnownHostsCommand = /usr/bin/keys %H", "ProxyCommand none", "RemoteCommand none")
         .agent("/etc/ssh/ssh_config.d/20-builders.conf", "Host b", "  RemoteCommand nix-daemon --stdio", "  ProxyJump bastion")
-        .agent("/var/lib/hercules-ci-agent/.ssh/config", "Match exec 'true'");
+        .agent("/var/lib/hercules-ci-agent/.ssh/config", "Match exec 'true'", "PKCS11Provider /etc/nix/p11.so",
+            "SecurityKeyProvider internal", "Host x", "  securitykeyprovider /etc/nix/sk.so");
     assertThat(found(commands(farm))).containsExactly(
         "agent/etc/ssh/ssh_config:1 KNOWN_HOSTS_COMMAND /usr/bin/keys %H",
         "agent/etc/ssh/ssh_config.d/20-builders.conf:2 REMOTE_COMMAND nix-daemon --stdio",
         "agent/etc/ssh/ssh_config.d/20-builders.conf:3 PROXY_JUMP bastion",
         "agent/root/.ssh/config:2 PROXY_COMMAND nc %h %p",
         "agent/root/.ssh/config:3 LOCAL_COMMAND touch /tmp/LOCAL-RAN",
-        "agent/var/lib/hercules-ci-agent/.ssh/config:1 MATCH_EXEC true");
+        "agent/var/lib/hercules-ci-agent/.ssh/config:1 MATCH_EXEC true",
+        "agent/var/lib/hercules-ci-agent/.ssh/config:2 PKCS11_PROVIDER /etc/nix/p11.so",
+        "agent/var/lib/hercules-ci-agent/.ssh/config:5 SECURITY_KEY_PROVIDER /etc/nix/sk.so");
+  }
+
+  @Test
+  void aLibraryNixOrSshLoadsIsNamedAsCodeTheyLoad() {
+    Farm farm = Farm.in(dir).agent("/etc/nix/nix.conf", "plugin-files = /etc/nix/p.so")
+        .agent("/root/.ssh/config", "PKCS11Provider /etc/nix/p11.so");
+    assertThat(commands(farm)).extracting(FarmCommand::lintMessage).containsExactly(
+        "plugin-files has Nix load '/etc/nix/p.so' as code, as root, into every Nix command and the daemon; check"
+            + " deploys it neutralised (the setting dropped) unless --run-farm-commands",
+        "PKCS11Provider has ssh load '/etc/nix/p11.so' as code, as root, for each connection to a builder (a PKCS#11"
+            + " library); check deploys it as 'PKCS11Provider none' unless --run-farm-commands");
   }
 
   @Test

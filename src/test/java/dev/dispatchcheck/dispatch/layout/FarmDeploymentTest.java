@@ -27,7 +27,8 @@ class FarmDeploymentTest {
             "build-hook = \"/etc/nix/hook\"", "max-jobs = \"2\"")
         .agent("/root/.ssh/config", "Host *", "  LocalCommand touch /tmp/LOCAL-RAN", "  PermitLocalCommand yes",
             "  proxycommand=nc %h %p", "Match host X !exec \"test ! -d /opt/dispatchcheck\"", "  HostName elsewhere",
-            "Host b", "  KnownHostsCommand /etc/nix/upload.sh %H", "  ProxyJump bastion", "  RemoteCommand x");
+            "Host b", "  KnownHostsCommand /etc/nix/upload.sh %H", "  ProxyJump bastion", "  RemoteCommand x",
+            "  PKCS11Provider /etc/nix/p11.so", "  SecurityKeyProvider=/etc/nix/sk.so");
   }
 
   @Test
@@ -81,7 +82,9 @@ class FarmDeploymentTest {
         "Host b",
         "  KnownHostsCommand none",
         "  ProxyJump bastion",
-        "  RemoteCommand x", ""));
+        "  RemoteCommand x",
+        "  PKCS11Provider none",
+        "  SecurityKeyProvider internal", ""));
     SshConfig.Line match = SshConfig.parse(deployed.agentFile("/root/.ssh/config").orElseThrow()).lines().get(4);
     assertThat(match.args()).containsExactly("host", "!*");
     assertThat(SshConfig.execs(match)).isEmpty();
@@ -104,7 +107,7 @@ class FarmDeploymentTest {
     assertThat(d.recorded()).isTrue();
     assertThat(d.executables()).isEmpty();
     List<String> notes = d.notes();
-    assertThat(notes).hasSize(14);
+    assertThat(notes).hasSize(16);
     assertThat(notes).contains(
         "agent/etc/nix/nix.conf:2: post-build-hook '/etc/nix/upload.sh' neutralised (" + RECORDER + "post-build-hook,"
             + " which notes each call in /var/log/dispatchcheck/neutralised): a recorded no-op ran in its place. A"
