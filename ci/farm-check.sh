@@ -250,6 +250,7 @@ command_line=$(shown "$launcher")
 for a in "${args[@]}"; do command_line+=" $(shown "$a")"; done
 say "$command_line"
 set +e
+# Never --run-farm-commands: a pull request's farm is untrusted, so its hooks and ssh commands stay neutralised.
 "$launcher" "${args[@]}" 2>&1 | tee "$out/dispatchcheck.log"
 code=${PIPESTATUS[0]}
 set -e

@@ -40,6 +40,11 @@ final class FarmCheck implements Callable<Integer> {
   @Option(names = "--fail-on-move", description = "with --before: exit 1 if any cell moved (a CI gate)")
   boolean failOnMove;
 
+  @Option(names = "--run-farm-commands", description = "deploy the farm's hooks and command-running ssh options as"
+      + " written, so that they run in the stand-ins (only for farms whose authors you trust); without it each is"
+      + " neutralised, and the map's notes say so")
+  boolean runFarmCommands;
+
   @CommandLine.Mixin Main.RunOptions options = new Main.RunOptions();
 
   /** This check's own report directory, once it has started. */
@@ -77,7 +82,8 @@ final class FarmCheck implements Callable<Integer> {
     ScenarioSelection expectations = options.selection(layout.get().features(), true);
     if (FarmLint.invalidExpectations(expectations, options.projectDir())) return Optional.empty();
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
-    return Optional.of(new Input(FarmUnderCheck.of(layout.get()), old.map(FarmUnderCheck::of), expectations, matrix));
+    return Optional.of(new Input(FarmUnderCheck.of(layout.get(), runFarmCommands),
+        old.map(o -> FarmUnderCheck.of(o, runFarmCommands)), expectations, matrix));
   }
 
   private int check(Input in, RunContext context) {
@@ -134,9 +140,10 @@ final class FarmCheck implements Callable<Integer> {
     progress.say("dispatch map of %s: %d cells (%d of them the agent's effects), %d stand-ins", layout.dir(), cells.size(),
         plan.effectCells().size(), plan.standIns().size());
     Console.errf("  %-26s %-36s %s", "user", "system", "goes to");
-    try (Farm farm = StandInFarm.start(layout, plan, settings, notes)) {
-      List<DispatchMap.Row> rows = DispatchMap.build(farm, cells, layout.nixSettings(), new Waiter(settings.buildTimeout()),
-          r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
+    try (Farm farm = StandInFarm.start(underCheck, settings, notes)) {
+      List<DispatchMap.Row> rows = DispatchMap.build(farm, cells, underCheck.deployment().layout().nixSettings(),
+          new Waiter(settings.buildTimeout()), r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
+      notes.addAll(StandInFarm.neutralisedCalls(farm, underCheck));
       MapReport.write(reportDir, layout, nix, rows, notes);
       return new Mapped(rows, notes);
     }

@@ -52,7 +52,8 @@ public class EffectSteps {
 
   private void build(List<Probe> probes, Optional<String> ownBuilders) {
     if (nixSettings == null) {
-      nixSettings = world.settings().farm().map(f -> f.layout().nixSettings()).orElse(NixSettings.none());
+      // As deployed: a hook in nixSettings is neutralised unless the farm's commands run.
+      nixSettings = world.settings().farm().map(f -> f.deployment().layout().nixSettings()).orElse(NixSettings.none());
     }
     EffectPath path = EffectPath.of(nixSettings.asMap(), ownBuilders);
     world.awaitAll(() -> probes.stream().map(p -> world.farm().effectBuild(path, p)).toList());

@@ -68,7 +68,7 @@ public class World {
         "no farm under check: this step runs under './dispatchcheck check FARM_DIR'"));
     List<String> notes = new ArrayList<>();
     long t0 = System.nanoTime();
-    farm = StandInFarm.start(underCheck.layout(), underCheck.plan(), settings, notes);
+    farm = StandInFarm.start(underCheck, settings, notes);
     setupNanos += System.nanoTime() - t0;
     if (scenario != null) scenario.attach(String.join("\n", notes) + "\n", "text/plain", "What the harness assumed or overrode");
   }

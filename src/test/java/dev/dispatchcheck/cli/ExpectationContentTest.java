@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExpectationContentTest {
   private static final String SUFFIX = " deploys, checked as lint checks a farm's files)";
-  private static final String HOOK = " is not for a farm's expectations: a hook runs a command as root on the hosts;"
+  private static final String HOOK = " is not for a farm's expectations: it runs a command (or loads code) as root on the hosts;"
       + " put it in the farm's files, where lint names it and check neutralises it";
 
   @TempDir

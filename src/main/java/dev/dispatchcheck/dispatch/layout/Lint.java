@@ -40,6 +40,9 @@ public final class Lint {
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false),
         p -> FarmLayout.farmPathOfBuilderNixConf(host)));
+    for (FarmCommand c : FarmCommands.of(layout)) {
+      lint.findings.add(new Finding(Severity.WARNING, c.file(), c.line(), c.lintMessage(), ""));
+    }
     return lint.sorted();
   }
 
@@ -215,10 +218,9 @@ public final class Lint {
   // machines file, a nix.conf, nixSettings or a builders table where a farm file would be, so
   // its text meets the rules of that file. Each finding's file is "", its line counts from 1 at
   // the text's first line (0: the whole text). An @file or include is not followed: the text is
-  // checked alone, as the step writes it. A hook is refused besides (HOOKS).
+  // checked alone, as the step writes it. A hook is refused besides (FarmCommands.runsCommands).
 
   /** nix.conf settings whose value is a command that Nix runs as root; an extra- form counts as its base. */
-  private static final Set<String> HOOKS = Set.of("build-hook", "pre-build-hook", "post-build-hook", "diff-hook");
 
   /** A machines file, or a builders value (an effect's own --builders): each line's entries. */
   public static List<Finding> machinesText(String text) {
@@ -267,9 +269,9 @@ public final class Lint {
   /** A setting an expectation deploys: a builders value is walked where it is written, a hook refused. */
   private void deployed(String name, String value, int line) {
     if (name.equals("builders")) builders(value, line);
-    if (HOOKS.contains(name.startsWith("extra-") ? name.substring(6) : name)) {
-      findings.add(new Finding(Severity.ERROR, "", line, name + " is not for a farm's expectations: a hook runs a command"
-          + " as root on the hosts; put it in the farm's files, where lint names it and check neutralises it", ""));
+    if (FarmCommands.runsCommands(name)) {
+      findings.add(new Finding(Severity.ERROR, "", line, name + " is not for a farm's expectations: it runs a command"
+          + " (or loads code) as root on the hosts; put it in the farm's files, where lint names it and check neutralises it", ""));
     }
   }
 

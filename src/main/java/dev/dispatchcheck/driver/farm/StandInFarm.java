@@ -1,16 +1,21 @@
 package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.dispatch.Shell;
+import dev.dispatchcheck.dispatch.layout.FarmCommand;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.layout.HostKey;
 import dev.dispatchcheck.driver.host.NixHost;
+import dev.dispatchcheck.run.FarmUnderCheck;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * An operator's farm in containers: the agent host with the operator's files as they will
@@ -19,9 +24,15 @@ import java.util.Set;
  * never silent.
  */
 public final class StandInFarm {
+  /** The hooks a recorded no-op stands in for, by the name it notes each call under. */
+  private static final Set<String> HOOKS = Arrays.stream(FarmCommand.Kind.values())
+      .filter(k -> k.deployed == FarmCommand.Deployed.RECORDED).map(k -> k.keyword).collect(Collectors.toSet());
+
   private StandInFarm() {}
 
-  public static FarmSpec spec(FarmLayout layout, FarmPlan plan, RunSettings settings) {
+  public static FarmSpec spec(FarmUnderCheck underCheck, RunSettings settings) {
+    FarmLayout layout = underCheck.deployment().layout();
+    FarmPlan plan = underCheck.plan();
     List<String> notes = new ArrayList<>(List.of(
         "overridden on every host: substituters = (empty; there is no binary cache offline), sandbox = false"
             + " (no namespaces in an unprivileged container), build-users-group = nixbld"));
@@ -41,20 +52,29 @@ public final class StandInFarm {
               : "; no nix.conf of its own in the farm, so it is assumed correctly configured: its SSH users are"
                   + " trusted by its daemon, nix-store and nix-daemon are on the non-interactive PATH"));
     }
+    notes.addAll(underCheck.deployment().notes());
     return new FarmSpec(hosts, notes);
   }
 
   /**
-   * Starts the farm, then gives each key-file column a fresh key at that path on the agent
-   * host, authorized on its builder, and puts each stand-in's host key where a host-key
-   * column names the real builder's (the stand-in cannot hold the real private key).
+   * Starts the farm (its commands deployed as {@link FarmUnderCheck#deployment()} says), then
+   * makes each farm file that a command run as written starts executable, gives each
+   * key-file column a fresh key at that path on the agent host, authorized on its builder,
+   * and puts each stand-in's host key where a host-key column names the real builder's (the
+   * stand-in cannot hold the real private key).
    */
-  public static Farm start(FarmLayout layout, FarmPlan plan, RunSettings settings, List<String> notes) {
-    FarmSpec spec = spec(layout, plan, settings);
+  public static Farm start(FarmUnderCheck underCheck, RunSettings settings, List<String> notes) {
+    FarmPlan plan = underCheck.plan();
+    FarmSpec spec = spec(underCheck, settings);
     notes.addAll(spec.notes());
     Farm farm = Farm.start(spec, settings);
     try {
       NixHost agent = farm.agent().host();
+      for (String program : underCheck.deployment().executables()) {
+        agent.shellOrFail("root", "chmod 755 -- " + Shell.quote(program));
+        notes.add(FarmLayout.farmPathOfAgentFile(program) + ": deployed executable, as a command of the farm's runs it"
+            + " (the farm keeps no file modes)");
+      }
       for (FarmPlan.StandIn s : plan.standIns()) {
         NixHost builder = farm.host(s.host());
         for (String keyFile : s.keyFiles()) {
@@ -87,5 +107,26 @@ public final class StandInFarm {
       farm.close();
       throw e;
     }
+  }
+
+  /**
+   * How often Nix called each neutralised hook on each host, from the no-ops' own record
+   * ({@link FarmCommand#RECORDER_LOG}): evidence that they stood in for the farm's. Empty
+   * when no no-op was deployed.
+   */
+  public static List<String> neutralisedCalls(Farm farm, FarmUnderCheck underCheck) {
+    if (!underCheck.deployment().recorded()) return List.of();
+    List<String> notes = new ArrayList<>();
+    for (NixHost h : farm.hosts()) {
+      Map<String, Integer> calls = new TreeMap<>();
+      for (String line : h.readFile(FarmCommand.RECORDER_LOG).orElse("").split("\n")) {
+        String hook = line.split(" ", 2)[0];
+        if (HOOKS.contains(hook)) calls.merge(hook, 1, Integer::sum);
+      }
+      calls.forEach((hook, n) -> notes.add(h.name() + ": Nix called the neutralised " + hook + " " + n + " time"
+          + (n == 1 ? "" : "s") + " while mapping, each call in place of the farm's (" + FarmCommand.RECORDER_LOG + ")"));
+    }
+    if (notes.isEmpty()) notes.add("Nix called no neutralised hook while mapping (" + FarmCommand.RECORDER_LOG + " is empty on every host)");
+    return notes;
   }
 }

@@ -83,7 +83,10 @@ final class WarmHosts implements AutoCloseable {
     });
     settings.progress().say("starting hosts: %s", started.stream()
         .map(h -> h.name() + " (Nix " + h.version().label() + ")").collect(Collectors.joining(", ")));
-    Concurrently.forEach(started, NixHost::start);
+    Concurrently.forEach(started, h -> {
+      h.start();
+      HookRecorders.install(h); // part of the pristine state, as the probe's busybox is of the image
+    });
     authorizedKeys = SshMesh.wire(hosts());
     Concurrently.forEach(started, h -> pristine.put(h.name(), h.snapshot()));
     return started;

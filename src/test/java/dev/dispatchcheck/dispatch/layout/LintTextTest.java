@@ -47,7 +47,7 @@ class LintTextTest {
   @Test
   void aHookIsTheOneErrorAFarmFileWouldNotGet() {
     assertThat(errors(Lint.nixConfText("max-jobs = 1\nbuild-hook = /tmp/x"))).containsExactly("2: build-hook is not for a"
-        + " farm's expectations: a hook runs a command as root on the hosts; put it in the farm's files, where lint names"
+        + " farm's expectations: it runs a command (or loads code) as root on the hosts; put it in the farm's files, where lint names"
         + " it and check neutralises it");
     assertThat(asFarmFile("/etc/nix/nix.conf", "max-jobs = 1", "build-hook = /tmp/x")).isEmpty();
     assertThat(errors(Lint.nixSettingsText("extra-build-hook = /tmp/x"))).singleElement().asString()
