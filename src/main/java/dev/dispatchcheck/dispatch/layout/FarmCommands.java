@@ -30,9 +30,9 @@ public final class FarmCommands {
 
   private FarmCommands() {}
 
-  /** Whether a Nix setting of this name runs a command or loads code: a hook, or plugin-files. */
+  /** Whether a Nix setting of this name runs a command or loads code: a hook, or plugin-files (an extra- form too). */
   public static boolean runsCommands(String setting) {
-    return SETTINGS.containsKey(setting);
+    return SETTINGS.containsKey(setting) || SETTINGS.containsKey(setting.replaceFirst("^extra-", ""));
   }
 
   /** The farm's commands, by file and line. */
