@@ -26,4 +26,18 @@ public record FarmLimits(int builders, int cells, int scenarios, int buildsPerSt
       throw new IllegalArgumentException("a limit must be at least 1 (a line length at least 80)");
     }
   }
+
+  /**
+   * What a finding past a limit ends with: "dispatchcheck starts at most 48 (raise it with
+   * --max-builders 2001)", so that the operator of a farm that large knows the one option
+   * to give.
+   *
+   * @param does what dispatchcheck does up to the limit, e.g. "starts"
+   * @param limit the limit now
+   * @param option the limit's option, e.g. {@code --max-builders}
+   * @param asked what the farm asks for
+   */
+  public static String atMost(String does, int limit, String option, Number asked) {
+    return "dispatchcheck " + does + " at most " + limit + " (raise it with " + option + " " + asked + ")";
+  }
 }
