@@ -1,6 +1,7 @@
 package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
+import dev.dispatchcheck.dispatch.layout.FarmLimits;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.driver.Waiter;
@@ -40,6 +41,8 @@ final class FarmCheck implements Callable<Integer> {
 
   @CommandLine.Mixin Main.RunOptions options = new Main.RunOptions();
 
+  @CommandLine.Mixin LimitOptions limitOptions = new LimitOptions();
+
   /** This check's own report directory, once it has started. */
   private ReportRun run;
 
@@ -63,17 +66,18 @@ final class FarmCheck implements Callable<Integer> {
 
   /** The check's input, before anything starts; empty, with the problems said, when it is invalid (exit 2). */
   private Optional<Input> input(Progress progress) {
+    FarmLimits limits = limitOptions.limits();
     Optional<FarmLayout> layout = FarmLint.read(farmDir);
     Optional<FarmLayout> old = before == null ? Optional.empty() : FarmLint.read(before);
     if (layout.isEmpty() || (before != null && old.isEmpty())) return Optional.empty();
-    boolean invalid = FarmLint.lint(layout.get(), progress);
-    if (old.isPresent()) invalid |= FarmLint.lint(old.get(), progress);
+    boolean invalid = FarmLint.lint(layout.get(), limits, progress);
+    if (old.isPresent()) invalid |= FarmLint.lint(old.get(), limits, progress);
     if (invalid) {
       progress.say("the farm's files are invalid (errors above, each with its file and line): nothing was started");
       return Optional.empty();
     }
     ScenarioSelection expectations = options.selection(layout.get().features(), true);
-    if (FarmLint.invalidExpectations(expectations, options.projectDir())) return Optional.empty();
+    if (FarmLint.invalidExpectations(expectations, options.projectDir(), limits)) return Optional.empty();
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
     return Optional.of(new Input(FarmUnderCheck.of(layout.get()), old.map(FarmUnderCheck::of), expectations, matrix));
   }
