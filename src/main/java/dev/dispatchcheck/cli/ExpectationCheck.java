@@ -1,5 +1,6 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.dispatch.layout.FarmLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
@@ -51,11 +53,14 @@ final class ExpectationCheck {
   private final ScenarioSelection selection;
   private final Path projectDir;
   private final Set<String> refused;
+  /** A farm's limits ({@link ExpectationLimits}); none for the project's own scenarios. */
+  private final Optional<FarmLimits> limits;
 
-  private ExpectationCheck(ScenarioSelection selection, Path projectDir, Set<String> refused) {
+  private ExpectationCheck(ScenarioSelection selection, Path projectDir, Set<String> refused, Optional<FarmLimits> limits) {
     this.selection = selection.allShards();
     this.projectDir = projectDir;
     this.refused = refused;
+    this.limits = limits;
   }
 
   /** Every problem, one a line; empty when the scenarios can run. */
@@ -69,10 +74,17 @@ final class ExpectationCheck {
    * ({@link ExpectationContent}).
    */
   static List<String> problems(ScenarioSelection selection, Path projectDir, Set<String> refused) {
-    return new ExpectationCheck(selection, projectDir, refused).problems();
+    return new ExpectationCheck(selection, projectDir, refused, Optional.empty()).problems();
+  }
+
+  /** The same, for a farm's expectations: what they ask the engine for past {@code limits} is a problem too. */
+  static List<String> problems(ScenarioSelection selection, Path projectDir, Set<String> refused, FarmLimits limits) {
+    return new ExpectationCheck(selection, projectDir, refused, Optional.of(limits)).problems();
   }
 
   private List<String> problems() {
+    List<String> tooMany = scenariosPastLimit();
+    if (!tooMany.isEmpty()) return tooMany; // Cucumber's discovery of them all could take hours
     List<String> syntax = new ArrayList<>();
     TestPlan plan = discover(selection, syntax);
     if (!syntax.isEmpty()) return syntax;
@@ -137,19 +149,34 @@ final class ExpectationCheck {
       messages = Files.createTempFile("dispatchcheck-dry-run", ".ndjson");
       LauncherFactory.create().execute(selection.request(Map.of("cucumber.execution.dry-run", "true",
           "cucumber.plugin", "message:" + messages)).build());
-      List<String> deployed = refused.isEmpty() ? List.of() : ExpectationContent.problems(messages, this::name);
-      return java.util.stream.Stream.concat(StepMatches.read(messages, refused).stream().map(u -> name(u.file()) + ":" + u.line() + ": " + switch (u.why()) {
+      List<String> problems = new ArrayList<>();
+      StepMatches.read(messages, refused).stream().map(u -> name(u.file()) + ":" + u.line() + ": " + switch (u.why()) {
         case UNDEFINED -> "undefined step '" + u.keyword() + " " + u.text() + "': no step definition matches it";
         case AMBIGUOUS -> "ambiguous step '" + u.keyword() + " " + u.text() + "': more than one step definition matches it";
         case REFUSED -> "step '" + u.keyword() + " " + u.text() + "' is not for a farm's expectations: it runs commands"
             + " or writes files as root on the hosts; a farm's configuration is its files";
         case NO_EXPECTATION -> u.keyword() + " '" + u.text() + "' states no expectation (no Then step), so it could not fail";
-      } + " (the vocabulary: features/README.md)"), deployed.stream()).toList();
+      } + " (the vocabulary: features/README.md)").forEach(problems::add);
+      if (!refused.isEmpty()) problems.addAll(ExpectationContent.problems(messages, this::name));
+      problems.addAll(pastLimits(messages));
+      return problems;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       if (messages != null) messages.toFile().delete();
     }
+  }
+
+  private List<String> pastLimits(Path messages) {
+    return limits.map(l -> ExpectationLimits.read(messages, l).stream().map(this::said).toList()).orElse(List.of());
+  }
+
+  private List<String> scenariosPastLimit() {
+    return limits.flatMap(l -> ScenarioLimit.past(selection.files(), l)).map(this::said).stream().toList();
+  }
+
+  private String said(ExpectationLimits.Problem p) {
+    return name(p.file()) + ":" + p.line() + ": " + p.message();
   }
 
   /** A file as the user knows it: relative to the project when inside it. */

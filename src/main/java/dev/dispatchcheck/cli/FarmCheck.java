@@ -2,6 +2,7 @@ package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.run.Console;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
+import dev.dispatchcheck.dispatch.layout.FarmLimits;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.driver.Waiter;
@@ -47,6 +48,8 @@ final class FarmCheck implements Callable<Integer> {
 
   @CommandLine.Mixin Main.RunOptions options = new Main.RunOptions();
 
+  @CommandLine.Mixin LimitOptions limitOptions = new LimitOptions();
+
   /** This check's own report directory, once it has started. */
   private ReportRun run;
 
@@ -70,17 +73,18 @@ final class FarmCheck implements Callable<Integer> {
 
   /** The check's input, before anything starts; empty, with the problems said, when it is invalid (exit 2). */
   private Optional<Input> input(Progress progress) {
+    FarmLimits limits = limitOptions.limits();
     Optional<FarmLayout> layout = FarmLint.read(farmDir);
     Optional<FarmLayout> old = before == null ? Optional.empty() : FarmLint.read(before);
     if (layout.isEmpty() || (before != null && old.isEmpty())) return Optional.empty();
-    boolean invalid = FarmLint.lint(layout.get(), progress);
-    if (old.isPresent()) invalid |= FarmLint.lint(old.get(), progress);
+    boolean invalid = FarmLint.lint(layout.get(), limits, progress);
+    if (old.isPresent()) invalid |= FarmLint.lint(old.get(), limits, progress);
     if (invalid) {
       progress.say("the farm's files are invalid (errors above, each with its file and line): nothing was started");
       return Optional.empty();
     }
     ScenarioSelection expectations = options.selection(layout.get().features(), true);
-    if (FarmLint.invalidExpectations(expectations, options.projectDir())) return Optional.empty();
+    if (FarmLint.invalidExpectations(expectations, options.projectDir(), limits)) return Optional.empty();
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
     return Optional.of(new Input(FarmUnderCheck.of(layout.get(), runFarmCommands),
         old.map(o -> FarmUnderCheck.of(o, runFarmCommands)), expectations, matrix));
@@ -93,6 +97,9 @@ final class FarmCheck implements Callable<Integer> {
     boolean harnessError = false;
     run = ReportRun.open(context.reportsRoot(), "check", in.expectations());
     for (Matrix.Pair pair : in.matrix().pairs()) {
+      // The previous pair's hosts go before this pair's start: no farm of this pair could use them (FarmLimits: the
+      // peak). The last pair's stay warm for whatever the run checks next (the test command's example farms).
+      if (pair != in.matrix().pairs().get(0)) context.closeShared();
       Path reportDir = reportDir(pair);
       RunSettings settings = new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.of(in.farm()));
       Main.prepareImages(settings);

@@ -3,6 +3,7 @@ package dev.dispatchcheck.cli;
 import dev.dispatchcheck.run.Console;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
+import dev.dispatchcheck.dispatch.layout.FarmLimits;
 import dev.dispatchcheck.dispatch.layout.Finding;
 import dev.dispatchcheck.dispatch.layout.Lint;
 import dev.dispatchcheck.dispatch.layout.Severity;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,15 +26,18 @@ final class FarmLint implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FARM_DIR", description = "the farm directories (see examples/)")
   List<Path> farms;
 
+  @CommandLine.Mixin LimitOptions limitOptions = new LimitOptions();
+
   @Override
   public Integer call() {
+    FarmLimits limits = limitOptions.limits();
     Progress progress = new Progress(System.currentTimeMillis());
     boolean invalid = false;
     for (Path dir : farms) {
       Optional<FarmLayout> layout = read(dir);
-      invalid |= layout.isEmpty() || lint(layout.get(), progress) || invalidExpectations(
+      invalid |= layout.isEmpty() || lint(layout.get(), limits, progress) || invalidExpectations(
           new ScenarioSelection(layout.get().features(), true, Optional.empty(), Optional.empty(), Optional.empty()),
-          Path.of("").toAbsolutePath());
+          Path.of("").toAbsolutePath(), limits);
     }
     return invalid ? Main.INVALID : Main.OK;
   }
@@ -47,9 +52,9 @@ final class FarmLint implements Callable<Integer> {
     }
   }
 
-  /** Prints each finding with its file and line; whether any is an error. */
-  static boolean lint(FarmLayout layout, Progress progress) {
-    List<Finding> findings = Lint.check(layout);
+  /** Prints each finding with its file and line; whether any is an error (a farm past one of {@code limits} is). */
+  static boolean lint(FarmLayout layout, FarmLimits limits, Progress progress) {
+    List<Finding> findings = Lint.check(layout, limits);
     progress.say("lint of %s: %d errors, %d warnings", layout.dir(),
         findings.stream().filter(f -> f.severity() == Severity.ERROR).count(),
         findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
@@ -58,8 +63,8 @@ final class FarmLint implements Callable<Integer> {
   }
 
   /** Whether a farm's expectations are invalid (printed, with file and line); none at all are valid. */
-  static boolean invalidExpectations(ScenarioSelection expectations, Path namedFrom) {
+  static boolean invalidExpectations(ScenarioSelection expectations, Path namedFrom, FarmLimits limits) {
     return !expectations.features().isEmpty()
-        && Main.invalid(ExpectationCheck.problems(expectations, namedFrom, ExpectationCheck.NOT_FOR_FARMS));
+        && Main.invalid(ExpectationCheck.problems(expectations, namedFrom, ExpectationCheck.NOT_FOR_FARMS, limits));
   }
 }

@@ -152,8 +152,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
   private static List<StandIn> standIns(List<Machine> machines, FarmLayout layout) {
     Map<String, List<Machine>> byHost = new LinkedHashMap<>();
     for (Machine m : machines) {
-      if (!isSsh(m)) continue; // only SSH builders can be stood in for; Lint says so
-      byHost.computeIfAbsent(m.hostName().toLowerCase(), h -> new ArrayList<>()).add(m);
+      standInHost(m).ifPresent(host -> byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(m));
     }
     return byHost.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -181,17 +180,35 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
         List.copyOf(features), List.copyOf(keyFiles), List.copyOf(hostKeys), ownNixConf);
   }
 
-  /** The native system with no features, then per line and system: no features, its mandatory ones, each supported one. */
-  private static List<Cell> cells(List<Machine> machines, AgentView view) {
-    Set<List<String>> probes = new LinkedHashSet<>(); // [system, feature...]
+  /** The host a machines line has a stand-in for, lowercased; none for a line that is not an SSH builder. */
+  static Optional<String> standInHost(Machine m) {
+    return isSsh(m) ? Optional.of(m.hostName().toLowerCase()) : Optional.empty(); // only SSH builders can be stood in for; Lint says so
+  }
+
+  /** The probes ([system, feature...]) before any machines line: the native system with no features. */
+  static Set<List<String>> firstProbes() {
+    Set<List<String>> probes = new LinkedHashSet<>();
     probes.add(List.of(NATIVE_SYSTEM));
-    for (Machine m : machines) {
-      for (String system : systemsOf(m)) {
-        probes.add(List.of(system));
-        if (!m.mandatoryFeatures().isEmpty()) probes.add(probe(system, m.mandatoryFeatures()));
-        for (String feature : m.supportedFeatures()) probes.add(probe(system, Set.of(feature)));
-      }
+    return probes;
+  }
+
+  /** Adds a line's probes: per system, no features, its mandatory ones, each supported one. */
+  static void addProbes(Machine m, Set<List<String>> probes) {
+    for (String system : systemsOf(m)) {
+      probes.add(List.of(system));
+      if (!m.mandatoryFeatures().isEmpty()) probes.add(probe(system, m.mandatoryFeatures()));
+      for (String feature : m.supportedFeatures()) probes.add(probe(system, Set.of(feature)));
     }
+  }
+
+  /** The map's cells for so many probes: each of {@link FarmUser#ALL}'s, and the agent's again, built by an effect. */
+  static long cellsOf(int probes) {
+    return (long) probes * (FarmUser.ALL.size() + 1);
+  }
+
+  private static List<Cell> cells(List<Machine> machines, AgentView view) {
+    Set<List<String>> probes = firstProbes();
+    for (Machine m : machines) addProbes(m, probes);
     List<Cell> cells = new ArrayList<>();
     for (FarmUser user : FarmUser.ALL) {
       List<Machine> used = daemonMachines(view, user);

@@ -23,12 +23,23 @@ public final class Lint {
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
   private final Set<Finding> findings = new LinkedHashSet<>(); // a file reached twice reports once
+  private final FarmLimits limits;
+  /** The plan's size as the machines lines are walked, against the limits. */
+  private final PlanSize planSize;
 
-  private Lint() {}
+  private Lint(FarmLimits limits) {
+    this.limits = limits;
+    this.planSize = new PlanSize(limits);
+  }
 
-  /** The findings, sorted by file and line. */
+  /** The findings under the default limits, sorted by file and line. */
   public static List<Finding> check(FarmLayout layout) {
-    Lint lint = new Lint();
+    return check(layout, FarmLimits.DEFAULT);
+  }
+
+  /** The findings, sorted by file and line; a farm past one of {@code limits} is an error at the line that takes it past. */
+  public static List<Finding> check(FarmLayout layout, FarmLimits limits) {
+    Lint lint = new Lint(limits);
     layout.agentFiles().forEach((path, text) -> lint.text(FarmLayout.farmPathOfAgentFile(path), text));
     layout.agentFiles().keySet().stream().filter(p -> !AgentPaths.allowed(p)).forEach(p -> lint.findings.add(new Finding(
         Severity.ERROR, FarmLayout.farmPathOfAgentFile(p), 0, "a farm may put files on the agent host only under "
@@ -43,6 +54,7 @@ public final class Lint {
     for (FarmCommand c : FarmCommands.of(layout)) {
       lint.findings.add(new Finding(Severity.WARNING, c.file(), c.line(), c.lintMessage(), ""));
     }
+    lint.findings.addAll(lint.planSize.findings());
     return lint.sorted();
   }
 
@@ -169,20 +181,36 @@ public final class Lint {
             ? setting + " leaves " + left + " with no remote builders" : "it adds no builders to " + setting), "all"));
   }
 
-  /** Farm files are copied and parsed as text: a line that is not (bytes that are not UTF-8, control characters) is named once. */
+  /**
+   * Farm files are copied and parsed as text: a line that is not (bytes that are not UTF-8,
+   * control characters) is named once, and so is the first line longer than the limit.
+   */
   private void text(String file, String content) {
     String[] lines = content.split("\n", -1);
+    boolean text = true;
+    boolean withinLength = true;
     for (int n = 1; n <= lines.length; n++) {
-      if (!Printable.isTextLine(lines[n - 1])) {
+      if (text && !Printable.isTextLine(lines[n - 1])) {
         findings.add(new Finding(Severity.ERROR, file, n, "not text: the line holds bytes that are not UTF-8, or control"
             + " characters; dispatchcheck reads a farm's files as UTF-8 text", ""));
-        return;
+        text = false;
+      }
+      if (withinLength && lines[n - 1].length() > limits.lineLength()) {
+        findings.add(new Finding(Severity.ERROR, file, n, lineTooLong(lines[n - 1].length(), limits.lineLength()), ""));
+        withinLength = false;
       }
     }
   }
 
+  /** What a line longer than the limit is told; shared with the expectations' check. */
+  public static String lineTooLong(int length, int limit) {
+    return "the line is " + length + " characters long; " + FarmLimits.atMost("reads lines of", limit, "--max-line-length",
+        length);
+  }
+
   private void builder(MachineEntries.Builder b, String file, int line) {
     Machine m = b.machine();
+    planSize.add(m, file, line);
     m.publicHostKey().map(HostKey::of).ifPresent(key -> {
       if (!key.decodes()) {
         findings.add(new Finding(Severity.ERROR, file, line, "host key '" + key.base64() + "' of " + m.storeUri()
@@ -224,7 +252,7 @@ public final class Lint {
 
   /** A machines file, or a builders value (an effect's own --builders): each line's entries. */
   public static List<Finding> machinesText(String text) {
-    Lint lint = new Lint();
+    Lint lint = new Lint(FarmLimits.DEFAULT);
     lint.text("", text);
     String[] lines = text.split("\n", -1);
     for (int n = 1; n <= lines.length; n++) lint.builders(lines[n - 1], n);
@@ -233,7 +261,7 @@ public final class Lint {
 
   /** A nix.conf: what Nix rejects, each builders value's entries, and no hook. */
   public static List<Finding> nixConfText(String text) {
-    Lint lint = new Lint();
+    Lint lint = new Lint(FarmLimits.DEFAULT);
     lint.text("", text);
     NixConfChain conf = NixConfChain.read("", p -> Optional.of(text), false);
     lint.conf(conf, f -> f);
@@ -243,7 +271,7 @@ public final class Lint {
 
   /** The agent's nixSettings in nix.conf syntax, one setting a line: an agent configuration's rules, and no hook. */
   public static List<Finding> nixSettingsText(String text) {
-    Lint lint = new Lint();
+    Lint lint = new Lint(FarmLimits.DEFAULT);
     lint.text("", text);
     AgentConfig config = AgentConfig.ofLines("", text);
     lint.nixSettings(config);
@@ -256,7 +284,7 @@ public final class Lint {
    * separated by commas; each cell one line of text. Line 0: the row.
    */
   public static List<Finding> builderRow(String builder, String systems) {
-    Lint lint = new Lint();
+    Lint lint = new Lint(FarmLimits.DEFAULT);
     for (String cell : List.of(builder, systems)) {
       if (!Printable.isTextLine(cell)) lint.findings.add(new Finding(Severity.ERROR, "", 0, "cell '" + cell
           + "' is not one line of text: a cell names one builder, or its systems", ""));

@@ -82,8 +82,21 @@ public final class FarmPool implements AutoCloseable {
    * keeps them only if it passes.
    */
   void release(WarmHosts w, RunSettings caller) {
+    WarmHosts evicted = null;
+    boolean room;
     synchronized (this) {
-      resetting.merge(w.shape(), 1, Integer::sum);
+      // The pool holds at most the run's limit of farms, idle or being reset: with the farms
+      // in use, a bound on the run's containers (FarmLimits says it). Past it, the least
+      // recently used idle farm goes now rather than when this one is kept; with none idle,
+      // this one goes.
+      if (pooled() >= run.idleFarms() && !idle.isEmpty()) evicted = idle.removeLast();
+      room = pooled() < run.idleFarms();
+      if (room) resetting.merge(w.shape(), 1, Integer::sum);
+    }
+    if (evicted != null) evicted.close();
+    if (!room) {
+      w.close();
+      return;
     }
     try {
       resets.execute(() -> {
@@ -119,6 +132,11 @@ public final class FarmPool implements AutoCloseable {
     count(0, 0, 1, 0);
     caller.progress().sayLines("hosts failed the hand-over check after their reset, so they are removed:", problems);
     w.close();
+  }
+
+  /** Farms idle or being reset; guarded by this. */
+  private int pooled() {
+    return idle.size() + resetting.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   private synchronized void resetDone(WarmHosts.Shape shape) {

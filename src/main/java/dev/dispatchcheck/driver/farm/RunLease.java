@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
+import dev.dispatchcheck.driver.ContainerLimits;
 import dev.dispatchcheck.driver.engine.Engine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public final class RunLease implements AutoCloseable {
     String id = Engine.lifecycle("create the run's lease container", () -> {
       String c = docker.createContainerCmd(image).withLabels(all)
           .withCmd("sh", "-c", "touch " + FILE + " && exec sleep infinity")
-          .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+          .withHostConfig(hostConfig()).exec().getId();
       docker.startContainerCmd(c).exec();
       return c;
     });
@@ -66,6 +67,11 @@ public final class RunLease implements AutoCloseable {
       if (n > 0) say.accept("removed " + n + " containers and networks that ended runs left behind");
     }), SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     return lease;
+  }
+
+  /** No network, and small limits: the lease only sleeps, and a run touches its file now and then. */
+  static HostConfig hostConfig() {
+    return ContainerLimits.lease(HostConfig.newHostConfig().withNetworkMode("none"));
   }
 
   private void renew() {

@@ -1,6 +1,8 @@
 package dev.dispatchcheck.driver.host;
 
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
+import dev.dispatchcheck.driver.ContainerLimits;
 import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.engine.Engine;
 import java.time.Duration;
@@ -38,9 +40,15 @@ final class HostContainer {
         .withNetwork(network)
         .withNetworkAliases(name)
         .withLabels(labels)
-        .withCreateContainerCmdModifier(cmd -> cmd.withHostName(name))
+        .withCreateContainerCmdModifier(cmd -> configured(cmd, name))
         .waitingFor(Wait.forLogMessage(".*nix-host ready.*", 1)
             .withStartupTimeout(Duration.ofSeconds(60)));
+  }
+
+  /** A host's create command: its hostname, and the limits of {@link ContainerLimits}. */
+  static CreateContainerCmd configured(CreateContainerCmd cmd, String name) {
+    ContainerLimits.host(cmd.withHostName(name).getHostConfig());
+    return cmd;
   }
 
   boolean frozen() {
