@@ -23,20 +23,30 @@ public final class Lint {
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
   private final Set<Finding> findings = new LinkedHashSet<>(); // a file reached twice reports once
+  private final FarmLayout layout;
+  private final FarmLimits limits;
 
-  private Lint() {}
+  private Lint(FarmLayout layout, FarmLimits limits) {
+    this.layout = layout;
+    this.limits = limits;
+  }
 
-  /** The findings, sorted by file and line. */
+  /** The findings, sorted by file and line, under the default limits. */
   public static List<Finding> check(FarmLayout layout) {
-    Lint lint = new Lint();
+    return check(layout, FarmLimits.DEFAULT);
+  }
+
+  /** The findings, sorted by file and line; a farm past one of {@code limits} has an error that names it. */
+  public static List<Finding> check(FarmLayout layout, FarmLimits limits) {
+    Lint lint = new Lint(layout, limits);
     layout.agentFiles().forEach((path, text) -> lint.text(FarmLayout.farmPathOfAgentFile(path), text));
     layout.agentFiles().keySet().stream().filter(p -> !AgentPaths.allowed(p)).forEach(p -> lint.findings.add(new Finding(
         Severity.ERROR, FarmLayout.farmPathOfAgentFile(p), 0, "a farm may put files on the agent host only under "
             + String.join(", ", AgentPaths.ALLOWED) + ": anywhere else a file could replace a program the harness or"
             + " the probe runs, and forge where builds went", "")));
     layout.builderNixConfs().forEach((host, text) -> lint.text(FarmLayout.farmPathOfBuilderNixConf(host), text));
-    lint.agent(layout);
-    layout.agentConfig().ifPresent(c -> lint.agentConfig(c, new AgentView(layout)));
+    lint.agent();
+    layout.agentConfig().ifPresent(c -> lint.agentConfig(c, new AgentView(layout, limits)));
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false),
         p -> FarmLayout.farmPathOfBuilderNixConf(host)));
@@ -45,8 +55,8 @@ public final class Lint {
     return sorted;
   }
 
-  private void agent(FarmLayout layout) {
-    AgentView view = new AgentView(layout);
+  private void agent() {
+    AgentView view = new AgentView(layout, limits);
     Function<String, String> where = FarmLayout::farmPathOfAgentFile;
     conf(view.system(), where);
     Set<String> machinesFilesRead = new LinkedHashSet<>();
@@ -59,7 +69,7 @@ public final class Lint {
               + " this untrusted user and uses the system's (Nix 2.22+ warns, older Nix says nothing)", "all")));
       view.walkOwn(user).ifPresent(w -> walk(w, where, machinesFilesRead, user));
     }
-    unread(layout, machinesFilesRead);
+    unread(machinesFilesRead);
   }
 
   /**
@@ -186,7 +196,7 @@ public final class Lint {
   }
 
   /** A machines file no builders value names is never read: the guide's agent machines file is the case in point. */
-  private void unread(FarmLayout layout, Set<String> read) {
+  private void unread(Set<String> read) {
     for (Map.Entry<String, String> e : layout.agentFiles().entrySet()) {
       String path = e.getKey();
       if (path.endsWith("/nix/machines") && !read.contains(path)) {

@@ -21,7 +21,8 @@ final class MachineValues {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*\\$?");
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
-  private static final Pattern SYSTEM = Pattern.compile("[A-Za-z0-9_]+(?:-[A-Za-z0-9_.]+)+");
+  // Possessive, so that a long system name is matched in a loop, not a recursion per '-'.
+  private static final Pattern SYSTEM = Pattern.compile("[A-Za-z0-9_]++(?:-[A-Za-z0-9_.]++)++");
   private static final Pattern FEATURE = Pattern.compile("[A-Za-z0-9_.+-]+");
   private static final Pattern PARAMETER = Pattern.compile("([a-z][a-z0-9-]*)=([A-Za-z0-9._/+=:,-]*)");
 
