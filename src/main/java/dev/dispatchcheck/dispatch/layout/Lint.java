@@ -45,6 +45,7 @@ public final class Lint {
             + String.join(", ", AgentPaths.ALLOWED) + ": anywhere else a file could replace a program the harness or"
             + " the probe runs, and forge where builds went", "")));
     layout.builderNixConfs().forEach((host, text) -> lint.text(FarmLayout.farmPathOfBuilderNixConf(host), text));
+    lint.findings.addAll(HarnessHosts.directoryClashes(layout.builderNixConfs().keySet()));
     lint.agent();
     layout.agentConfig().ifPresent(c -> lint.agentConfig(c, new AgentView(layout, limits)));
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
@@ -189,7 +190,14 @@ public final class Lint {
       }
     });
     for (String error : MachineValues.errors(m)) findings.add(new Finding(Severity.ERROR, file, line, error, ""));
-    if (!FarmPlan.isSsh(m)) {
+    if (FarmPlan.isSsh(m) && HarnessHosts.taken(m.hostName())) {
+      findings.add(new Finding(Severity.ERROR, file, line, HarnessHosts.takenBy("builder host name '" + m.hostName() + "'"), ""));
+    }
+    m.sshKey().filter(k -> layout.agentFile(k).isPresent() && layout.agentFile(k + ".pub").isEmpty()).ifPresent(k ->
+        findings.add(new Finding(Severity.ERROR, file, line, "key file '" + k + "' of " + m.storeUri() + " is in the farm"
+            + " but its .pub is not: dispatchcheck authorizes the key's .pub on the stand-in, so the farm holds both,"
+            + " or neither (and dispatchcheck makes a fresh key there)", "")));
+    if (!FarmPlan.isSsh(m) && !MachineValues.isRelativeStorePath(m)) {
       findings.add(new Finding(Severity.WARNING, file, line, m.storeUri() + " is not an ssh:// or ssh-ng:// builder;"
           + " dispatchcheck cannot stand in for it", ""));
     }
