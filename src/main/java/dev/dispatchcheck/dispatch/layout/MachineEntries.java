@@ -37,7 +37,7 @@ final class MachineEntries {
   // Nix reads the speed factor as a float from 2.20 on (libstore/machines.cc, parseFloatField,
   // first in tag 2.20.0); before, as an unsigned int, rejecting the line. Real runs agree:
   // features/11-nix-versions.feature, "a fractional speed factor in a machines line".
-  private static final Pattern FRACTION = Pattern.compile("\\d*\\.\\d*");
+  private static final Pattern FRACTION = Pattern.compile("\\d*+\\.\\d*+");
 
   private final List<Builder> builders = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
