@@ -71,6 +71,12 @@ class IncludeChainTest {
         .hasMessage("line 1: @/etc/nix/m17 nests machines files more than 16 deep (a file that includes itself, or a chain too long)");
   }
 
+  @Test
+  void machinesFilesDefaultDepthIsTheFarmsDefaultLimit() {
+    // MachinesFile (dispatch.config) cannot name FarmLimits; the harness reading a live host uses its default.
+    assertThat(MachinesFile.DEFAULT_MAX_DEPTH).isEqualTo(FarmLimits.DEFAULT.includeDepth());
+  }
+
   private static int number(String path) {
     return Integer.parseInt(path.replaceAll("\\D", ""));
   }
