@@ -86,8 +86,8 @@ final class FarmCheck implements Callable<Integer> {
     ScenarioSelection expectations = options.selection(layout.get().features(), true);
     if (FarmLint.invalidExpectations(expectations, options.projectDir(), limits)) return Optional.empty();
     Matrix matrix = options.matrix(DEFAULT_MATRIX);
-    return Optional.of(new Input(FarmUnderCheck.of(layout.get(), runFarmCommands),
-        old.map(o -> FarmUnderCheck.of(o, runFarmCommands)), expectations, matrix));
+    return Optional.of(new Input(FarmUnderCheck.of(layout.get(), limits, runFarmCommands),
+        old.map(o -> FarmUnderCheck.of(o, limits, runFarmCommands)), expectations, matrix));
   }
 
   private int check(Input in, RunContext context) {

@@ -2,6 +2,7 @@ package dev.dispatchcheck.run;
 
 import dev.dispatchcheck.dispatch.layout.FarmDeployment;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
+import dev.dispatchcheck.dispatch.layout.FarmLimits;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 
 /**
@@ -10,7 +11,7 @@ import dev.dispatchcheck.dispatch.layout.FarmPlan;
  * unless the operator said {@code --run-farm-commands}.
  */
 public record FarmUnderCheck(FarmLayout layout, FarmPlan plan, FarmDeployment deployment) {
-  public static FarmUnderCheck of(FarmLayout layout, boolean runFarmCommands) {
-    return new FarmUnderCheck(layout, FarmPlan.of(layout), FarmDeployment.of(layout, runFarmCommands));
+  public static FarmUnderCheck of(FarmLayout layout, FarmLimits limits, boolean runFarmCommands) {
+    return new FarmUnderCheck(layout, FarmPlan.of(layout, limits), FarmDeployment.of(layout, limits, runFarmCommands));
   }
 }

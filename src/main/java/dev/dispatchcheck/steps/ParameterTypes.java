@@ -3,6 +3,7 @@ package dev.dispatchcheck.steps;
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.NixConf;
+import dev.dispatchcheck.dispatch.layout.HarnessHosts;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.driver.farm.AgentHost;
 import dev.dispatchcheck.run.RunSettings;
@@ -15,8 +16,8 @@ import java.util.Set;
 
 /** The step vocabulary's nouns: users, hosts, builders, systems, failure causes, verdicts, typed doc strings. */
 public class ParameterTypes {
-  static final String AGENT_HOST = "agent";
-  static final String CLIENT = "client";
+  static final String AGENT_HOST = HarnessHosts.AGENT;
+  static final String CLIENT = HarnessHosts.CLIENT;
 
   private final Verdicts verdicts;
 

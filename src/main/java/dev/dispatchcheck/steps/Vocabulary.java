@@ -14,10 +14,13 @@ final class Vocabulary {
   static final String USER = "(?:the agent|the ordinary user|root)";
   /**
    * Any host name a machines file may hold: a single label or fully qualified, upper or
-   * lower case, optionally with the SSH user ({@code nix@aarch64-linux-1.example.com}).
+   * lower case, optionally with the SSH user ({@code nix@aarch64-linux-1.example.com}). The
+   * labels' loop is possessive: java.util.regex recurses once per repetition of a group, so a
+   * farm's step naming a host of thousands of labels overflowed the stack; no phrase goes on
+   * with a '.', so nothing it took is ever given back.
    */
   static final String HOSTNAME = "(?:[a-z_][a-z0-9_.-]*@)?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-      + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*";
+      + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*+";
   static final String HOST = "(?:the agent host|the client host|" + HOSTNAME + ")";
   static final String BUILDER = "(?:the agent host|" + HOSTNAME + ")";
   static final String SYSTEM = "[a-z0-9_]+-(?:linux|darwin|freebsd|netbsd|openbsd|cygwin|none)";

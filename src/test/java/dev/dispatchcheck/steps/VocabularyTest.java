@@ -33,4 +33,12 @@ class VocabularyTest {
     assertThat(Pattern.compile(Vocabulary.VERDICT).matcher(
         "the verdict that the agent's build went to b-1 is a failure saying \"x\"").matches()).isFalse();
   }
+
+  @Test
+  void aHostOfThousandsOfLabelsIsMatchedWithoutRecursion() {
+    Pattern verdict = Pattern.compile(Vocabulary.VERDICT);
+    assertThat(verdict.matcher("the agent's build went to " + "a.".repeat(100_000) + "a").matches()).isTrue();
+    assertThat(verdict.matcher("the agent's build went to " + "a.".repeat(100_000) + "!").matches()).isFalse();
+    assertThat(verdict.matcher("the builds of root went to a.b and c.d, one each").matches()).isTrue();
+  }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,8 @@ public final class MachinesFile {
   /** {@code @path}; {@code included} is empty when the file did not exist. */
   public record Include(String path, Optional<MachinesFile> included) implements Entry {}
 
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]*+\\.?+[0-9]*+");
+
   private final List<Entry> entries;
 
   private MachinesFile(List<Entry> entries) {
@@ -36,9 +39,25 @@ public final class MachinesFile {
 
   /**
    * Parses text; {@code reader} returns an included file's content, or empty when the file
-   * does not exist.
+   * does not exist. Includes nest at most {@link #DEFAULT_MAX_DEPTH} deep.
    */
   public static MachinesFile parse(String text, Function<String, Optional<String>> reader) {
+    return parse(text, reader, DEFAULT_MAX_DEPTH);
+  }
+
+  /**
+   * The same, with includes nested at most {@code maxDepth} deep: deeper, or a file that
+   * includes itself (Nix recurses until it crashes), is a MachinesFileException, not a
+   * recursion as deep as the files go.
+   */
+  public static MachinesFile parse(String text, Function<String, Optional<String>> reader, int maxDepth) {
+    return parse(text, reader, maxDepth, 0);
+  }
+
+  /** How deep includes may nest by default: as deep as dispatchcheck's default limit for a farm's include chains. */
+  public static final int DEFAULT_MAX_DEPTH = 16;
+
+  private static MachinesFile parse(String text, Function<String, Optional<String>> reader, int maxDepth, int depth) {
     List<Entry> entries = new ArrayList<>();
     int lineNo = 0;
     for (String physical : text.split("\n", -1)) {
@@ -49,7 +68,12 @@ public final class MachinesFile {
         if (line.isEmpty()) continue;
         if (line.startsWith("@")) {
           String path = line.substring(1).strip();
-          entries.add(new Include(path, reader.apply(path).map(t -> parse(t, reader))));
+          Optional<String> included = reader.apply(path);
+          if (included.isPresent() && depth >= maxDepth) {
+            throw new MachinesFileException(String.format("line %d: @%s nests machines files more than %d deep"
+                + " (a file that includes itself, or a chain too long)", lineNo, path, maxDepth));
+          }
+          entries.add(new Include(path, included.map(t -> parse(t, reader, maxDepth, depth + 1))));
         } else {
           entries.add(new Line(parseLine(line, lineNo)));
         }
@@ -97,9 +121,9 @@ public final class MachinesFile {
 
   private static double decimal(String s, String what, String line, int lineNo) {
     try {
-      double d = Double.parseDouble(s);
-      if (d < 0 || !s.matches("[0-9]*\\.?[0-9]*")) throw new NumberFormatException();
-      return d;
+      // Checked before parseDouble, which takes more ("1d", "0x1p3"); possessive, so a long field is one pass.
+      if (!DECIMAL.matcher(s).matches()) throw new NumberFormatException();
+      return Double.parseDouble(s);
     } catch (NumberFormatException e) {
       throw new MachinesFileException(String.format(
           "line %d: '%s': %s '%s' is not a non-negative number", lineNo, line, what, s));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import dev.dispatchcheck.dispatch.config.NixSettings;
 import java.io.IOException;
@@ -79,10 +81,27 @@ public record AgentConfig(String file, List<Entry> settings, List<Entry> problem
     return settings.stream().filter(e -> e.name().equals(name)).findFirst();
   }
 
+  /**
+   * Stated limits, so that a farm's JSON is read within them whatever it holds: the agent's
+   * configuration nests a few levels, and a string is at most a farm file's length.
+   */
+  static final int MAX_JSON_NESTING = 64;
+  static final int MAX_JSON_STRING = 1 << 20;
+  private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_JSON_NESTING).maxStringLength(MAX_JSON_STRING).build())
+      .build();
+
   private static AgentConfig json(String file, String text) {
     List<Entry> settings = new ArrayList<>();
     List<Entry> problems = new ArrayList<>();
-    try (JsonParser p = new JsonFactory().createParser(text)) {
+    JsonParser p;
+    try {
+      p = JSON_FACTORY.createParser(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (p) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         problems.add(new Entry(line(p), "", "the configuration is not a JSON object"));
         return new AgentConfig(file, settings, problems);
@@ -110,8 +129,13 @@ public record AgentConfig(String file, List<Entry> settings, List<Entry> problem
           }
         }
       }
+    } catch (StreamConstraintsException e) {
+      boolean nesting = String.valueOf(e.getMessage()).contains("nesting depth"); // Jackson's words for the one limit
+      problems.add(new Entry(line(p), "", (nesting ? "nested more than " + MAX_JSON_NESTING + " levels deep"
+          : "a string longer than " + MAX_JSON_STRING + " characters") + ", past dispatchcheck's limit for the agent's"
+          + " configuration; the file is not read further"));
     } catch (JsonProcessingException e) {
-      problems.add(new Entry(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "",
+      problems.add(new Entry(e.getLocation() == null ? line(p) : e.getLocation().getLineNr(), "",
           "not JSON: " + e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -123,11 +147,17 @@ public record AgentConfig(String file, List<Entry> settings, List<Entry> problem
     return p.currentLocation().getLineNr();
   }
 
-  private static final String KEY = "(?:[A-Za-z0-9_-]+|\"(?:[^\"\\\\]|\\\\.)*\")";
-  private static final Pattern TABLE = Pattern.compile("^\\s*\\[\\s*(" + KEY + "(?:\\s*\\.\\s*" + KEY + ")*)\\s*]\\s*(?:#.*)?$");
-  private static final Pattern KEY_VALUE = Pattern.compile("^\\s*(" + KEY + "(?:\\s*\\.\\s*" + KEY + ")*)\\s*=\\s*(.*?)\\s*$");
-  private static final Pattern BASIC = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(?:#.*)?$");
-  private static final Pattern LITERAL = Pattern.compile("^'([^']*)'\\s*(?:#.*)?$");
+  // Possessive throughout: java.util.regex recurses once per repetition of a group (a 2,000-character
+  // string was a StackOverflowError) and backtracks into what a greedy quantifier took; a possessive
+  // quantifier does neither, and none of these needs to give back what it matched.
+  private static final String KEY = "(?:[A-Za-z0-9_-]++|\"(?:[^\"\\\\]++|\\\\.)*+\")";
+  private static final Pattern KEY_PATTERN = Pattern.compile(KEY);
+  private static final String DOTTED = KEY + "(?:\\s*+\\.\\s*+" + KEY + ")*+";
+  private static final Pattern TABLE = Pattern.compile("^\\s*+\\[\\s*+(" + DOTTED + ")\\s*+]\\s*+(?:#.*)?$");
+  // The line is stripped, so the value runs to its end.
+  private static final Pattern KEY_VALUE = Pattern.compile("^\\s*+(" + DOTTED + ")\\s*+=\\s*+(.*)$");
+  private static final Pattern BASIC = Pattern.compile("^\"((?:[^\"\\\\]++|\\\\.)*+)\"\\s*+(?:#.*)?$");
+  private static final Pattern LITERAL = Pattern.compile("^'([^']*+)'\\s*+(?:#.*)?$");
 
   private static AgentConfig toml(String file, String text) {
     List<Entry> settings = new ArrayList<>();
@@ -164,7 +194,7 @@ public record AgentConfig(String file, List<Entry> settings, List<Entry> problem
 
   private static List<String> keys(String dotted) {
     List<String> out = new ArrayList<>();
-    Matcher m = Pattern.compile(KEY).matcher(dotted);
+    Matcher m = KEY_PATTERN.matcher(dotted);
     while (m.find()) {
       String k = m.group();
       out.add(k.startsWith("\"") ? unescape(k.substring(1, k.length() - 1)).orElse(k) : k);

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.dispatch.layout;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,11 +20,17 @@ final class AgentView {
   static final String DEFAULT_BUILDERS = "@" + FarmLayout.SYSTEM_MACHINES;
 
   private final FarmLayout layout;
+  private final FarmLimits limits;
   private final NixConfChain system;
 
-  AgentView(FarmLayout layout) {
+  AgentView(FarmLayout layout, FarmLimits limits) {
     this.layout = layout;
-    this.system = NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, files(), true);
+    this.limits = limits;
+    this.system = NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, files(), true, limits);
+  }
+
+  FarmLimits limits() {
+    return limits;
   }
 
   Function<String, Optional<String>> files() {
@@ -46,7 +53,7 @@ final class AgentView {
   }
 
   Optional<NixConfChain> dotfile(FarmUser user) {
-    return layout.agentFile(user.dotfile()).map(text -> NixConfChain.read(user.dotfile(), files(), true));
+    return layout.agentFile(user.dotfile()).map(text -> NixConfChain.read(user.dotfile(), files(), true, limits));
   }
 
   Optional<NixConfChain.Located> ownBuilders(FarmUser user) {
@@ -69,7 +76,7 @@ final class AgentView {
     return systemBuilders()
         .map(this::walk)
         .orElseGet(() -> MachineEntries.walk(DEFAULT_BUILDERS,
-            new MachineEntries.Origin(FarmLayout.SYSTEM_NIX_CONF, 0), files(), false));
+            new MachineEntries.Origin(FarmLayout.SYSTEM_NIX_CONF, 0), files(), false, limits));
   }
 
   Optional<MachineEntries> walkOwn(FarmUser user) {
@@ -97,7 +104,7 @@ final class AgentView {
 
   private MachineEntries walk(NixConfChain.Located setting) {
     return MachineEntries.walk(setting.value(),
-        new MachineEntries.Origin(setting.file(), setting.line()), files(), true);
+        new MachineEntries.Origin(setting.file(), setting.line()), files(), true, limits);
   }
 
   /**
@@ -106,14 +113,11 @@ final class AgentView {
    */
   private Set<String> groups(String user) {
     Set<String> groups = new TreeSet<>(List.of(user));
-    List<String[]> groupLines = colonLines("/etc/group");
-    for (String[] g : groupLines) {
+    Set<String> primary = new HashSet<>(); // gids, one pass over each file however long both are
+    for (String[] p : colonLines("/etc/passwd")) if (p.length > 3 && p[0].equals(user)) primary.add(p[3]);
+    for (String[] g : colonLines("/etc/group")) {
       if (g.length > 3 && List.of(g[3].split(",")).contains(user)) groups.add(g[0]);
-    }
-    for (String[] p : colonLines("/etc/passwd")) {
-      if (p.length > 3 && p[0].equals(user)) {
-        for (String[] g : groupLines) if (g.length > 2 && g[2].equals(p[3])) groups.add(g[0]);
-      }
+      if (g.length > 2 && primary.contains(g[2])) groups.add(g[0]);
     }
     return groups;
   }

@@ -37,8 +37,13 @@ public final class FarmCommands {
 
   /** The farm's commands, by file and line. */
   public static List<FarmCommand> of(FarmLayout layout) {
+    return of(layout, FarmLimits.DEFAULT);
+  }
+
+  /** Under {@code limits}: includes followed as deep as lint follows them. */
+  public static List<FarmCommand> of(FarmLayout layout, FarmLimits limits) {
     Set<FarmCommand> found = new LinkedHashSet<>(); // a file reached from two chains is one file
-    AgentView view = new AgentView(layout);
+    AgentView view = new AgentView(layout, limits);
     nixConf(view.system(), Source.AGENT_FILE, found);
     for (FarmUser user : FarmUser.ALL) view.dotfile(user).ifPresent(c -> nixConf(c, Source.AGENT_FILE, found));
     layout.builderNixConfs().forEach((host, text) -> {

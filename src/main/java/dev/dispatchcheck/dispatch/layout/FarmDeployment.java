@@ -46,7 +46,12 @@ public record FarmDeployment(FarmLayout layout, List<FarmCommand> commands, bool
 
   /** {@code layout}'s commands neutralised, or, with {@code runFarmCommands}, left as written. */
   public static FarmDeployment of(FarmLayout layout, boolean runFarmCommands) {
-    List<FarmCommand> commands = FarmCommands.of(layout);
+    return of(layout, FarmLimits.DEFAULT, runFarmCommands);
+  }
+
+  /** Under {@code limits}: the include chains are followed as deep as lint followed them, so no hook hides deeper. */
+  public static FarmDeployment of(FarmLayout layout, FarmLimits limits, boolean runFarmCommands) {
+    List<FarmCommand> commands = FarmCommands.of(layout, limits);
     if (runFarmCommands) return new FarmDeployment(layout, commands, true);
     Map<String, String> agent = new TreeMap<>(layout.agentFiles());
     Map<String, String> builders = new TreeMap<>(layout.builderNixConfs());

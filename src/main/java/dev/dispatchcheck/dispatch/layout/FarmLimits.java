@@ -59,4 +59,16 @@ public record FarmLimits(int builders, int cells, int scenarios, int buildsPerSt
   public static String atMost(String does, int limit, String option, Number asked) {
     return "dispatchcheck " + does + " at most " + limit + " (raise it with " + option + " " + asked + ")";
   }
+
+  /**
+   * What a finding says of an {@code include} or {@code @file} past {@link #includeDepth}:
+   * Nix follows a chain of any depth, dispatchcheck reads so far and no further (a chain
+   * as deep as the input would otherwise exhaust the stack that reads it).
+   *
+   * @param include the include as the finding names it, e.g. {@code include '/etc/nix/a.conf'}
+   */
+  static String includeTooDeep(String include, int includeDepth) {
+    return include + " nests more than " + includeDepth + " files deep, dispatchcheck's limit for include and @file"
+        + " chains (raise it with --max-include-depth); that file is not read";
+  }
 }

@@ -88,7 +88,12 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
   }
 
   public static FarmPlan of(FarmLayout layout) {
-    AgentView view = new AgentView(layout);
+    return of(layout, FarmLimits.DEFAULT);
+  }
+
+  /** The plan, include chains followed as deep as {@code limits} lets lint follow them. */
+  public static FarmPlan of(FarmLayout layout, FarmLimits limits) {
+    AgentView view = new AgentView(layout, limits);
     List<ClientFacts> users = FarmUser.ALL.stream().map(u -> facts(view, u)).toList();
     List<Machine> reachable = reachable(view);
     List<Cell> cells = cells(reachable, view);
@@ -99,7 +104,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
   private static List<Cell> effectCells(List<Cell> cells, AgentView view) {
     List<Machine> used;
     try {
-      used = MachinesFile.parse(view.effectDaemonBuilders(), view.files()).machines();
+      used = parse(view.effectDaemonBuilders(), view).machines();
     } catch (MachinesFileException e) {
       used = List.of();
     }
@@ -125,7 +130,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     List<String> machines;
     List<String> missing = List.of();
     try {
-      MachinesFile parsed = MachinesFile.parse(builders, view.files());
+      MachinesFile parsed = parse(builders, view);
       machines = parsed.machines().stream().map(Machine::hostName).toList();
       missing = parsed.missingIncludes();
     } catch (MachinesFileException e) {
@@ -225,10 +230,15 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
   /** The lines the daemon uses for {@code user}; none when they cannot be parsed (Lint reports that). */
   private static List<Machine> daemonMachines(AgentView view, FarmUser user) {
     try {
-      return MachinesFile.parse(view.daemonBuilders(user), view.files()).machines();
+      return parse(view.daemonBuilders(user), view).machines();
     } catch (MachinesFileException e) {
       return List.of();
     }
+  }
+
+  /** A builders value as Nix reads it, includes followed through the farm's files as deep as lint follows them. */
+  private static MachinesFile parse(String builders, AgentView view) {
+    return MachinesFile.parse(builders, view.files(), view.limits().includeDepth());
   }
 
   /** The scheme of the first line that could take the build and has no stand-in. */

@@ -23,35 +23,39 @@ public final class Lint {
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
   private final Set<Finding> findings = new LinkedHashSet<>(); // a file reached twice reports once
+  /** The farm linted; null when a text is checked alone (what an expectation deploys). */
+  private final FarmLayout layout;
   private final FarmLimits limits;
   /** The plan's size as the machines lines are walked, against the limits. */
   private final PlanSize planSize;
 
-  private Lint(FarmLimits limits) {
+  private Lint(FarmLayout layout, FarmLimits limits) {
+    this.layout = layout;
     this.limits = limits;
     this.planSize = new PlanSize(limits);
   }
 
-  /** The findings under the default limits, sorted by file and line. */
+  /** The findings, sorted by file and line, under the default limits. */
   public static List<Finding> check(FarmLayout layout) {
     return check(layout, FarmLimits.DEFAULT);
   }
 
   /** The findings, sorted by file and line; a farm past one of {@code limits} is an error at the line that takes it past. */
   public static List<Finding> check(FarmLayout layout, FarmLimits limits) {
-    Lint lint = new Lint(limits);
+    Lint lint = new Lint(layout, limits);
     layout.agentFiles().forEach((path, text) -> lint.text(FarmLayout.farmPathOfAgentFile(path), text));
     layout.agentFiles().keySet().stream().filter(p -> !AgentPaths.allowed(p)).forEach(p -> lint.findings.add(new Finding(
         Severity.ERROR, FarmLayout.farmPathOfAgentFile(p), 0, "a farm may put files on the agent host only under "
             + String.join(", ", AgentPaths.ALLOWED) + ": anywhere else a file could replace a program the harness or"
             + " the probe runs, and forge where builds went", "")));
     layout.builderNixConfs().forEach((host, text) -> lint.text(FarmLayout.farmPathOfBuilderNixConf(host), text));
-    lint.agent(layout);
-    layout.agentConfig().ifPresent(c -> lint.agentConfig(c, new AgentView(layout)));
+    lint.findings.addAll(HarnessHosts.directoryClashes(layout.builderNixConfs().keySet()));
+    lint.agent();
+    layout.agentConfig().ifPresent(c -> lint.agentConfig(c, new AgentView(layout, limits)));
     layout.builderNixConfs().forEach((host, text) -> lint.conf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false),
         p -> FarmLayout.farmPathOfBuilderNixConf(host)));
-    for (FarmCommand c : FarmCommands.of(layout)) {
+    for (FarmCommand c : FarmCommands.of(layout, limits)) {
       lint.findings.add(new Finding(Severity.WARNING, c.file(), c.line(), c.lintMessage(), ""));
     }
     lint.findings.addAll(lint.planSize.findings());
@@ -64,8 +68,8 @@ public final class Lint {
     return sorted;
   }
 
-  private void agent(FarmLayout layout) {
-    AgentView view = new AgentView(layout);
+  private void agent() {
+    AgentView view = new AgentView(layout, limits);
     Function<String, String> where = FarmLayout::farmPathOfAgentFile;
     conf(view.system(), where);
     Set<String> machinesFilesRead = new LinkedHashSet<>();
@@ -78,7 +82,7 @@ public final class Lint {
               + " this untrusted user and uses the system's (Nix 2.22+ warns, older Nix says nothing)", "all")));
       view.walkOwn(user).ifPresent(w -> walk(w, where, machinesFilesRead, user));
     }
-    unread(layout, machinesFilesRead);
+    unread(machinesFilesRead);
   }
 
   /**
@@ -225,14 +229,21 @@ public final class Lint {
       }
     });
     for (String error : MachineValues.errors(m)) findings.add(new Finding(Severity.ERROR, file, line, error, ""));
-    if (!FarmPlan.isSsh(m)) {
+    if (FarmPlan.isSsh(m) && HarnessHosts.taken(m.hostName())) {
+      findings.add(new Finding(Severity.ERROR, file, line, HarnessHosts.takenBy("builder host name '" + m.hostName() + "'"), ""));
+    }
+    m.sshKey().filter(k -> layout != null && layout.agentFile(k).isPresent() && layout.agentFile(k + ".pub").isEmpty()).ifPresent(k ->
+        findings.add(new Finding(Severity.ERROR, file, line, "key file '" + k + "' of " + m.storeUri() + " is in the farm"
+            + " but its .pub is not: dispatchcheck authorizes the key's .pub on the stand-in, so the farm holds both,"
+            + " or neither (and dispatchcheck makes a fresh key there)", "")));
+    if (!FarmPlan.isSsh(m) && !MachineValues.isRelativeStorePath(m)) {
       findings.add(new Finding(Severity.WARNING, file, line, m.storeUri() + " is not an ssh:// or ssh-ng:// builder;"
           + " dispatchcheck cannot stand in for it", ""));
     }
   }
 
   /** A machines file no builders value names is never read: the guide's agent machines file is the case in point. */
-  private void unread(FarmLayout layout, Set<String> read) {
+  private void unread(Set<String> read) {
     for (Map.Entry<String, String> e : layout.agentFiles().entrySet()) {
       String path = e.getKey();
       if (path.endsWith("/nix/machines") && !read.contains(path)) {
@@ -252,7 +263,7 @@ public final class Lint {
 
   /** A machines file, or a builders value (an effect's own --builders): each line's entries. */
   public static List<Finding> machinesText(String text) {
-    Lint lint = new Lint(FarmLimits.DEFAULT);
+    Lint lint = new Lint(null, FarmLimits.DEFAULT);
     lint.text("", text);
     String[] lines = text.split("\n", -1);
     for (int n = 1; n <= lines.length; n++) lint.builders(lines[n - 1], n);
@@ -261,7 +272,7 @@ public final class Lint {
 
   /** A nix.conf: what Nix rejects, each builders value's entries, and no hook. */
   public static List<Finding> nixConfText(String text) {
-    Lint lint = new Lint(FarmLimits.DEFAULT);
+    Lint lint = new Lint(null, FarmLimits.DEFAULT);
     lint.text("", text);
     NixConfChain conf = NixConfChain.read("", p -> Optional.of(text), false);
     lint.conf(conf, f -> f);
@@ -271,7 +282,7 @@ public final class Lint {
 
   /** The agent's nixSettings in nix.conf syntax, one setting a line: an agent configuration's rules, and no hook. */
   public static List<Finding> nixSettingsText(String text) {
-    Lint lint = new Lint(FarmLimits.DEFAULT);
+    Lint lint = new Lint(null, FarmLimits.DEFAULT);
     lint.text("", text);
     AgentConfig config = AgentConfig.ofLines("", text);
     lint.nixSettings(config);
@@ -284,7 +295,7 @@ public final class Lint {
    * separated by commas; each cell one line of text. Line 0: the row.
    */
   public static List<Finding> builderRow(String builder, String systems) {
-    Lint lint = new Lint(FarmLimits.DEFAULT);
+    Lint lint = new Lint(null, FarmLimits.DEFAULT);
     for (String cell : List.of(builder, systems)) {
       if (!Printable.isTextLine(cell)) lint.findings.add(new Finding(Severity.ERROR, "", 0, "cell '" + cell
           + "' is not one line of text: a cell names one builder, or its systems", ""));

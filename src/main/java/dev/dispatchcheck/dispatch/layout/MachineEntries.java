@@ -37,7 +37,7 @@ final class MachineEntries {
   // Nix reads the speed factor as a float from 2.20 on (libstore/machines.cc, parseFloatField,
   // first in tag 2.20.0); before, as an unsigned int, rejecting the line. Real runs agree:
   // features/11-nix-versions.feature, "a fractional speed factor in a machines line".
-  private static final Pattern FRACTION = Pattern.compile("\\d*\\.\\d*");
+  private static final Pattern FRACTION = Pattern.compile("\\d*+\\.\\d*+");
 
   private final List<Builder> builders = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -46,11 +46,25 @@ final class MachineEntries {
   /** Entries seen so far, builders and includes, valid or not: what tells an empty file. */
   private int entriesSeen;
 
-  private MachineEntries() {}
+  private final FarmLimits limits;
+
+  private MachineEntries(FarmLimits limits) {
+    this.limits = limits;
+  }
 
   /** Walks a builders value written at {@code origin}; {@code reportMissing} is false for Nix's default value. */
   static MachineEntries walk(String value, Origin origin, Function<String, Optional<String>> files, boolean reportMissing) {
-    MachineEntries walk = new MachineEntries();
+    return walk(value, origin, files, reportMissing, FarmLimits.DEFAULT);
+  }
+
+  /**
+   * The same, following {@code @file}s at most {@link FarmLimits#includeDepth} deep, and each
+   * machines file once: one named again is a problem, not read again, so that {@code @file}
+   * lines cannot multiply the work and the walk stays within the size of the farm.
+   */
+  static MachineEntries walk(String value, Origin origin, Function<String, Optional<String>> files, boolean reportMissing,
+      FarmLimits limits) {
+    MachineEntries walk = new MachineEntries(limits);
     walk.text(value, n -> origin, files, reportMissing, new ArrayList<>());
     return walk;
   }
@@ -108,6 +122,12 @@ final class MachineEntries {
     } else if (stack.contains(path)) {
       problems.add(new Problem(origin, Severity.ERROR, "machines file '" + path + "' includes itself;"
           + " Nix would recurse until it crashes", "all"));
+    } else if (stack.size() >= limits.includeDepth()) { // the stack holds the machines files above this @file
+      problems.add(new Problem(origin, Severity.ERROR, FarmLimits.includeTooDeep("@" + path, limits.includeDepth()), ""));
+    } else if (filesRead.contains(path)) {
+      problems.add(new Problem(origin, Severity.ERROR, "machines file '" + path + "' is named a second time in this"
+          + " builders value: Nix reads it again, dispatchcheck reads each machines file of a value once (so that"
+          + " @file lines cannot multiply); name it in one place", ""));
     } else {
       filesRead.add(path);
       stack.add(path);

@@ -21,7 +21,8 @@ final class MachineValues {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*\\$?");
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
-  private static final Pattern SYSTEM = Pattern.compile("[A-Za-z0-9_]+(?:-[A-Za-z0-9_.]+)+");
+  // Possessive, so that a long system name is matched in a loop, not a recursion per '-'.
+  private static final Pattern SYSTEM = Pattern.compile("[A-Za-z0-9_]++(?:-[A-Za-z0-9_.]++)++");
   private static final Pattern FEATURE = Pattern.compile("[A-Za-z0-9_.+-]+");
   private static final Pattern PARAMETER = Pattern.compile("([a-z][a-z0-9-]*)=([A-Za-z0-9._/+=:,-]*)");
 
@@ -33,11 +34,29 @@ final class MachineValues {
   static List<String> errors(Machine m) {
     MachineValues check = new MachineValues();
     if (FarmPlan.isSsh(m)) check.sshUri(m);
+    if (isRelativeStorePath(m)) {
+      check.errors.add("store URI '" + m.storeUri() + "' has no scheme and holds a '/': Nix prepends ssh:// only to a"
+          + " bare host name, and reads this as the path of a local store, relative to the working directory of the"
+          + " Nix process that reads it; write ssh://HOST for a builder over SSH");
+    }
     m.systems().forEach(check::system);
     m.supportedFeatures().forEach(check::feature);
     m.mandatoryFeatures().forEach(check::feature);
-    m.sshKey().ifPresent(k -> check.keyPath(k, "ssh key '" + k + "' of " + m.storeUri()));
+    m.sshKey().ifPresent(k -> check.keyFile(k, "ssh key '" + k + "' of " + m.storeUri()));
     return check.errors;
+  }
+
+  /** A bare entry that Nix does not take for an SSH host (FarmPlan.scheme: "local"), and not an absolute path either. */
+  static boolean isRelativeStorePath(Machine m) {
+    String uri = m.storeUri();
+    return !uri.contains("://") && uri.contains("/") && !uri.startsWith("/");
+  }
+
+  /** The key-file column: a path as any key's, and one where the harness may make a fresh key. */
+  private void keyFile(String path, String what) {
+    int before = errors.size();
+    keyPath(path, what);
+    if (errors.size() == before) AgentPaths.keyFileProblem(path, what).ifPresent(errors::add);
   }
 
   /** The parts the harness takes from the URI (host, user) as it takes them, and the rest by the grammar. */

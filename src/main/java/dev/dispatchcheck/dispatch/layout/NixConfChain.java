@@ -29,14 +29,29 @@ final class NixConfChain {
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> files = new LinkedHashSet<>();
 
-  private NixConfChain() {}
+  private final FarmLimits limits;
+
+  private NixConfChain(FarmLimits limits) {
+    this.limits = limits;
+  }
 
   /**
    * Reads {@code path} through {@code files}. With {@code followIncludes} false (a builder's
    * nix.conf, whose includes the farm does not hold), includes are neither read nor checked.
    */
   static NixConfChain read(String path, Function<String, Optional<String>> files, boolean followIncludes) {
-    NixConfChain chain = new NixConfChain();
+    return read(path, files, followIncludes, FarmLimits.DEFAULT);
+  }
+
+  /**
+   * The same, following includes at most {@link FarmLimits#includeDepth} deep, and each
+   * file of the chain once: a file included again is a problem, not read again, so that
+   * includes cannot multiply the work (a file that includes another twice, which includes
+   * another twice, …) and the reading stays within the size of the farm.
+   */
+  static NixConfChain read(String path, Function<String, Optional<String>> files, boolean followIncludes,
+      FarmLimits limits) {
+    NixConfChain chain = new NixConfChain(limits);
     files.apply(path).ifPresent(text -> chain.add(path, text, files, followIncludes, new ArrayList<>()));
     return chain;
   }
@@ -83,13 +98,14 @@ final class NixConfChain {
           + "; Nix refuses the whole file (`illegal configuration line`), so every Nix command fails"));
       return;
     }
-    List<Integer> lines = entryLines(text);
+    String[] raw = text.split("\n", -1);
+    List<Integer> lines = entryLines(raw);
     stack.add(path);
     for (int i = 0; i < conf.entries().size(); i++) {
       int line = lines.get(i);
       NixConf.Entry entry = conf.entries().get(i);
       if (entry instanceof NixConf.Setting s) {
-        checkEqualsIsAWord(path, line, text.split("\n", -1)[line - 1]);
+        checkEqualsIsAWord(path, line, raw[line - 1]);
         settings.add(new Located(path, line, s.name(), s.value()));
       } else if (entry instanceof NixConf.Include inc && follow) {
         include(path, line, inc, reader, stack);
@@ -105,11 +121,19 @@ final class NixConfChain {
     Optional<String> text = reader.apply(target);
     if (stack.contains(target)) {
       problems.add(new Problem(from, line, "'" + target + "' includes itself; Nix would recurse until it crashes"));
-    } else if (text.isPresent()) {
+    } else if (text.isEmpty()) {
+      if (!inc.optional()) {
+        problems.add(new Problem(from, line, "included file '" + target + "' is not in the farm; Nix stops with `file '"
+            + target + "' included from '" + from + "' not found` (use !include to tolerate a missing file)"));
+      }
+    } else if (stack.size() > limits.includeDepth()) { // the stack holds the top file and each include so far
+      problems.add(new Problem(from, line, FarmLimits.includeTooDeep("include '" + target + "'", limits.includeDepth())));
+    } else if (files.contains(target)) {
+      problems.add(new Problem(from, line, "'" + target + "' is included a second time in this chain of includes:"
+          + " Nix reads it again, dispatchcheck reads each file of a chain once (so that includes cannot multiply);"
+          + " include it from one place"));
+    } else {
       add(target, text.get(), reader, true, stack);
-    } else if (!inc.optional()) {
-      problems.add(new Problem(from, line, "included file '" + target + "' is not in the farm; Nix stops with `file '"
-          + target + "' included from '" + from + "' not found` (use !include to tolerate a missing file)"));
     }
   }
 
@@ -124,9 +148,8 @@ final class NixConfChain {
   }
 
   /** The line of each NixConf entry: NixConf makes one entry of every line that is not blank or a comment. */
-  private static List<Integer> entryLines(String text) {
+  private static List<Integer> entryLines(String[] raw) {
     List<Integer> lines = new ArrayList<>();
-    String[] raw = text.split("\n", -1);
     for (int i = 0; i < raw.length; i++) {
       int hash = raw[i].indexOf('#');
       if (!(hash >= 0 ? raw[i].substring(0, hash) : raw[i]).isBlank()) lines.add(i + 1);

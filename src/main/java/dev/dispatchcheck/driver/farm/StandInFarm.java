@@ -4,6 +4,7 @@ import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.dispatch.layout.FarmCommand;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
+import dev.dispatchcheck.dispatch.layout.HarnessHosts;
 import dev.dispatchcheck.dispatch.layout.HostKey;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.FarmUnderCheck;
@@ -37,7 +38,7 @@ public final class StandInFarm {
         "overridden on every host: substituters = (empty; there is no binary cache offline), sandbox = false"
             + " (no namespaces in an unprivileged container), build-users-group = nixbld"));
     List<HostSpec> hosts = new ArrayList<>();
-    hosts.add(HostSpec.agent("agent", settings.agentNix()).withFiles(layout.agentFiles()));
+    hosts.add(HostSpec.agent(HarnessHosts.AGENT, settings.agentNix()).withFiles(layout.agentFiles()));
     for (FarmPlan.StandIn s : plan.standIns()) {
       List<String> users = s.sshUsers().stream().filter(u -> !u.equals("root")).toList();
       Map<String, String> files = new LinkedHashMap<>();

@@ -89,4 +89,30 @@ class MachinesFileTest {
     assertThatThrownBy(() -> MachinesFile.parse("a b c d e f g h i"))
         .hasMessageContaining("line 1").hasMessageContaining("9 fields");
   }
+
+  @Test
+  void includesNestToADepthAndAFileThatIncludesItselfIsAnErrorNotAStackOverflow() {
+    Map<String, String> chain = Map.of("/a", "@/b", "/b", "@/c", "/c", "ssh://c aarch64-linux");
+    assertThat(MachinesFile.parse("@/a", p -> Optional.ofNullable(chain.get(p)), 3).machines())
+        .extracting(Machine::hostName).containsExactly("c");
+    assertThatThrownBy(() -> MachinesFile.parse("@/a", p -> Optional.ofNullable(chain.get(p)), 2))
+        .isInstanceOf(MachinesFileException.class).hasMessageContaining("@/c nests machines files more than 2 deep");
+    assertThatThrownBy(() -> MachinesFile.parse("@/self", p -> Optional.of("ssh://a x86_64-linux\n@/self")))
+        .isInstanceOf(MachinesFileException.class)
+        .hasMessage("line 2: @/self nests machines files more than " + MachinesFile.DEFAULT_MAX_DEPTH
+            + " deep (a file that includes itself, or a chain too long)");
+  }
+
+  @Test
+  void aLongSpeedFactorIsReadInOnePass() {
+    String digits = "1".repeat(1 << 20);
+    long start = System.nanoTime();
+    // parseDouble takes a trailing 'd'; the check before it refuses it without backtracking through the digits.
+    assertThatThrownBy(() -> MachinesFile.parse("ssh://b x86_64-linux - 1 " + digits + "d"))
+        .isInstanceOf(MachinesFileException.class).hasMessageContaining("speed factor");
+    assertThat(MachinesFile.parse("ssh://b x86_64-linux - 1 " + digits).machines()).hasSize(1);
+    assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
+    assertThatThrownBy(() -> MachinesFile.parse("ssh://b x86_64-linux - 1 0x1p3")).hasMessageContaining("speed factor");
+    assertThat(MachinesFile.parse("ssh://b x86_64-linux - 1 1.5").machines().get(0).speedFactor()).contains(1.5);
+  }
 }

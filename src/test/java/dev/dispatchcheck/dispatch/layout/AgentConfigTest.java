@@ -96,4 +96,36 @@ class AgentConfigTest {
     Farm farm = Farm.in(dir).file(AgentConfig.TOML, "").file(AgentConfig.JSON, "{}");
     assertThatThrownBy(farm::layout).isInstanceOf(FarmInputException.class).hasMessageContaining("hercules-ci-agent.json too");
   }
+
+  @Test
+  void longTomlStringsAndKeysAreReadWithoutRecursionOrBacktracking() {
+    for (int length : List.of(2_000, 1 << 19)) {
+      String value = "ssh://b aarch64-linux ; ".repeat(length / 24) + "\\\"";
+      AgentConfig c = AgentConfig.read(AgentConfig.TOML, "[nixSettings]\nbuilders = \"" + value + "\" # the agent's");
+      assertThat(c.problems()).isEmpty();
+      assertThat(c.settings()).singleElement().extracting(AgentConfig.Entry::value).asString()
+          .hasSize(value.length() - 1).endsWith("; \"");
+    }
+    String spaces = "x" + " ".repeat(1 << 19) + "y";
+    long start = System.nanoTime();
+    AgentConfig c = AgentConfig.read(AgentConfig.TOML, String.join("\n", "[nixSettings]", "builders = " + spaces,
+        "\"" + "k\\\"".repeat(1 << 17) + "\" = 'v'", "[" + "a.".repeat(1 << 17) + "]"));
+    assertThat(c.problems()).extracting(AgentConfig.Entry::line).containsExactly(2);
+    assertThat(c.settings()).singleElement().extracting(AgentConfig.Entry::name).asString().startsWith("k\"k\"");
+    assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
+  }
+
+  @Test
+  void jsonNestedPastTheLimitIsAProblemAtItsLine() {
+    int arrays = AgentConfig.MAX_JSON_NESTING - 1; // inside the configuration's object
+    String deep = "[".repeat(arrays) + "]".repeat(arrays);
+    AgentConfig within = AgentConfig.read(AgentConfig.JSON, "{\"labels\": " + deep + ",\n\"nixSettings\": {\"cores\": \"1\"}}");
+    assertThat(within.problems()).isEmpty();
+    assertThat(within.settings()).extracting(AgentConfig.Entry::name).containsExactly("cores");
+    AgentConfig past = AgentConfig.read(AgentConfig.JSON, "{\n\n\"labels\": " + "[".repeat(100_000));
+    assertThat(past.problems()).containsExactly(new AgentConfig.Entry(3, "", "nested more than 64 levels deep, past"
+        + " dispatchcheck's limit for the agent's configuration; the file is not read further"));
+    assertThat(AgentConfig.read(AgentConfig.JSON, "{\"nixSettings\": {\"builders\": \"" + "x".repeat(1 << 20) + "\"}}")
+        .settings()).singleElement().extracting(e -> e.value().length()).isEqualTo(1 << 20);
+  }
 }

@@ -304,4 +304,58 @@ class LintTest {
         + " remote builders");
     assertThat(Lint.check(FarmLayout.read(Path.of("examples/guide-farm")))).isEmpty();
   }
+
+  @Test
+  void aBuilderNamedLikeOneOfTheHarnesssHostsIsAnErrorAtItsLine() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines", "ssh://agent.example.com aarch64-linux",
+        "ssh-ng://nix@agent aarch64-linux", "CLIENT x86_64-linux"));
+    assertThat(where(f)).containsExactly(MACHINES + ":2:ERROR", MACHINES + ":3:ERROR");
+    assertThat(f.get(0).message()).isEqualTo("builder host name 'agent' is the name of one of dispatchcheck's own hosts"
+        + " (agent, client), so no stand-in can answer to it: dispatchcheck cannot check a farm with a builder of that name");
+    assertThat(f.get(1).message()).startsWith("builder host name 'CLIENT' is the name of one of dispatchcheck's own hosts");
+  }
+
+  @Test
+  void builderDirectoriesThatClashWithTheHarnessOrEachOtherAreErrors() {
+    assertThat(lint(Farm.in(dir).builder("b.example.com", "max-jobs = 1").builder("agent.example.com", "max-jobs = 1")))
+        .isEmpty();
+    List<Finding> f = lint(Farm.in(dir).builder("Agent", "max-jobs = 1")
+        .builder("B.EXAMPLE.COM", "max-jobs = 1").builder("b.example.com", "max-jobs = 2"));
+    assertThat(where(f)).containsExactly("builders/Agent/etc/nix/nix.conf:0:ERROR",
+        "builders/B.EXAMPLE.COM/etc/nix/nix.conf:0:ERROR", "builders/b.example.com/etc/nix/nix.conf:0:ERROR");
+    assertThat(f.get(0).message()).startsWith("builders/Agent/ is the name of one of dispatchcheck's own hosts");
+    assertThat(f.get(1).message()).isEqualTo("builders/B.EXAMPLE.COM/ and builders/b.example.com/ name the same host"
+        + " (host names do not differ by case), so which nix.conf its stand-in gets would be a matter of order; keep one");
+  }
+
+  @Test
+  void aKeyFileTheFarmHoldsNeedsItsPublicHalfToo() {
+    Farm farm = Farm.in(dir).agent("/etc/nix/machines", "ssh://b aarch64-linux /root/.ssh/id_b")
+        .agent("/root/.ssh/id_b", "-----BEGIN OPENSSH PRIVATE KEY-----");
+    List<Finding> f = lint(farm);
+    assertThat(where(f)).containsExactly(MACHINES + ":1:ERROR");
+    assertThat(f.get(0).message()).isEqualTo("key file '/root/.ssh/id_b' of ssh://b is in the farm but its .pub is not:"
+        + " dispatchcheck authorizes the key's .pub on the stand-in, so the farm holds both, or neither (and dispatchcheck"
+        + " makes a fresh key there)");
+    assertThat(lint(farm.agent("/root/.ssh/id_b.pub", Farm.KEY_LINE))).isEmpty();
+  }
+
+  @Test
+  void aKeyFileWhereNoKeyMayBeIsAnErrorAtItsLine() {
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines", "ssh://a aarch64-linux /etc/nix/id_a",
+        "ssh://b aarch64-linux /etc/ld.so.preload", "ssh://c aarch64-linux /etc/sudoers.d/x",
+        "ssh://d aarch64-linux /root/.ssh/authorized_keys"));
+    assertThat(where(f)).containsExactly(MACHINES + ":2:ERROR", MACHINES + ":3:ERROR", MACHINES + ":4:ERROR");
+  }
+
+  @Test
+  void aBareEntryIsValidatedAsAnSshBuilderNotWarnedOfAsAnotherKind() {
+    assertThat(lint(Farm.in(dir).agent("/etc/nix/machines", "b.example.com aarch64-linux"))).isEmpty();
+    List<Finding> f = lint(Farm.in(dir).agent("/etc/nix/machines", "b_x.example.com aarch64-linux",
+        "b.example.com/x aarch64-linux", "/mnt/store aarch64-linux"));
+    assertThat(f).extracting(x -> x.line() + ":" + x.severity() + ":" + x.message().substring(0, 30)).containsExactly(
+        "1:ERROR:builder host name 'b_x.example",
+        "2:ERROR:store URI 'b.example.com/x' ha",
+        "3:WARNING:/mnt/store is not an ssh:// or");
+  }
 }

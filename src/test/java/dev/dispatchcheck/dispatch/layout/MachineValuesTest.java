@@ -75,4 +75,58 @@ class MachineValuesTest {
         "feature 'a'b' is not a feature name (letters, digits and . _ + -)");
     assertThat(errors("ssh://b x86_64-linux - - - - $x")).singleElement().asString().startsWith("feature '$x'");
   }
+
+  @Test
+  void aKeyFileLiesWhereAFarmMayPutKeys() {
+    for (String key : List.of("/etc/nix/id_builder", "/root/.ssh/id_b", "/var/lib/hercules-ci-agent/.ssh/id_b",
+        "/etc/nix/keys/builder", "/root/.ssh/./id_b")) {
+      assertThat(errors("ssh://b x86_64-linux " + key)).as(key).isEmpty();
+    }
+    // '..' could lead out of them: refused whatever it resolves to.
+    assertThat(errors("ssh://b x86_64-linux /root/.ssh/../../etc/x")).singleElement().asString().endsWith("without '..'");
+    assertThat(errors("ssh://b x86_64-linux /root/.ssh/../.ssh/id_b")).singleElement().asString().endsWith("without '..'");
+  }
+
+  @Test
+  void aKeyFileOutsideTheKeyDirectoriesIsAnError() {
+    assertThat(errors("ssh://b x86_64-linux /etc/ld.so.preload")).containsExactly("ssh key '/etc/ld.so.preload' of"
+        + " ssh://b lies outside the directories a key file may be in (/etc/nix/, /root/.ssh/, /var/lib/hercules-ci-agent/):"
+        + " dispatchcheck makes a fresh key at that path on the agent host, as root");
+    for (String key : List.of("/etc/sudoers.d/x", "/usr/local/bin/nix-build", "/etc/nix", "/etc/ssh/ssh_config.d/x.conf",
+        "/root/.config/nix/nix.conf", "/tmp/id", "/etc/hosts", "/etc//nixos/id")) {
+      assertThat(errors("ssh://b x86_64-linux " + key)).as(key).singleElement().asString().contains("lies outside");
+    }
+  }
+
+  @Test
+  void aKeyFileMayNotNameAFileThatNixSshOrTheHarnessUses() {
+    assertThat(errors("ssh://b x86_64-linux /root/.ssh/authorized_keys")).containsExactly("ssh key"
+        + " '/root/.ssh/authorized_keys' of ssh://b names a file that Nix, ssh or dispatchcheck itself reads or writes"
+        + " (/root/.ssh/authorized_keys): dispatchcheck makes a fresh key at that path (and its .pub) on the agent host,"
+        + " as root, which would replace it");
+    for (String key : List.of("/etc/nix/nix.conf", "/etc/nix/machines", "/etc/nix//nix.conf", "/root/.ssh/./config",
+        "/root/.ssh/id_ed25519", "/root/.ssh/known_hosts", "/var/lib/hercules-ci-agent/.config/nix/nix.conf",
+        "/var/lib/hercules-ci-agent/work/x", "/var/lib/hercules-ci-agent/.ssh/authorized_keys")) {
+      assertThat(errors("ssh://b x86_64-linux " + key)).as(key).singleElement().asString().contains("names a file that");
+    }
+  }
+
+  @Test
+  void aBareEntryIsAnSshHostValidatedAsOne() {
+    assertThat(errors("b.example.com x86_64-linux")).isEmpty();
+    assertThat(errors("nix@b.example.com:2222 x86_64-linux")).isEmpty();
+    assertThat(errors("b_x.example.com x86_64-linux")).singleElement().asString().startsWith("builder host name 'b_x.example.com'");
+    assertThat(errors("$(id) x86_64-linux")).singleElement().asString().startsWith("builder host name '$(id)'");
+    assertThat(errors("$(touch${IFS}/tmp/x) x86_64-linux")).containsExactly("store URI '$(touch${IFS}/tmp/x)' has no"
+        + " scheme and holds a '/': Nix prepends ssh:// only to a bare host name, and reads this as the path of a local"
+        + " store, relative to the working directory of the Nix process that reads it; write ssh://HOST for a builder over SSH");
+    assertThat(errors("/mnt/store x86_64-linux")).as("an absolute path is a local store, not an error").isEmpty();
+  }
+
+  @Test
+  void aLongSystemNameIsMatchedWithoutRecursion() {
+    String system = "a" + "-b".repeat(1 << 19);
+    assertThat(errors("ssh://b " + system)).isEmpty();
+    assertThat(errors("ssh://b " + system + "-")).singleElement().asString().contains("is not an arch-os system name");
+  }
 }
