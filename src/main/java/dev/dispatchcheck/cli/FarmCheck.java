@@ -5,7 +5,8 @@ import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.driver.Waiter;
-import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.dispatch.map.DispatchMap;
+import dev.dispatchcheck.driver.farm.DispatchMapBuilder;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.StandInFarm;
 import dev.dispatchcheck.run.FarmUnderCheck;
@@ -135,7 +136,7 @@ final class FarmCheck implements Callable<Integer> {
         plan.effectCells().size(), plan.standIns().size());
     Console.errf("  %-26s %-36s %s", "user", "system", "goes to");
     try (Farm farm = StandInFarm.start(layout, plan, settings, notes)) {
-      List<DispatchMap.Row> rows = DispatchMap.build(farm, cells, layout.nixSettings(), new Waiter(settings.buildTimeout()),
+      List<DispatchMap.Row> rows = DispatchMapBuilder.build(farm, cells, layout.nixSettings(), new Waiter(settings.buildTimeout()),
           r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
       MapReport.write(reportDir, layout, nix, rows, notes);
       return new Mapped(rows, notes);

@@ -2,7 +2,7 @@ package dev.dispatchcheck.driver.probe;
 
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.dispatch.log.DispatchLogParser;
+import dev.dispatchcheck.dispatch.evidence.DispatchLogParser;
 import dev.dispatchcheck.dispatch.log.InternalJsonLog;
 import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 

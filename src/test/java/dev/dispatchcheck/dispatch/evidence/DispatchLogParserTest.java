@@ -1,33 +1,16 @@
-package dev.dispatchcheck.dispatch.log;
+package dev.dispatchcheck.dispatch.evidence;
 
-import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.dispatch.evidence.Outcome;
-import dev.dispatchcheck.dispatch.evidence.Placement;
-
+import static dev.dispatchcheck.dispatch.log.Logs.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
+import dev.dispatchcheck.dispatch.log.Logs;
+import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Real nix-build logs captured from Nix 2.8 (Debian bookworm's nix-bin) in the harness's containers. */
 class DispatchLogParserTest {
-
-  static String fixture(String name) {
-    return fixture("2.8", name);
-  }
-
-  /** A real log captured from Nix {@code version}, under src/test/resources/nix-VERSION/. */
-  static String fixture(String version, String name) {
-    try (var in = DispatchLogParserTest.class.getResourceAsStream("/nix-" + version + "/" + name)) {
-      return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** The fixtures interleave stdout into the log; the output path is the stdout line. */
   static DispatchRecord parse(String name, int exit) {
