@@ -31,8 +31,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check", description = "Check an operator's farm directory: lint, dispatch map, expectations.")
 final class FarmCheck implements Callable<Integer> {
-  static final String DEFAULT_MATRIX = "2.26/2.26";
-
   @Parameters(index = "0", description = "the farm directory (see examples/)") Path farmDir;
 
   @Option(names = "--before", description = "the farm as it is now: print the cells the change to FARM_DIR moves")
@@ -77,7 +75,7 @@ final class FarmCheck implements Callable<Integer> {
     }
     ScenarioSelection expectations = options.selection(layout.get().features(), true);
     if (FarmLint.invalidExpectations(expectations, options.projectDir())) return Optional.empty();
-    Matrix matrix = options.matrix(DEFAULT_MATRIX);
+    Matrix matrix = options.matrix(Matrix.Default.CHECK);
     return Optional.of(new Input(FarmUnderCheck.of(layout.get()), old.map(FarmUnderCheck::of), expectations, matrix));
   }
 
