@@ -10,7 +10,8 @@
 #                                 DISPATCHCHECK_DEFAULT_BRANCH at origin, else no comparison.
 #                                 A ref missing from a shallow or partial clone is fetched from origin.
 #   DISPATCHCHECK_DEFAULT_BRANCH  the fallback above (optional)
-#   DISPATCHCHECK_MATRIX          Nix pairs, agent/builders (default 2.26/2.26)
+#   DISPATCHCHECK_MATRIX          Nix pairs, agent/builders; empty or unset: check's own default
+#                                 (dispatchcheck's, 2.26/2.26)
 #   DISPATCHCHECK_FAIL_ON_MOVE    true (default) or false: whether a moved cell fails the check
 #   DISPATCHCHECK_OUT             where the report goes (default ./dispatchcheck-report); an
 #                                 existing directory must be empty or an earlier report
@@ -58,7 +59,7 @@ launcher=${DISPATCHCHECK:-$here/../dispatchcheck}
 farm_in=${DISPATCHCHECK_FARM:-}
 base_ref=${DISPATCHCHECK_BASE_REF:-}
 default_branch=${DISPATCHCHECK_DEFAULT_BRANCH:-}
-matrix=${DISPATCHCHECK_MATRIX:-2.26/2.26}
+matrix=${DISPATCHCHECK_MATRIX:-}
 gate_in=${DISPATCHCHECK_FAIL_ON_MOVE:-true}
 out_in=${DISPATCHCHECK_OUT:-dispatchcheck-report}
 artifact=${DISPATCHCHECK_ARTIFACT:-$(basename -- "$out_in")}
@@ -245,7 +246,9 @@ if [ ${#before[@]} = 0 ]; then gate=""; fi   # nothing to compare: no cell can m
 runs="$launcher_dir/reports/runs"   # as dispatchcheck prints it: physical, absolute
 known=()
 for r in "$runs"/*/; do known+=("$r"); done
-args=(check "${before[@]}" --matrix "$matrix" "$farm")
+args=(check "${before[@]}")
+if [ -n "$matrix" ]; then args+=(--matrix "$matrix"); fi
+args+=("$farm")
 command_line=$(shown "$launcher")
 for a in "${args[@]}"; do command_line+=" $(shown "$a")"; done
 say "$command_line"

@@ -2,7 +2,8 @@
 # A stand-in for ./dispatchcheck in tests/ci-recipe.sh's plumbing cases (and for a dry run:
 # copy it to DIR/dispatchcheck, then DISPATCHCHECK=DIR/dispatchcheck tests/ci-recipe.sh):
 # no Docker, no Java. It takes
-# only what ci/farm-check.sh passes, 'check [--before OLD [--fail-on-move]] --matrix M FARM',
+# only what ci/farm-check.sh passes, 'check [--before OLD [--fail-on-move]] [--matrix M] FARM'
+# (without --matrix, check's own default, which the stub calls the pair default/default),
 # refuses anything else (exit 2), and writes a report where the real one goes, beside
 # itself: reports/runs/<run>/check-FARM/<pair>/. It calls a cell moved when the two farms'
 # files differ, naming the example's move, and exits as the real check would: 1 under the
@@ -54,18 +55,19 @@ while [ $# -gt 0 ]; do
     *) [ -z "$farm" ] || bad "two farms: $farm and $1"; farm=$1; shift ;;
   esac
 done
-if [ -z "$farm" ] || [ -z "$matrix" ]; then bad "no farm or no --matrix"; fi
+if [ -z "$farm" ]; then bad "no farm"; fi
 for d in "$farm" ${before:+"$before"}; do
   case "$d" in /*) ;; *) bad "$d is relative: the launcher runs from its own directory" ;; esac
   [ -f "$d/agent/etc/nix/nix.conf" ] || bad "$d is no farm: no agent/etc/nix/nix.conf"
 done
 [ -z "$gate" ] || [ -n "$before" ] || bad "--fail-on-move without --before"
 if [ -n "${STUB_ARGS:-}" ]; then
-  { printf '%s\n' check ${before:+--before "$before"} ${gate:+--fail-on-move} --matrix "$matrix" "$farm"
+  { printf '%s\n' check ${before:+--before "$before"} ${gate:+--fail-on-move} ${matrix:+--matrix "$matrix"} "$farm"
     if [ -n "$before" ]; then (cd "$before" && find . -type f -exec sha256sum {} + | sort -k2 | sed 's/^/before: /'); fi
   } >"$STUB_ARGS"
 fi
 
+matrix=${matrix:-default/default}
 say "checking $farm (Nix $matrix)${before:+ against $before}"
 run="$(cd "$(dirname "$0")" && pwd -P)/reports/runs/$(date -u +%Y%m%dT%H%M%SZ)-stub$$"
 code=0

@@ -100,6 +100,8 @@ plumbing() {
   check "pull request, gate on: exit 1" same 1 "$rc"
   uploads pr
   check "pull request: --before and --fail-on-move" has "$tmp/pr.args" --fail-on-move
+  check "pull request: the matrix given" has "$tmp/pr.args" $'--matrix\n2.26/2.26\n'
+
   check "pull request: the base farm is commit 1's, byte for byte" same "$sums" "$(grep '^before: ' "$tmp/pr.args")"
   check "pull request: outputs exit-code and moved" has "$tmp/pr.output" $'exit-code=1\nmoved=1'
   check "pull request: the caller's work tree and index are as they were" same "" "$(git -C "$repo" status --porcelain)"
@@ -108,6 +110,10 @@ plumbing() {
   check "gate off: exit 0" same 0 "$rc"
   check "gate off: no --fail-on-move" lacks "$tmp/gate-off.args" --fail-on-move
   check "gate off: the summary still names the moved cell" has "$tmp/gate-off/summary.md" "$MOVE"
+
+  recipe default-matrix "$repo" "$stub" DISPATCHCHECK_MATRIX=
+  check "no matrix given (the Action's and the template's default): exit 1" same 1 "$rc"
+  check "no matrix given: none passed, check's own is used" lacks "$tmp/default-matrix.args" --matrix
 
   recipe push "$repo" "$stub" DISPATCHCHECK_BASE_REF=
   check "push (no base ref): exit 1 against HEAD~1" same 1 "$rc"

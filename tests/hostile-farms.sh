@@ -18,6 +18,7 @@
 # Prints one line per case and exits 1 if any failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 
 say() { printf '[hostile-farms] %s\n' "$*" >&2; }
 
@@ -39,8 +40,7 @@ printf 'builders = ssh://%s x86_64-linux\n' "$TOKEN" >"$WORK/secret.conf"
 
 engine=no
 if command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1; then engine=yes; fi
-count_containers() { docker ps -aq --filter label=dispatchcheck.run | wc -l; }
-[ "$engine" = yes ] && before=$(count_containers)
+[ "$engine" = yes ] && before=$(ours)
 started=$(date +%s)
 
 failures=0
@@ -283,9 +283,9 @@ if [ "$engine" = yes ]; then
   # Any container one of these JVMs created carries its pid as a label; the count is the brief's check.
   created=$(docker events --since "$started" --until "$(date +%s)" --filter type=container --filter event=create \
     --format '{{index .Actor.Attributes "dispatchcheck.pid"}}' 2>/dev/null | grep -xFf <(printf '%s\n' "${pids[@]}") || true)
-  after=$(count_containers)
+  after=$(ours)
   if [ -z "$created" ]; then
-    printf 'PASS %-16s none created by these runs (dispatchcheck containers on the engine: %s before, %s after)\n' \
+    printf 'PASS %-16s none created by these runs (dispatchcheck containers and networks on the engine: %s before, %s after)\n' \
       no-containers "$before" "$after"
   else
     printf 'FAIL %-16s containers were created by pids %s\n' no-containers "$(echo "$created" | sort -u | tr '\n' ' ')"

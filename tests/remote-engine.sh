@@ -13,6 +13,7 @@
 # if every expectation held and nothing was left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 say() { printf '[remote-engine] %s\n' "$*" >&2; }
 
 PORT="${REMOTE_ENGINE_PORT:-23750}"
@@ -53,12 +54,10 @@ ip link add name "$BRIDGE" type bridge
 ip addr add 10.124.0.1/24 dev "$BRIDGE"
 ip link set "$BRIDGE" up
 echo '{}' > "$DIR/daemon.json"
-setsid dockerd --config-file "$DIR/daemon.json" --host "$REMOTE" --data-root "$DIR/data" --exec-root "$DIR/exec" \
-  --pidfile "$DIR/dockerd.pid" --bridge "$BRIDGE" --default-address-pool base=10.123.0.0/16,size=24 \
-  >"$DIR/dockerd.log" 2>&1 </dev/null &
-ENGINE_PID=$!
-for _ in $(seq 1 120); do DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 && break; sleep 0.5; done
-DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 || { tail -n 30 "$DIR/dockerd.log" >&2; say "the second engine did not start"; exit 3; }
+start_dockerd "$DIR/dockerd.log" --config-file "$DIR/daemon.json" --host "$REMOTE" --data-root "$DIR/data" \
+  --exec-root "$DIR/exec" --pidfile "$DIR/dockerd.pid" --bridge "$BRIDGE" --default-address-pool base=10.123.0.0/16,size=24
+ENGINE_PID=$DOCKERD_PID
+DOCKER_HOST="$REMOTE" await_engine 60 || { tail -n 30 "$DIR/dockerd.log" >&2; say "the second engine did not start"; exit 3; }
 
 # The base image and the host images built on it (their tags name the base image's id,
 # which a save and load keeps), so that the second engine builds nothing.
@@ -74,9 +73,7 @@ expect() {
   set +e; DOCKER_HOST="$REMOTE" ./dispatchcheck "$@"; local rc=$?; set -e
   if [ "$rc" = "$want" ]; then say "exit $rc, as it must"; else say "FAILED: exit $rc, not $want"; failures=$((failures + 1)); fi
 }
-# The local engine's containers and networks of any dispatchcheck run.
-ours() { echo $(( $(docker ps -aq --filter label=dispatchcheck.run | wc -l) + $(docker network ls -q --filter label=dispatchcheck.run | wc -l) )); }
-local_before=$(ours)
+local_before=$(ours)   # the local engine's containers and networks of any dispatchcheck run
 expect 0 conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1"
 expect 0 check --matrix 2.26/2.26 examples/guide-farm
 expect 1 check --matrix 2.26/2.26 examples/guide-farm-as-printed
@@ -98,11 +95,10 @@ grep -E "stopped answering|did not answer|gave up|could not remove" "$DIR/frozen
 if [ "$rc" = 3 ]; then say "the run on the frozen engine ended with exit 3, $took s after the engine froze, as it must"
 else say "FAILED: the run on the frozen engine ended with exit $rc after $took s, not 3 within $FROZEN_LIMIT s"; failures=$((failures + 1)); fi
 kill -CONT "$ENGINE_PID"
-for _ in $(seq 1 60); do DOCKER_HOST="$REMOTE" docker info >/dev/null 2>&1 && break; sleep 0.5; done
+DOCKER_HOST="$REMOTE" await_engine 30 || true
 expect 0 conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1 \(ssh\)"
 
-left_remote=$(( $(DOCKER_HOST="$REMOTE" docker ps -aq --filter label=dispatchcheck.run | wc -l) \
-  + $(DOCKER_HOST="$REMOTE" docker network ls -q --filter label=dispatchcheck.run | wc -l) ))
+left_remote=$(DOCKER_HOST="$REMOTE" ours)
 used_local=$(( $(ours) - local_before ))
 say "left on the second engine: $left_remote containers and networks; new on the local engine: $used_local"
 [ "$left_remote" = 0 ] && [ "$used_local" = 0 ] || failures=$((failures + 1))

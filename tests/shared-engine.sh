@@ -11,6 +11,7 @@
 # Exits 0 only if every expectation held and no run's containers or networks are left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 say() { printf '[shared-engine] %s\n' "$*" >&2; }
 ROUNDS="${ROUNDS:-2}"
 LEASE=45   # the shortest lease allowed (a renewal every 10 s, which may take up to 30 s, and a margin)
@@ -24,8 +25,6 @@ failures=0
 ./dispatchcheck provision --matrix 2.26/2.26   # engine, images and one build that every run below shares
 export DISPATCHCHECK_SKIP_BUILD=1 DISPATCHCHECK_LEASE_SECONDS="$LEASE"
 
-ours() { echo $(( $(docker ps -aq --filter "label=dispatchcheck.run${1:+=$1}" | wc -l) \
-  + $(docker network ls -q --filter "label=dispatchcheck.run${1:+=$1}" | wc -l) )); }
 runs() { docker ps -a --filter label=dispatchcheck.run --format '{{.Label "dispatchcheck.run"}}' | sort -u; }
 await_hosts() {  # until a run other than those in $1 has a container, up to 120 s
   for _ in $(seq 1 240); do

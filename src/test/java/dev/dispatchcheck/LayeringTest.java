@@ -1,10 +1,13 @@
 package dev.dispatchcheck;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * the command line (they get their settings injected, never by asking it).
  */
 class LayeringTest {
+  private static final ArchRule NO_PACKAGE_CYCLE = slices().matching("dev.dispatchcheck.(**)").should().beFreeOfCycles();
   private static JavaClasses classes;
 
   @BeforeAll
@@ -79,5 +83,19 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage("dev.dispatchcheck.driver..", "dev.dispatchcheck.steps..",
             "dev.dispatchcheck.cli..", "io.cucumber..", "org.testcontainers..")
         .check(classes);
+  }
+
+  /** A package that needs another never is needed by it, through any chain: each can be read, and moved, alone. */
+  @Test
+  void packagesFormNoCycle() {
+    NO_PACKAGE_CYCLE.check(classes);
+  }
+
+  /** The rule above sees a cycle when there is one: two test packages that need each other. */
+  @Test
+  void theCycleRuleFailsOnACycle() {
+    JavaClasses cycle = new ClassFileImporter().importPackages("dev.dispatchcheck.cyclefixture");
+    assertThatThrownBy(() -> NO_PACKAGE_CYCLE.check(cycle)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected: Slice cyclefixture.ping");
   }
 }

@@ -37,7 +37,7 @@ final class Bench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Matrix.Pair pair = options.matrix("2.26/2.26").pairs().get(0);
+    Matrix.Pair pair = options.matrix(Matrix.Default.BENCH).pairs().get(0);
     Path project = options.projectDir();
     ScenarioSelection all = options.scenarios(true);
     if (Main.invalid(all, project)) return Main.INVALID;

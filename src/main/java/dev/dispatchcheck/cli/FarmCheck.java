@@ -6,7 +6,8 @@ import dev.dispatchcheck.dispatch.layout.FarmLimits;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.driver.Waiter;
-import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.dispatch.map.DispatchMap;
+import dev.dispatchcheck.driver.farm.DispatchMapBuilder;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.StandInFarm;
 import dev.dispatchcheck.run.FarmUnderCheck;
@@ -31,8 +32,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check", description = "Check an operator's farm directory: lint, dispatch map, expectations.")
 final class FarmCheck implements Callable<Integer> {
-  static final String DEFAULT_MATRIX = "2.26/2.26";
-
   @Parameters(index = "0", description = "the farm directory (see examples/)") Path farmDir;
 
   @Option(names = "--before", description = "the farm as it is now: print the cells the change to FARM_DIR moves")
@@ -85,7 +84,7 @@ final class FarmCheck implements Callable<Integer> {
     }
     ScenarioSelection expectations = options.selection(layout.get().features(), true);
     if (FarmLint.invalidExpectations(expectations, options.projectDir(), limits)) return Optional.empty();
-    Matrix matrix = options.matrix(DEFAULT_MATRIX);
+    Matrix matrix = options.matrix(Matrix.Default.CHECK);
     return Optional.of(new Input(FarmUnderCheck.of(layout.get(), limits, runFarmCommands),
         old.map(o -> FarmUnderCheck.of(o, limits, runFarmCommands)), expectations, matrix));
   }
@@ -148,7 +147,7 @@ final class FarmCheck implements Callable<Integer> {
         plan.effectCells().size(), plan.standIns().size());
     Console.errf("  %-26s %-36s %s", "user", "system", "goes to");
     try (Farm farm = StandInFarm.start(underCheck, settings, notes)) {
-      List<DispatchMap.Row> rows = DispatchMap.build(farm, cells, underCheck.deployment().layout().nixSettings(),
+      List<DispatchMap.Row> rows = DispatchMapBuilder.build(farm, cells, underCheck.deployment().layout().nixSettings(),
           new Waiter(settings.buildTimeout()), r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
       notes.addAll(StandInFarm.neutralisedCalls(farm, underCheck));
       MapReport.write(reportDir, layout, nix, rows, notes);

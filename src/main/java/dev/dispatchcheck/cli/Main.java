@@ -173,8 +173,10 @@ public final class Main {
           SystemProperties.idleFarms(), SystemProperties.buildTimeout(), RunContext.baseImagePrefixFromEnvironment());
     }
 
-    Matrix matrix(String fallback) {
-      String m = matrix != null ? matrix : Optional.ofNullable(System.getenv("DISPATCHCHECK_MATRIX")).orElse(fallback);
+    /** --matrix, else DISPATCHCHECK_MATRIX unless it is empty (a CI input left blank), else the command's default. */
+    Matrix matrix(Matrix.Default fallback) {
+      String m = matrix != null ? matrix : Optional.ofNullable(System.getenv("DISPATCHCHECK_MATRIX"))
+          .filter(s -> !s.isBlank()).orElse(fallback.pairs);
       return Matrix.parse(m, projectDir());
     }
   }
@@ -186,7 +188,7 @@ public final class Main {
     @Override
     public Integer call() {
       ScenarioSelection scenarios = options.scenarios(false);
-      Matrix matrix = options.matrix(Matrix.CONFORMANCE_DEFAULT);
+      Matrix matrix = options.matrix(Matrix.Default.CONFORMANCE);
       if (invalid(scenarios, options.projectDir())) return INVALID;
       try (RunScope run = openRun(options.newRun())) {
         return runFeatures(run.context(), options, matrix, ReportRun.open(options.reports(), "conformance", scenarios),
@@ -201,7 +203,7 @@ public final class Main {
 
     @Override
     public Integer call() {
-      Matrix matrix = options.matrix(Matrix.TEST_DEFAULT);
+      Matrix matrix = options.matrix(Matrix.Default.SUITE);
       ScenarioSelection scenarios = options.scenarios(true);
       if (invalid(scenarios, options.projectDir())) return INVALID;
       try (RunScope run = openRun(options.newRun())) {
@@ -222,15 +224,13 @@ public final class Main {
   @Command(name = "plan", description = "Print the Debian suites whose base images a matrix needs (for the launcher).")
   static final class Plan implements Callable<Integer> {
     @CommandLine.Mixin RunOptions options = new RunOptions();
-    @Parameters(index = "0", defaultValue = "suite", description = "conformance, suite or check") String command;
+    @Parameters(index = "0", defaultValue = "suite", description = "conformance, suite, check or bench") String command;
     /** The rest of the command's arguments (a farm directory, --before ...): not the plan's business. */
     @CommandLine.Unmatched List<String> rest = new ArrayList<>();
 
     @Override
     public Integer call() {
-      options.matrix(command.equals("conformance") ? Matrix.CONFORMANCE_DEFAULT
-          : command.equals("check") ? FarmCheck.DEFAULT_MATRIX : Matrix.TEST_DEFAULT)
-          .suites().forEach(Console::out);
+      options.matrix(Matrix.Default.of(command)).suites().forEach(Console::out);
       return OK;
     }
   }

@@ -1,7 +1,7 @@
 package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.dispatch.map.CellAnswer;
-import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.dispatch.map.DispatchMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -4,7 +4,7 @@ import dev.dispatchcheck.cli.MapDiff.Change;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.layout.FarmUser;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
-import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.dispatch.map.DispatchMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
-import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.dispatch.map.DispatchMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,11 +5,38 @@ import dev.dispatchcheck.run.RunSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Pairs of Nix versions, agent host / builders, e.g. "2.8/2.8 2.34/2.8". */
 record Matrix(List<Pair> pairs) {
-  static final String CONFORMANCE_DEFAULT = "2.8/2.8 2.26/2.26";
-  static final String TEST_DEFAULT = "2.8/2.8 2.26/2.26 2.34/2.34 2.34/2.8";
+  /**
+   * Each command's matrix when neither {@code --matrix} nor {@code DISPATCHCHECK_MATRIX}
+   * names one: the one place that says it. The launcher asks for it ({@code plan COMMAND}),
+   * and so provisions only the base images the command will use; the CI recipe passes no
+   * matrix unless it is given one.
+   */
+  enum Default {
+    CONFORMANCE("2.8/2.8 2.26/2.26"),
+    /** The test command's scenarios and example farms: every Nix version, and old builders under a new agent. */
+    SUITE("2.8/2.8 2.26/2.26 2.34/2.34 2.34/2.8"),
+    CHECK("2.26/2.26"),
+    /** One pair: the figures are a scenario's, not a version's. */
+    BENCH("2.26/2.26");
+
+    final String pairs;
+
+    Default(String pairs) {
+      this.pairs = pairs;
+    }
+
+    /** @throws IllegalArgumentException naming the command, for exit code 2 */
+    static Default of(String command) {
+      for (Default d : values()) {
+        if (d.name().toLowerCase(Locale.ROOT).equals(command)) return d;
+      }
+      throw new IllegalArgumentException("no default matrix for '" + command + "': conformance, suite, check or bench");
+    }
+  }
 
   record Pair(NixVersion agent, NixVersion builders) {
     String label() {

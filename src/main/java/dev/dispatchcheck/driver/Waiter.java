@@ -43,7 +43,7 @@ public final class Waiter {
   }
 
   /** How long the next wait may take: the whole timeout, or what is left until the deadline (at least a moment, to look once). */
-  private Duration allowed() {
+  Duration allowed() {
     if (deadlineNanos == NO_DEADLINE) return timeout;
     return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadlineNanos - System.nanoTime()));
   }
@@ -75,6 +75,8 @@ public final class Waiter {
    *     on what was never observed
    */
   public void until(String what, BooleanSupplier condition, Supplier<String> evidence) {
+    // One look first, however little time is left: Awaitility may not look within the moment left past a deadline.
+    if (holdsNow(what, condition)) return;
     try {
       // Awaitility would otherwise fail a wait with any uncaught exception of any thread,
       // such as the engine client's when a stopped container's command channel closes.
@@ -83,15 +85,17 @@ public final class Waiter {
           .atMost(allowed())
           .pollDelay(Duration.ZERO)
           .pollInterval(pollInterval)
-          .until(() -> {
-            // A wedged engine ends every wait at once: what it would show will not come.
-            Engine.requireAnswering("wait for " + what);
-            return condition.getAsBoolean();
-          });
+          .until(() -> holdsNow(what, condition));
     } catch (ConditionTimeoutException e) {
       throw new HarnessError(
           "timed out after " + timeout.toSeconds() + " s waiting for " + what
               + "\n----- evidence -----\n" + evidence.get(), e);
     }
+  }
+
+  private static boolean holdsNow(String what, BooleanSupplier condition) {
+    // A wedged engine ends every wait at once: what it would show will not come.
+    Engine.requireAnswering("wait for " + what);
+    return condition.getAsBoolean();
   }
 }

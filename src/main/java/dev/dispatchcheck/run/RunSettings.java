@@ -10,28 +10,18 @@ import java.util.Optional;
  * through {@link PairHandOff}: the run it belongs to, the Nix version of each role, where
  * the pair's report goes, and, for {@code check}, the operator's farm, read and planned
  * once. The steps pass it on to the drivers.
+ *
+ * @param reportDir the pair's report directory
+ * @param farm the operator's farm, for {@code check}: its files and its plan
+ * @param progress the run's progress lines, or a scenario's own ({@link #forScenario()})
  */
-public final class RunSettings {
-  private final RunContext run;
-  private final NixVersion agentNix;
-  private final NixVersion buildersNix;
-  private final Path reportDir;
-  private final Optional<FarmUnderCheck> farm;
-  private final Progress progress;
+public record RunSettings(RunContext run, NixVersion agentNix, NixVersion buildersNix, Path reportDir,
+    Optional<FarmUnderCheck> farm, Progress progress) {
 
+  /** A pair's settings, speaking with the run's progress lines. */
   public RunSettings(RunContext run, NixVersion agentNix, NixVersion buildersNix, Path reportDir,
       Optional<FarmUnderCheck> farm) {
     this(run, agentNix, buildersNix, reportDir, farm, run.progress());
-  }
-
-  private RunSettings(RunContext run, NixVersion agentNix, NixVersion buildersNix, Path reportDir,
-      Optional<FarmUnderCheck> farm, Progress progress) {
-    this.run = run;
-    this.agentNix = agentNix;
-    this.buildersNix = buildersNix;
-    this.reportDir = reportDir;
-    this.farm = farm;
-    this.progress = progress;
   }
 
   /** The same settings with progress lines of a scenario's own (scenarios may run in parallel, each says whose lines). */
@@ -44,20 +34,8 @@ public final class RunSettings {
     return "agent-nix-" + agent.label() + "--builders-nix-" + builders.label();
   }
 
-  public RunContext run() {
-    return run;
-  }
-
   public Path projectDir() {
     return run.projectDir();
-  }
-
-  public NixVersion agentNix() {
-    return agentNix;
-  }
-
-  public NixVersion buildersNix() {
-    return buildersNix;
   }
 
   public String runId() {
@@ -82,17 +60,8 @@ public final class RunSettings {
     return projectDir().resolve("containers");
   }
 
-  public Path reportDir() {
-    return reportDir;
-  }
-
   public Path evidenceDir() {
     return reportDir.resolve("evidence");
-  }
-
-  /** The operator's farm, for {@code check}: its files and its plan. */
-  public Optional<FarmUnderCheck> farm() {
-    return farm;
   }
 
   /** Whether scenarios reuse hosts (reset, then checked at hand-over) instead of starting fresh ones. */
@@ -103,9 +72,5 @@ public final class RunSettings {
   /** How many idle farms a run keeps warm at most. */
   public int idleFarms() {
     return run.idleFarms();
-  }
-
-  public Progress progress() {
-    return progress;
   }
 }

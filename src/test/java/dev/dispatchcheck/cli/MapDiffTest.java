@@ -3,7 +3,7 @@ package dev.dispatchcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dispatchcheck.dispatch.map.CellAnswer;
-import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.dispatch.map.DispatchMap;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import dev.dispatchcheck.cli.MapGrid.Cell;
 import dev.dispatchcheck.cli.MapGrid.Column;
 import dev.dispatchcheck.cli.MapGrid.Row;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
-import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.dispatch.map.DispatchMap;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
 import dev.dispatchcheck.dispatch.verdict.DispatchRecordAssertTest;
-import dev.dispatchcheck.driver.farm.DispatchMap;
+import dev.dispatchcheck.dispatch.map.DispatchMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 class ShellTest {
 
@@ -19,27 +22,29 @@ class ShellTest {
 
   @TempDir Path dir;
 
-  @Test
-  void aPlainWordStaysAsItIsAndAnyOtherIsSingleQuoted() {
-    assertThat(Shell.quote("hercules-ci-agent")).isEqualTo("hercules-ci-agent");
-    assertThat(Shell.quote("/root/.ssh/id_b")).isEqualTo("/root/.ssh/id_b");
-    assertThat(Shell.quote("x=1")).isEqualTo("'x=1'");
-    assertThat(Shell.quote("a b")).isEqualTo("'a b'");
-    assertThat(Shell.quote("it's")).isEqualTo("'it'\\''s'");
-    assertThat(Shell.quote("")).isEqualTo("''");
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      hercules-ci-agent | hercules-ci-agent
+      /root/.ssh/id_b   | /root/.ssh/id_b
+      x=1               | 'x=1'
+      a b               | 'a b'
+      it's              | 'it'\\''s'
+      ""                | ''
+      """)
+  void aPlainWordStaysAsItIsAndAnyOtherIsSingleQuoted(String value, String quoted) {
+    assertThat(Shell.quote(value)).isEqualTo(quoted);
   }
 
   /** The real test: a shell given the quoted word prints the value back, and runs nothing in it. */
-  @Test
-  void theShellReadsBackEveryHostileValueExactlyAndRunsNothing() throws Exception {
-    for (String value : HOSTILE) {
-      Process sh = new ProcessBuilder("sh", "-c", "printf '%s' " + Shell.quote(value)).directory(dir.toFile()).start();
-      String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(sh.waitFor()).as(value).isZero();
-      assertThat(out).as(value).isEqualTo(value);
-    }
+  @ParameterizedTest
+  @FieldSource("HOSTILE")
+  void theShellReadsBackEveryHostileValueExactlyAndRunsNothing(String value) throws Exception {
+    Process sh = new ProcessBuilder("sh", "-c", "printf '%s' " + Shell.quote(value)).directory(dir.toFile()).start();
+    String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(sh.waitFor()).isZero();
+    assertThat(out).isEqualTo(value);
     try (var left = Files.list(dir)) {
-      assertThat(left).as("files the values would have made, had they run").isEmpty();
+      assertThat(left).as("files the value would have made, had it run").isEmpty();
     }
   }
 

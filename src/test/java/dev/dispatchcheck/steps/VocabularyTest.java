@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Builder names are host names, in every phrase, and each phrase reads its words back. */
 class VocabularyTest {
 
-  @Test
-  void anyHostNameAMachinesFileMayHoldIsABuilder() {
-    for (String name : new String[] {"aarch64-linux-1", "aarch64-linux-1.example.com", "nix@aarch64-linux-1.example.com",
-        "AArch64-Linux-1.Example.COM", "builder"}) {
-      assertThat(Pattern.compile(Vocabulary.VERDICT).matcher("the agent's build went to " + name).matches())
-          .as(name).isTrue();
-    }
+  @ParameterizedTest
+  @ValueSource(strings = {"aarch64-linux-1", "aarch64-linux-1.example.com", "nix@aarch64-linux-1.example.com",
+      "AArch64-Linux-1.Example.COM", "builder"})
+  void anyHostNameAMachinesFileMayHoldIsABuilder(String name) {
+    assertThat(Pattern.compile(Vocabulary.VERDICT).matcher("the agent's build went to " + name).matches()).isTrue();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.dispatchcheck.driver.engine;
 
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
-import dev.dispatchcheck.driver.Futures;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;

@@ -1,6 +1,6 @@
 package dev.dispatchcheck.driver.farm;
 
-import dev.dispatchcheck.driver.Futures;
+import dev.dispatchcheck.driver.engine.Futures;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

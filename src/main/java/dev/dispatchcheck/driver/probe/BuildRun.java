@@ -1,57 +1,57 @@
 package dev.dispatchcheck.driver.probe;
 
 import dev.dispatchcheck.dispatch.Probe;
+import dev.dispatchcheck.dispatch.Shell;
+import dev.dispatchcheck.dispatch.evidence.DispatchLogParser;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.dispatch.log.DispatchLogParser;
+import dev.dispatchcheck.dispatch.evidence.EffectPath;
 import dev.dispatchcheck.dispatch.log.InternalJsonLog;
 import dev.dispatchcheck.dispatch.log.MessageCatalogue;
-
-import dev.dispatchcheck.run.Progress;
-import java.util.Optional;
+import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.host.ExecStream;
 import dev.dispatchcheck.driver.host.NixHost;
-import dev.dispatchcheck.driver.Waiter;
-import java.util.function.Supplier;
+import dev.dispatchcheck.run.Progress;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import dev.dispatchcheck.dispatch.Shell;
-import dev.dispatchcheck.dispatch.evidence.EffectPath;
 
-/** One nix-build of a probe, running in the background on a host, its log streamed. */
-public final class BuildRun {
-  private final String host;
-  private final String user;
-  private final Probe probe;
-  private final ExecStream stream;
-  private final Progress progress;
-  /** What the client's Nix version prints, to read its log by. */
-  private final MessageCatalogue catalogue;
-  /** The command as a person would type it, for the report. */
-  private final String shown;
-  /** Set for a build an effect started: how its settings reach the daemon. */
-  private final Optional<EffectPath> effect;
-  /** Runs once nix-build has exited (an effect's proxy is stopped); what it returns joins the evidence. */
-  private final Supplier<String> finish;
-  private String finished;
+/**
+ * One nix-build of a probe, running in the background on a host, its log streamed.
+ *
+ * @param host the host the build was started on (its client)
+ * @param catalogue what the client's Nix version prints, to read its log by
+ * @param shown the command as a person would type it, for the report
+ * @param effect set for a build an effect started: how its settings reach the daemon
+ * @param finish what runs once nix-build has exited (an effect's proxy is stopped); what it returns joins the evidence
+ */
+public record BuildRun(String host, String user, Probe probe, ExecStream stream, Progress progress,
+    MessageCatalogue catalogue, String shown, Optional<EffectPath> effect, AfterExit finish) {
 
-  private BuildRun(String host, String user, Probe probe, ExecStream stream, Progress progress,
-      MessageCatalogue catalogue, String shown, Optional<EffectPath> effect, Supplier<String> finish) {
-    this.catalogue = catalogue;
-    this.shown = shown;
-    this.effect = effect;
-    this.finish = finish;
-    this.host = host;
-    this.user = user;
-    this.probe = probe;
-    this.stream = stream;
-    this.progress = progress;
+  /** An action run once, after nix-build exited; what it returned is kept for {@link #describe()}. */
+  public static final class AfterExit {
+    private final Supplier<String> action;
+    private String returned;
+
+    public AfterExit(Supplier<String> action) {
+      this.action = action;
+    }
+
+    synchronized void runOnce() {
+      if (returned == null) returned = action.get();
+    }
+
+    /** What the action returned, on a line of its own; nothing before it ran, or when it returned nothing. */
+    synchronized String shown() {
+      return returned == null || returned.isEmpty() ? "" : "\n" + returned;
+    }
   }
 
   /** Starts the guide's check, {@code sudo -u USER nix-build ...}, on {@code host}. */
   public static BuildRun start(NixHost host, String user, Probe probe, Progress progress) {
     progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.describe(), probe.salt());
     return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)), progress,
-        MessageCatalogue.of(host.version().label()), probe.shellCommand(user), Optional.empty(), () -> "");
+        MessageCatalogue.of(host.version().label()), probe.shellCommand(user), Optional.empty(), new AfterExit(() -> ""));
   }
 
   /**
@@ -63,35 +63,12 @@ public final class BuildRun {
     progress.say("%s: an effect of %s builds a probe for %s (salt %s)", host.name(), user, probe.describe(), probe.salt());
     String shown = command.stream().map(Shell::quote).collect(Collectors.joining(" "));
     return new BuildRun(host.name(), user, probe, host.stream(command), progress,
-        MessageCatalogue.of(host.version().label()), shown, Optional.of(effect), finish);
+        MessageCatalogue.of(host.version().label()), shown, Optional.of(effect), new AfterExit(finish));
   }
 
   /** Whose build it is, in a few words: the user, and "(effect)" for an effect's. */
   public String who() {
     return effect.isPresent() ? user + " (effect)" : user;
-  }
-
-  /** Set when an effect of the agent's started this build, rather than the guide's check. */
-  public Optional<EffectPath> effect() {
-    return effect;
-  }
-
-  /** Runs {@code finish} once, after nix-build exited. */
-  private synchronized void finishOnce() {
-    if (finished == null) finished = finish.get();
-  }
-
-  /** The host the build was started on (its client). */
-  public String host() {
-    return host;
-  }
-
-  public String user() {
-    return user;
-  }
-
-  public Probe probe() {
-    return probe;
   }
 
   /** The log as text, rendered from the internal-json stream. */
@@ -134,20 +111,16 @@ public final class BuildRun {
     once.until("a dispatch line or an error in the build log of " + describe(),
         () -> stream.isFinished() || DispatchLogParser.showsDispatchOrError(log(), catalogue), evidence);
     once.until("nix-build to exit for " + describe(), stream::isFinished, evidence);
-    finishOnce();
+    finish.runOnce();
     progress.say("  -> %s (%.1f s)", record().summary(), elapsed().toMillis() / 1000.0);
     return this;
   }
 
   public String describe() {
-    String after;
-    synchronized (this) {
-      after = finished == null || finished.isEmpty() ? "" : "\n" + finished;
-    }
     return user + "'s " + probe.system() + " probe on " + host + (effect.isPresent() ? ", from an effect" : "")
         + " (salt " + probe.salt() + ")\n"
         + "$ " + shown + "\n" + log()
         + stream.exitCode().map(c -> "[exit code " + c + " after " + elapsed().toMillis() + " ms]")
-            .orElse("[still running]") + after;
+            .orElse("[still running]") + finish.shown();
   }
 }

@@ -1,7 +1,6 @@
 package dev.dispatchcheck.dispatch.evidence;
 
 import dev.dispatchcheck.dispatch.log.Logs;
-import dev.dispatchcheck.dispatch.log.DispatchLogParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,6 +2,7 @@ package dev.dispatchcheck.dispatch.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dispatchcheck.dispatch.evidence.DispatchLogParser;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.evidence.Placement;
 import java.io.IOException;

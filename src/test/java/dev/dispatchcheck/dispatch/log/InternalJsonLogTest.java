@@ -3,7 +3,7 @@ package dev.dispatchcheck.dispatch.log;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.evidence.Placement;
 
-import static dev.dispatchcheck.dispatch.log.DispatchLogParserTest.fixture;
+import static dev.dispatchcheck.dispatch.log.Logs.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;

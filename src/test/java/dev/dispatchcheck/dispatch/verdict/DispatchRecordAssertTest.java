@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dispatchcheck.dispatch.log.BuildActivity;
 import dev.dispatchcheck.dispatch.evidence.CrossCheck;
-import dev.dispatchcheck.dispatch.log.DispatchLogParser;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.log.ErrorClass;
 import java.util.List;

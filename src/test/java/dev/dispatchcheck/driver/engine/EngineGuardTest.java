@@ -5,12 +5,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/**
+ * Each test fails only for its own reason: a failure is asserted by its message (which call,
+ * and why), calls overlap because latches hold them, and no test sleeps. The deadlines below
+ * are what is under test; the {@link Timeout}s only keep a broken guard from hanging the build.
+ */
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
 class EngineGuardTest {
   private static final Duration SHORT = Duration.ofMillis(200);
+  private static final Duration LONG = Duration.ofMinutes(2);
+  private static final String LABEL = HarnessError.LABEL + ": ";
+  /** A thread for each call that must wait while the test goes on (the common pool may have one thread). */
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
 
   @Test
   void aCallThatAnswersInTimeReturnsItsAnswer() {
@@ -25,31 +47,34 @@ class EngineGuardTest {
     CountDownLatch never = new CountDownLatch(1);
     assertThatThrownBy(() -> guard.call("stop the container of aarch64-linux-1", SHORT, () -> await(never)))
         .isInstanceOf(HarnessError.class)
-        .hasMessageContaining("stop the container of aarch64-linux-1")
-        .hasMessageContaining("within 0 s");
-    assertThat(guard.wedged()).hasValueSatisfying(w -> assertThat(w).contains("stop the container of aarch64-linux-1"));
-    long t0 = System.nanoTime();
-    assertThatThrownBy(() -> guard.call("inspect c2", Duration.ofSeconds(30), () -> "never asked"))
+        .hasMessage(LABEL + "the Docker engine did not answer stop the container of aarch64-linux-1 within 0 s");
+    assertThat(guard.wedged()).contains("'stop the container of aarch64-linux-1' got no answer within 0 s");
+    AtomicBoolean asked = new AtomicBoolean();
+    assertThatThrownBy(() -> guard.call("inspect c2", LONG, () -> asked.getAndSet(true)))
         .isInstanceOf(HarnessError.class)
-        .hasMessageContaining("cannot inspect c2").hasMessageContaining("wedged");
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+        .hasMessage(LABEL + "cannot inspect c2: the Docker engine is wedged "
+            + "('stop the container of aarch64-linux-1' got no answer within 0 s)");
+    assertThat(asked).as("a wedged engine is not asked again").isFalse();
   }
 
   @Test
   void aCallUnderWayGivesUpOnceAnotherFindsTheEngineWedged() throws Exception {
     EngineGuard guard = new EngineGuard(2);
     CountDownLatch never = new CountDownLatch(1);
-    Thread slow = new Thread(() -> {
-      try {
-        guard.call("start the container of builder-0", Duration.ofMinutes(2), () -> await(never));
-      } catch (HarnessError expected) {
-        // what the test waits for
-      }
-    });
-    slow.start();
-    assertThatThrownBy(() -> guard.call("ping", SHORT, () -> await(never))).isInstanceOf(HarnessError.class);
-    slow.join(Duration.ofSeconds(2).toMillis());
-    assertThat(slow.isAlive()).as("the call under way ended within 2 s of the wedge").isFalse();
+    CountDownLatch underWay = new CountDownLatch(1);
+    CompletableFuture<String> slow = CompletableFuture.supplyAsync(
+        () -> guard.call("start the container of builder-0", LONG, () -> {
+          underWay.countDown();
+          return await(never);
+        }), threads);
+    underWay.await();
+    assertThatThrownBy(() -> guard.call("ping", SHORT, () -> await(never)))
+        .isInstanceOf(HarnessError.class).hasMessage(LABEL + "the Docker engine did not answer ping within 0 s");
+    // Its own deadline is minutes away: it ends now only because the engine is wedged.
+    assertThatThrownBy(slow::get).isInstanceOf(ExecutionException.class).cause()
+        .isInstanceOf(HarnessError.class)
+        .hasMessage(LABEL + "cannot start the container of builder-0: the Docker engine is wedged "
+            + "('ping' got no answer within 0 s)");
   }
 
   @Test
@@ -61,22 +86,28 @@ class EngineGuardTest {
     assertThat(guard.wedged()).isEmpty();
   }
 
+  /** Two lifecycle calls run at once; a third waits its turn, and past its deadline is told why. */
   @Test
   void onlyAFewLifecycleCallsRunAtOnce() throws Exception {
     EngineGuard guard = new EngineGuard(2);
-    AtomicInteger now = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
-    Thread[] threads = new Thread[6];
-    for (int i = 0; i < threads.length; i++) {
-      threads[i] = new Thread(() -> guard.lifecycleRun("start a host", Duration.ofSeconds(10), () -> {
-        most.accumulateAndGet(now.incrementAndGet(), Math::max);
-        sleep(50);
-        now.decrementAndGet();
-      }));
-      threads[i].start();
+    CountDownLatch bothInside = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<?>[] holders = new CompletableFuture<?>[2];
+    for (int i = 0; i < holders.length; i++) {
+      String what = "start host-" + i;
+      holders[i] = CompletableFuture.runAsync(() -> guard.lifecycleRun(what, LONG, () -> {
+        bothInside.countDown();
+        await(release);
+      }), threads);
     }
-    for (Thread t : threads) t.join();
-    assertThat(most.get()).isEqualTo(2);
+    bothInside.await();
+    assertThatThrownBy(() -> guard.lifecycleRun("start host-2", SHORT, () -> {}))
+        .isInstanceOf(HarnessError.class)
+        .hasMessage(LABEL + "no turn to start host-2 within 0 s: the engine's earlier container operations have not ended");
+    release.countDown();
+    CompletableFuture.allOf(holders).get();
+    guard.lifecycleRun("start host-2", SHORT, () -> {});
+    assertThat(guard.wedged()).isEmpty();
   }
 
   private static String await(CountDownLatch latch) {
@@ -86,13 +117,5 @@ class EngineGuardTest {
       Thread.currentThread().interrupt();
     }
     return "late";
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

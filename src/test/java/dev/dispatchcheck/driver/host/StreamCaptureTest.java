@@ -3,7 +3,6 @@ package dev.dispatchcheck.driver.host;
 import dev.dispatchcheck.dispatch.log.Logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dispatchcheck.dispatch.log.DispatchLogParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

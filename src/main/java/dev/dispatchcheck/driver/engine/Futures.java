@@ -1,8 +1,11 @@
-package dev.dispatchcheck.driver;
+package dev.dispatchcheck.driver.engine;
 
 import java.util.concurrent.ExecutionException;
 
-/** What a task run on another thread threw, as its caller should see it. */
+/**
+ * What a task run on another thread threw, as its caller should see it. It lives with the
+ * engine guard, the lowest driver that runs tasks on threads, so that every driver above can use it.
+ */
 public final class Futures {
   private Futures() {}
 

@@ -1,10 +1,8 @@
-package dev.dispatchcheck.dispatch.log;
+package dev.dispatchcheck.dispatch.evidence;
 
-import dev.dispatchcheck.dispatch.evidence.CrossCheck;
-import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.dispatch.evidence.Outcome;
-import dev.dispatchcheck.dispatch.evidence.Placement;
-
+import dev.dispatchcheck.dispatch.log.ErrorClass;
+import dev.dispatchcheck.dispatch.log.InternalJsonLog;
+import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

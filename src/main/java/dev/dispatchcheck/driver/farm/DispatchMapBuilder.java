@@ -6,6 +6,7 @@ import dev.dispatchcheck.dispatch.evidence.EffectPath;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
+import dev.dispatchcheck.dispatch.map.DispatchMap.Row;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.probe.BuildRun;
@@ -18,51 +19,11 @@ import java.util.function.Consumer;
 /**
  * Where each build goes: for every cell of a farm's plan (user, system, features), a
  * salted probe built on the agent host as that user, and its cross-checked record. A cell
- * the plan does not stand in for is answered as such, without a probe.
+ * the plan does not stand in for is answered as such, without a probe. The rows are the
+ * model's ({@link dev.dispatchcheck.dispatch.map.DispatchMap}); this is what builds them.
  */
-public final class DispatchMap {
-  private DispatchMap() {}
-
-  /**
-   * One answered cell; {@code record} is the probe's, absent when the cell was not probed or
-   * its run broke; {@code effect} when an effect of the agent's built it, rather than the
-   * guide's check.
-   */
-  public record Row(String user, String system, List<String> features, CellAnswer answer, Optional<DispatchRecord> record,
-      boolean effect) {
-    /** A cell of the guide's check (not an effect's). */
-    public Row(String user, String system, List<String> features, CellAnswer answer, Optional<DispatchRecord> record) {
-      this(user, system, features, answer, record, false);
-    }
-
-    /** The user, and "(effect)" for an effect's cell. */
-    public String who() {
-      return effect ? user + " (effect)" : user;
-    }
-
-    /** How the build was started: "check" (the guide's) or "effect". */
-    public String path() {
-      return effect ? "effect" : "check";
-    }
-
-    public String what() {
-      return features.isEmpty() ? system : system + " requiring " + String.join(", ", features);
-    }
-
-    /** A cell's identity across two farms: who built what. */
-    public String key() {
-      return who() + " " + what();
-    }
-
-    public String where() {
-      return answer.text();
-    }
-
-    /** What the probe's record rests on, a line each (store paths, log lines); none when it was not probed or broke. */
-    public List<String> evidence() {
-      return record.map(d -> d.evidence().stream().map(Object::toString).toList()).orElse(List.of());
-    }
-  }
+public final class DispatchMapBuilder {
+  private DispatchMapBuilder() {}
 
   public static List<Row> build(Farm farm, List<FarmPlan.Cell> cells, Waiter waiter, Consumer<Row> onRow) {
     return build(farm, cells, NixSettings.none(), waiter, onRow);

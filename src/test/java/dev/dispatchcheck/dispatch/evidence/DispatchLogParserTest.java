@@ -1,33 +1,18 @@
-package dev.dispatchcheck.dispatch.log;
+package dev.dispatchcheck.dispatch.evidence;
 
-import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
-import dev.dispatchcheck.dispatch.evidence.Outcome;
-import dev.dispatchcheck.dispatch.evidence.Placement;
-
+import static dev.dispatchcheck.dispatch.log.Logs.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
+import dev.dispatchcheck.dispatch.log.Logs;
+import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Real nix-build logs captured from Nix 2.8 (Debian bookworm's nix-bin) in the harness's containers. */
 class DispatchLogParserTest {
-
-  static String fixture(String name) {
-    return fixture("2.8", name);
-  }
-
-  /** A real log captured from Nix {@code version}, under src/test/resources/nix-VERSION/. */
-  static String fixture(String version, String name) {
-    try (var in = DispatchLogParserTest.class.getResourceAsStream("/nix-" + version + "/" + name)) {
-      return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** The fixtures interleave stdout into the log; the output path is the stdout line. */
   static DispatchRecord parse(String name, int exit) {
@@ -115,23 +100,26 @@ class DispatchLogParserTest {
     assertThat(r.summary()).contains("unrecognised error: 'error: Cannot build '/nix/store/abc-probe.drv'.'");
   }
 
-  @Test
-  void maxJobsZeroWithoutABuilderReadsAsNoMachineOnEveryVersion() {
-    for (String v : new String[] {"2.8", "2.26", "2.34"}) {
-      String log = v.equals("2.8")
-          ? "error: unable to start any build; either increase '--max-jobs' or enable remote builds.\n"
-          : "error: Unable to start any build; either set '--max-jobs' to a non-zero value or enable remote builds.\n";
-      assertThat(DispatchLogParser.parse(log, "", Optional.of(1), MessageCatalogue.of(v)).error()).as(v)
-          .contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
-    }
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      2.8  | error: unable to start any build; either increase '--max-jobs' or enable remote builds.
+      2.26 | error: Unable to start any build; either set '--max-jobs' to a non-zero value or enable remote builds.
+      2.34 | error: Unable to start any build; either set '--max-jobs' to a non-zero value or enable remote builds.
+      """)
+  void maxJobsZeroWithoutABuilderReadsAsNoMachineOnEveryVersion(String version, String line) {
+    assertThat(DispatchLogParser.parse(line + "\n", "", Optional.of(1), MessageCatalogue.of(version)).error())
+        .contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
   }
 
-  @Test
-  void commandsRenamedInNixAreNamedPerVersion() {
-    assertThat(MessageCatalogue.of("2.8").showConfigCommand()).containsExactly("nix", "show-config");
-    assertThat(MessageCatalogue.of("2.34").showConfigCommand()).containsExactly("nix", "config", "show");
-    assertThat(MessageCatalogue.of("2.8").storeInfoCommand()).containsExactly("nix", "store", "ping");
-    assertThat(MessageCatalogue.of("2.26").storeInfoCommand()).containsExactly("nix", "store", "info");
+  @ParameterizedTest
+  @CsvSource(textBlock = """
+      2.8,  nix show-config, nix store ping
+      2.26, nix config show, nix store info
+      2.34, nix config show, nix store info
+      """)
+  void commandsRenamedInNixAreNamedPerVersion(String version, String showConfig, String storeInfo) {
+    assertThat(MessageCatalogue.of(version).showConfigCommand()).containsExactly(showConfig.split(" "));
+    assertThat(MessageCatalogue.of(version).storeInfoCommand()).containsExactly(storeInfo.split(" "));
   }
 
   @Test

@@ -1,0 +1,43 @@
+# shellcheck shell=bash
+# What the test scripts share, and the launcher too (it starts dockerd the same way):
+# source it, from the project's top directory, as `. tests/lib.sh`. Functions only: sourcing
+# it sets no option and changes no directory.
+
+# How many containers and networks of dispatchcheck runs the engine (DOCKER_HOST's, or the
+# local one) holds; of run RUN_ID alone when it is given.
+# shellcheck disable=SC2120 # RUN_ID is optional
+ours() {  # [RUN_ID]
+  local label="label=dispatchcheck.run${1:+=$1}"
+  echo $(( $(docker ps -aq --filter "$label" | wc -l) + $(docker network ls -q --filter "$label" | wc -l) ))
+}
+
+# Starts `dockerd ARGS...` in a session of its own, stdin from /dev/null, stdout and stderr to
+# LOG, holding no other descriptor of its caller's: an engine lives long, and a descriptor it
+# inherited (a lock its caller held with flock, a pipe a CI step waits on to close) would be
+# held for as long. Sets DOCKERD_PID.
+start_dockerd() {  # LOG ARGS...
+  local log=$1
+  shift
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      # 0, 1 and 2 are /dev/null and the log; closing one that is not open (the listing's own) is no error.
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+    done
+    exec setsid dockerd "$@"
+  ) </dev/null >"$log" 2>&1 &
+  DOCKERD_PID=$!
+}
+
+# Waits up to SECONDS for the engine (DOCKER_HOST's, or the local one) to answer; false if it
+# did not, or if the dockerd started by start_dockerd ended first.
+await_engine() {  # SECONDS
+  local tries=$(( $1 * 2 ))
+  while [ "$tries" -gt 0 ]; do
+    docker info >/dev/null 2>&1 && return 0
+    if [ -n "${DOCKERD_PID:-}" ] && ! kill -0 "$DOCKERD_PID" 2>/dev/null; then return 1; fi
+    sleep 0.5
+    tries=$((tries - 1))
+  done
+  return 1
+}
