@@ -1,5 +1,9 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.ExitCode;
+
+import dev.dispatchcheck.run.ProjectDir;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -21,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * talks to Docker runs itself again, once, with what is missing set, and ends with that
  * run's exit code.
  */
-final class TestcontainersEnvironment {
+public final class TestcontainersEnvironment {
   static final Map<String, String> NEEDED = Map.of(
       "TESTCONTAINERS_RYUK_DISABLED", "true",
       "TESTCONTAINERS_HOST_OVERRIDE", "localhost");
@@ -63,7 +67,7 @@ final class TestcontainersEnvironment {
       throw new UncheckedIOException("cannot start " + command.get(0), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.of(Main.ENVIRONMENT);
+      return Optional.of(ExitCode.ENVIRONMENT);
     }
   }
 
