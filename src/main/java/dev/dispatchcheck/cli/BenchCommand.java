@@ -17,7 +17,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return new Bench(repeat, options.parallel).run(options.matrix(Matrix.Default.BENCH).pairs().get(0),
+    return new Bench(repeat, options.parallel()).run(options.matrix(Matrix.Default.BENCH).pairs().get(0),
         options.projectDir(), options.scenarios(true), options::newRun);
   }
 }

@@ -20,7 +20,7 @@ final class ConformanceCommand implements Callable<Integer> {
     Matrix matrix = options.matrix(Matrix.Default.CONFORMANCE);
     if (ExpectationCheck.invalid(scenarios, options.projectDir())) return ExitCode.INVALID;
     try (Runs.RunScope run = Runs.openRun(options.newRun())) {
-      return Runs.runFeatures(run.context(), options.parallel, matrix,
+      return Runs.runFeatures(run.context(), options.parallel(), matrix,
           scenarios.reportRun(options.reports(), "conformance"), scenarios);
     }
   }

@@ -28,11 +28,12 @@ public final class Main {
     // a host name's non-ASCII letters, or the map's arrows, as '?'.
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-    Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args);
-    if (rerun.isPresent()) System.exit(rerun.get());
     int code;
     try {
-      code = commandLine().execute(args);
+      Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args);
+      code = rerun.isPresent() ? rerun.get() : commandLine().execute(args);
+    } catch (Exception e) { // a bad environment variable, read before the command line
+      code = ExitCode.of(e);
     } catch (Throwable t) { // an Error (a StackOverflowError, say) passes picocli's handler by
       code = ExitCode.defect(t);
     }

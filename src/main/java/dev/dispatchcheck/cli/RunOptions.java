@@ -3,6 +3,7 @@ package dev.dispatchcheck.cli;
 import dev.dispatchcheck.run.Matrix;
 import dev.dispatchcheck.run.ProjectDir;
 import dev.dispatchcheck.run.RunContext;
+import dev.dispatchcheck.run.Settings;
 import dev.dispatchcheck.run.Shard;
 import dev.dispatchcheck.run.SystemProperties;
 import dev.dispatchcheck.suite.ScenarioSelection;
@@ -25,13 +26,31 @@ public class RunOptions {
       + " or JUnit's (\"ssh-ng & !faults\")")
   String tags;
 
-  @Option(names = "--parallel", description = "how many scenarios run at once (default: ${DEFAULT-VALUE}:"
-      + " DISPATCHCHECK_PARALLEL, else one more than the cores, up to 4)")
-  // One more than the cores: a scenario spends about a fifth of its time waiting on SSH
-  // and daemons, which the extra one fills (measured on 2 cores: 9 min 53 s for the test
-  // command against 11 min 2 s with one per core).
-  public int parallel = Optional.ofNullable(System.getenv("DISPATCHCHECK_PARALLEL")).map(Integer::parseInt)
-      .orElse(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() + 1)));
+  @Option(names = "--parallel", description = "how many scenarios run at once (default: DISPATCHCHECK_PARALLEL, else"
+      + " one more than the cores, up to 4)")
+  Integer parallel;
+
+  /** Read once, when the command starts: a bad value is exit 2 naming its variable. */
+  private Settings settings;
+
+  /** The environment's settings, read on first use. */
+  public Settings settings() {
+    if (settings == null) settings = Settings.fromEnvironment();
+    return settings;
+  }
+
+  /**
+   * --parallel, else DISPATCHCHECK_PARALLEL, else one more than the cores: a scenario spends
+   * about a fifth of its time waiting on SSH and daemons, which the extra one fills
+   * (measured on 2 cores: 9 min 53 s for the test command against 11 min 2 s with one per core).
+   */
+  public int parallel() {
+    if (parallel != null) {
+      if (parallel < 1) throw new IllegalArgumentException("--parallel " + parallel + ": at least 1");
+      return parallel;
+    }
+    return settings().parallel().orElse(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() + 1)));
+  }
 
   @Option(names = "--shard", description = "K/N: run only the K-th of N deterministic shards of the scenarios")
   String shard;
@@ -59,7 +78,7 @@ public class RunOptions {
   }
 
   public Path projectDir() {
-    return ProjectDir.locate();
+    return ProjectDir.locate(settings().cacheRoot());
   }
 
   /** reports/, where every run gets its own directory and the compatibility page is. */
@@ -69,14 +88,14 @@ public class RunOptions {
 
   /** A new run as these options describe it. */
   public RunContext newRun() {
-    return new RunContext(RunContext.newRunId(), System.currentTimeMillis(), projectDir(), reports(), !cold,
-        SystemProperties.idleFarms(), SystemProperties.buildTimeout(), RunContext.baseImagePrefixFromEnvironment());
+    Settings settings = settings();
+    return new RunContext(RunContext.newRunId(settings), System.currentTimeMillis(), projectDir(), reports(), !cold,
+        SystemProperties.idleFarms(), SystemProperties.buildTimeout(), settings.baseImagePrefix(), settings.lease());
   }
 
   /** --matrix, else DISPATCHCHECK_MATRIX unless it is empty (a CI input left blank), else the command's default. */
   public Matrix matrix(Matrix.Default fallback) {
-    String m = matrix != null ? matrix : Optional.ofNullable(System.getenv("DISPATCHCHECK_MATRIX"))
-        .filter(s -> !s.isBlank()).orElse(fallback.pairs);
+    String m = matrix != null ? matrix : settings().matrix().orElse(fallback.pairs);
     return Matrix.parse(m, projectDir());
   }
 }

@@ -28,7 +28,7 @@ final class SuiteCommand implements Callable<Integer> {
   }
 
   private int scenariosThenExamples(RunContext run, ScenarioSelection selection, Matrix matrix) {
-    int scenarios = Runs.runFeatures(run, options.parallel, matrix, selection.reportRun(options.reports(), "test"),
+    int scenarios = Runs.runFeatures(run, options.parallel(), matrix, selection.reportRun(options.reports(), "test"),
         selection);
     // The example farms run once, in the first shard (or the whole run), never filtered away.
     boolean whole = selection.name().isEmpty() && selection.tags().isEmpty();

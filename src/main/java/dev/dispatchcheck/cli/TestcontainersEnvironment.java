@@ -1,6 +1,7 @@
 package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.run.ExitCode;
+import dev.dispatchcheck.run.Settings;
 
 import dev.dispatchcheck.run.ProjectDir;
 
@@ -45,7 +46,7 @@ public final class TestcontainersEnvironment {
 
   /** The exit code of this command run again with the settings, if it had to be; empty when it runs here. */
   static Optional<Integer> rerunIfMissing(String[] args) {
-    Map<String, String> missing = missing(System.getenv());
+    Map<String, String> missing = missing(Settings.fromEnvironment().environment());
     Optional<Path> jar = ProjectDir.jar();
     if (missing.isEmpty() || jar.isEmpty() || args.length == 0 || WITHOUT_DOCKER.contains(args[0])) return Optional.empty();
     List<String> command = new ArrayList<>();

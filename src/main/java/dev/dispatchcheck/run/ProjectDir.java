@@ -32,15 +32,15 @@ public final class ProjectDir {
 
   private ProjectDir() {}
 
-  /** The project directory, found (and, from the jar, extracted) on first use. */
-  public static synchronized Path locate() {
-    if (located == null) located = find();
+  /** The project directory, found (and, from the jar, extracted under {@code cacheRoot}) on first use. */
+  public static synchronized Path locate(Path cacheRoot) {
+    if (located == null) located = find(cacheRoot);
     return located;
   }
 
-  private static Path find() {
+  private static Path find(Path cacheRoot) {
     Path code = codeSource();
-    if (Files.isRegularFile(code)) return extracted(code, cacheRoot());
+    if (Files.isRegularFile(code)) return extracted(code, cacheRoot);
     // target/classes: the checkout is two levels up.
     Path checkout = code.getParent() == null ? null : code.getParent().getParent();
     if (checkout != null && Files.isRegularFile(checkout.resolve(NixVersion.TABLE))) return checkout;
@@ -110,13 +110,6 @@ public final class ProjectDir {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Path cacheRoot() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(System.getenv().getOrDefault("HOME", "/tmp")).resolve(".cache");
-    return base.resolve("dispatchcheck");
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -42,15 +42,11 @@ public final class Runs {
     Runtime.getRuntime().halt(code);
   }
 
+  /** Throws, saying how to get one, unless an engine answers. */
   public static void requireDocker() {
-    requireDocker(System.getenv("DOCKER_HOST"));
-  }
-
-  /** Throws, saying how to get one, unless an engine answers; {@code dockerHost} is what the message names. */
-  public static void requireDocker(String dockerHost) {
     if (!Engine.ask("a ping", () -> DockerClientFactory.instance().isDockerAvailable())) {
-      throw new IllegalStateException("no Docker engine answers (DOCKER_HOST=" + dockerHost
-          + "); run ./dispatchcheck provision, or start Docker");
+      throw new IllegalStateException("no Docker engine answers (at DOCKER_HOST, or at the default socket without it);"
+          + " run ./dispatchcheck provision, or start Docker");
     }
   }
 
@@ -64,7 +60,7 @@ public final class Runs {
     requireDocker();
     Progress progress = run.progress();
     String runId = run.runId();
-    Sweeper sweeper = new Sweeper();
+    Sweeper sweeper = new Sweeper(run.lease());
     int left = sweeper.sweepDeadRuns(runId, progress::say);
     if (left > 0) progress.say("removed %d containers and networks that ended runs left behind", left);
     Optional<RunLease> lease = sweeper.lease(runId, run.baseImagePrefix(), progress::say);
