@@ -47,7 +47,7 @@ class MachinesFileTest {
   @Test
   void schemelessUriGetsSsh() {
     Machine m = MachinesFile.parse("builder.example.com x86_64-linux").machines().get(0);
-    assertThat(m.effectiveStoreUri()).isEqualTo("ssh://builder.example.com");
+    assertThat(m.uri().scheme()).isEqualTo("ssh");
     assertThat(m.hostName()).isEqualTo("builder.example.com");
   }
 
