@@ -30,25 +30,28 @@ public final class NixConf {
 
   public static NixConf parse(String text) {
     List<Entry> entries = new ArrayList<>();
-    int lineNo = 0;
-    for (String raw : text.split("\n", -1)) {
-      lineNo++;
-      int hash = raw.indexOf('#');
-      String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
-      if (line.isEmpty()) continue;
-      String[] words = line.split("\\s+", 2);
-      if ((words[0].equals("include") || words[0].equals("!include")) && words.length == 2) {
-        entries.add(new Include(words[1].strip(), words[0].startsWith("!")));
-        continue;
-      }
-      int eq = line.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException(
-            String.format("nix.conf line %d: '%s' is not 'name = value'", lineNo, line));
-      }
-      entries.add(new Setting(line.substring(0, eq).strip(), line.substring(eq + 1).strip()));
-    }
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) entry(lines[i], i + 1).ifPresent(entries::add);
     return new NixConf(entries);
+  }
+
+  /**
+   * The entry of one line, {@code lineNo} of its file: none for a blank or comment line; a
+   * line that is neither a setting nor an include is an IllegalArgumentException naming it.
+   */
+  public static Optional<Entry> entry(String raw, int lineNo) {
+    int hash = raw.indexOf('#');
+    String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+    if (line.isEmpty()) return Optional.empty();
+    String[] words = line.split("\\s+", 2);
+    if ((words[0].equals("include") || words[0].equals("!include")) && words.length == 2) {
+      return Optional.of(new Include(words[1].strip(), words[0].startsWith("!")));
+    }
+    int eq = line.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException(String.format("nix.conf line %d: '%s' is not 'name = value'", lineNo, line));
+    }
+    return Optional.of(new Setting(line.substring(0, eq).strip(), line.substring(eq + 1).strip()));
   }
 
   public List<Entry> entries() {
