@@ -4,12 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One builder line of a Nix machines file, with all eight fields. Optional fields are
- * empty when the line says {@code -} (or leaves them out); {@link #render()} writes them
- * back as {@code -}, so parse and render round-trip.
+ * empty when the line says {@code -} (or leaves them out).
  */
 public record Machine(
     String storeUri,
@@ -36,22 +34,5 @@ public record Machine(
   /** The host part of the store URI, e.g. {@code aarch64-linux-1} for {@code ssh://root@aarch64-linux-1}. */
   public String hostName() {
     return uri().host();
-  }
-
-  /** "1" for a whole number, "1.5" otherwise, as an operator writes it. */
-  private static String decimal(double d) {
-    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-  }
-
-  public String render() {
-    return String.join(" ",
-        storeUri,
-        systems.isEmpty() ? "-" : String.join(",", systems),
-        sshKey.orElse("-"),
-        maxJobs.map(String::valueOf).orElse("-"),
-        speedFactor.map(Machine::decimal).orElse("-"),
-        supportedFeatures.isEmpty() ? "-" : String.join(",", new TreeSet<>(supportedFeatures)),
-        mandatoryFeatures.isEmpty() ? "-" : String.join(",", new TreeSet<>(mandatoryFeatures)),
-        publicHostKey.orElse("-"));
   }
 }

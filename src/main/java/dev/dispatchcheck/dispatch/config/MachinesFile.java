@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A Nix machines file, or the value of the {@code builders} setting: entries separated by
@@ -14,19 +13,10 @@ import java.util.stream.Collectors;
  * machines file. The parse follows Nix's own (libstore/machines.cc): a missing include is
  * silently skipped by Nix, so this model records it instead, where a harness can see it.
  *
- * @param entries the text's own entries, in order (an include as written, not expanded)
  * @param machines every machine, with includes expanded in place, as Nix sees them
  * @param missingIncludes includes whose file did not exist, at any depth: Nix drops them without a word
  */
-public record MachinesFile(List<Entry> entries, List<Machine> machines, List<String> missingIncludes) {
-
-  /** An entry is either a builder line or an include of another file. */
-  public sealed interface Entry permits Line, Include {}
-
-  public record Line(Machine machine) implements Entry {}
-
-  /** {@code @path}, as written. */
-  public record Include(String path) implements Entry {}
+public record MachinesFile(List<Machine> machines, List<String> missingIncludes) {
 
   private static final Pattern DECIMAL = Pattern.compile("[0-9]*+\\.?+[0-9]*+");
 
@@ -34,7 +24,6 @@ public record MachinesFile(List<Entry> entries, List<Machine> machines, List<Str
   public static final int DEFAULT_MAX_DEPTH = 16;
 
   public MachinesFile {
-    entries = List.copyOf(entries);
     machines = List.copyOf(machines);
     missingIncludes = List.copyOf(missingIncludes);
   }
@@ -60,7 +49,7 @@ public record MachinesFile(List<Entry> entries, List<Machine> machines, List<Str
   public static MachinesFile parse(String text, Function<String, Optional<String>> reader, int maxDepth) {
     Parse parse = new Parse(maxDepth);
     new IncludeWalk(reader, maxDepth, false, parse).text(text);
-    return new MachinesFile(parse.entries, parse.machines, parse.missing);
+    return new MachinesFile(parse.machines, parse.missing);
   }
 
   /** A line's entries as Nix before 2.29 splits them: at each {@code ;}, each with its comment. */
@@ -77,7 +66,6 @@ public record MachinesFile(List<Entry> entries, List<Machine> machines, List<Str
   /** The walk's visitor: each entry parsed where it is met, an include's entries in its place. */
   private static final class Parse implements IncludeWalk.Visitor {
     private final int maxDepth;
-    private final List<Entry> entries = new ArrayList<>();
     private final List<Machine> machines = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
 
@@ -96,7 +84,6 @@ public record MachinesFile(List<Entry> entries, List<Machine> machines, List<Str
       if (line.isEmpty()) return;
       if (line.startsWith("@")) {
         String path = line.substring(1).strip();
-        if (at.depth() == 0) entries.add(new Include(path));
         switch (walk.include(path)) {
           case MISSING -> missing.add(path);
           case TOO_DEEP -> throw new MachinesFileException(String.format("line %d: @%s nests machines files more than %d"
@@ -104,9 +91,7 @@ public record MachinesFile(List<Entry> entries, List<Machine> machines, List<Str
           default -> { }
         }
       } else {
-        Machine machine = parseLine(line, at.line());
-        if (at.depth() == 0) entries.add(new Line(machine));
-        machines.add(machine);
+        machines.add(parseLine(line, at.line()));
       }
     }
   }
@@ -157,12 +142,5 @@ public record MachinesFile(List<Entry> entries, List<Machine> machines, List<Str
       throw new MachinesFileException(String.format(
           "line %d: '%s': %s '%s' is not a non-negative number", lineNo, line, what, s));
     }
-  }
-
-  /** One entry a line, includes as {@code @path}, in the original order. */
-  public String render() {
-    return entries.stream()
-        .map(e -> e instanceof Line l ? l.machine().render() : "@" + ((Include) e).path())
-        .collect(Collectors.joining("\n", "", "\n"));
   }
 }

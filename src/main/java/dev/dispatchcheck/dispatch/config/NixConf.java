@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code include} / {@code !include} lines and {@code #} comments, kept in order so that
  * rendering shows the operator's file as written.
  */
-public final class NixConf {
+public record NixConf(List<Entry> entries) {
 
   public sealed interface Entry permits Setting, Include {}
 
@@ -18,10 +18,8 @@ public final class NixConf {
   /** {@code include path}; {@code optional} for {@code !include}, which tolerates a missing file. */
   public record Include(String path, boolean optional) implements Entry {}
 
-  private final List<Entry> entries;
-
-  private NixConf(List<Entry> entries) {
-    this.entries = List.copyOf(entries);
+  public NixConf {
+    entries = List.copyOf(entries);
   }
 
   public static NixConf empty() {
@@ -52,17 +50,6 @@ public final class NixConf {
       throw new IllegalArgumentException(String.format("nix.conf line %d: '%s' is not 'name = value'", lineNo, line));
     }
     return Optional.of(new Setting(line.substring(0, eq).strip(), line.substring(eq + 1).strip()));
-  }
-
-  public List<Entry> entries() {
-    return entries;
-  }
-
-  /** This file followed by {@code other}: later settings win, as when Nix reads both. */
-  public NixConf then(NixConf other) {
-    List<Entry> all = new ArrayList<>(entries);
-    all.addAll(other.entries);
-    return new NixConf(all);
   }
 
   /**
