@@ -1,8 +1,8 @@
 package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.dispatch.Probe;
-import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.NixConf;
+import dev.dispatchcheck.dispatch.config.StoreUri;
 import dev.dispatchcheck.dispatch.layout.HarnessHosts;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.driver.farm.AgentHost;
@@ -65,7 +65,7 @@ public class ParameterTypes {
     return switch (words) {
       case "the agent host" -> AGENT_HOST;
       case "the client host" -> CLIENT;
-      default -> Machine.hostOf(words).toLowerCase();
+      default -> new StoreUri(words).host().toLowerCase();
     };
   }
 
@@ -116,7 +116,7 @@ public class ParameterTypes {
   @DataTableType
   public BuilderRow builderRow(Map<String, String> row) {
     String name = row.get("builder");
-    List<String> users = name.contains("@") ? List.of(name.substring(0, name.indexOf('@'))) : List.of();
+    List<String> users = new StoreUri(name).user().map(List::of).orElse(List.of());
     return new BuilderRow(hostOf(name), users, List.of(row.get("systems").split(",\\s*")));
   }
 

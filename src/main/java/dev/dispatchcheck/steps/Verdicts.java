@@ -4,6 +4,7 @@ import static dev.dispatchcheck.dispatch.verdict.DispatchAssertions.assertThat;
 
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
+import dev.dispatchcheck.dispatch.config.StoreUri;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
@@ -150,7 +151,7 @@ public class Verdicts {
     List<String> named = MachinesFile.parse(h.readFile(path).orElse(""), h::readFile).machines().stream()
         .map(m -> m.hostName().toLowerCase()).toList();
     judge(() -> Assertions.assertThat(named).as("machines in %s on %s (%s)", path, host, h.readFile(path).orElse(""))
-        .containsExactly(Machine.hostOf(builder).toLowerCase()));
+        .containsExactly(new StoreUri(builder).host().toLowerCase()));
   }
 
   /** The hand-over check finds {@code host} exactly as it was when first started. */

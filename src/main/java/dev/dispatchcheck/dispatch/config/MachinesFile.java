@@ -6,30 +6,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A Nix machines file, or the value of the {@code builders} setting: entries separated by
  * newlines or {@code ;}, {@code #} comments, and {@code @file} lines that include another
  * machines file. The parse follows Nix's own (libstore/machines.cc): a missing include is
  * silently skipped by Nix, so this model records it instead, where a harness can see it.
+ *
+ * @param machines every machine, with includes expanded in place, as Nix sees them
+ * @param missingIncludes includes whose file did not exist, at any depth: Nix drops them without a word
  */
-public final class MachinesFile {
-
-  /** An entry is either a builder line or an include of another file. */
-  public sealed interface Entry permits Line, Include {}
-
-  public record Line(Machine machine) implements Entry {}
-
-  /** {@code @path}; {@code included} is empty when the file did not exist. */
-  public record Include(String path, Optional<MachinesFile> included) implements Entry {}
+public record MachinesFile(List<Machine> machines, List<String> missingIncludes) {
 
   private static final Pattern DECIMAL = Pattern.compile("[0-9]*+\\.?+[0-9]*+");
 
-  private final List<Entry> entries;
+  /** How deep includes may nest by default: as deep as dispatchcheck's default limit for a farm's include chains. */
+  public static final int DEFAULT_MAX_DEPTH = 16;
 
-  private MachinesFile(List<Entry> entries) {
-    this.entries = List.copyOf(entries);
+  public MachinesFile {
+    machines = List.copyOf(machines);
+    missingIncludes = List.copyOf(missingIncludes);
   }
 
   /** Parses text whose {@code @file} lines must not occur (or are left unresolved). */
@@ -48,38 +44,56 @@ public final class MachinesFile {
   /**
    * The same, with includes nested at most {@code maxDepth} deep: deeper, or a file that
    * includes itself (Nix recurses until it crashes), is a MachinesFileException, not a
-   * recursion as deep as the files go.
+   * recursion as deep as the files go. A file named twice is read twice, as Nix reads it.
    */
   public static MachinesFile parse(String text, Function<String, Optional<String>> reader, int maxDepth) {
-    return parse(text, reader, maxDepth, 0);
+    Parse parse = new Parse(maxDepth);
+    new IncludeWalk(reader, maxDepth, false, parse).text(text);
+    return new MachinesFile(parse.machines, parse.missing);
   }
 
-  /** How deep includes may nest by default: as deep as dispatchcheck's default limit for a farm's include chains. */
-  public static final int DEFAULT_MAX_DEPTH = 16;
+  /** A line's entries as Nix before 2.29 splits them: at each {@code ;}, each with its comment. */
+  public static List<String> entriesOf(String line) {
+    return List.of(line.split(";", -1));
+  }
 
-  private static MachinesFile parse(String text, Function<String, Optional<String>> reader, int maxDepth, int depth) {
-    List<Entry> entries = new ArrayList<>();
-    int lineNo = 0;
-    for (String physical : text.split("\n", -1)) {
-      lineNo++;
-      for (String raw : physical.split(";", -1)) {
-        int hash = raw.indexOf('#');
-        String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
-        if (line.isEmpty()) continue;
-        if (line.startsWith("@")) {
-          String path = line.substring(1).strip();
-          Optional<String> included = reader.apply(path);
-          if (included.isPresent() && depth >= maxDepth) {
-            throw new MachinesFileException(String.format("line %d: @%s nests machines files more than %d deep"
-                + " (a file that includes itself, or a chain too long)", lineNo, path, maxDepth));
-          }
-          entries.add(new Include(path, included.map(t -> parse(t, reader, maxDepth, depth + 1))));
-        } else {
-          entries.add(new Line(parseLine(line, lineNo)));
+  /** An entry without its {@code #} comment and surrounding blanks; empty for a blank or comment entry. */
+  public static String withoutComment(String entry) {
+    int hash = entry.indexOf('#');
+    return (hash >= 0 ? entry.substring(0, hash) : entry).strip();
+  }
+
+  /** The walk's visitor: each entry parsed where it is met, an include's entries in its place. */
+  private static final class Parse implements IncludeWalk.Visitor {
+    private final int maxDepth;
+    private final List<Machine> machines = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
+
+    Parse(int maxDepth) {
+      this.maxDepth = maxDepth;
+    }
+
+    @Override
+    public List<String> entries(IncludeWalk.Entry line) {
+      return entriesOf(line.text());
+    }
+
+    @Override
+    public void entry(IncludeWalk.Entry at, IncludeWalk walk) {
+      String line = withoutComment(at.text());
+      if (line.isEmpty()) return;
+      if (line.startsWith("@")) {
+        String path = line.substring(1).strip();
+        switch (walk.include(path)) {
+          case MISSING -> missing.add(path);
+          case TOO_DEEP -> throw new MachinesFileException(String.format("line %d: @%s nests machines files more than %d"
+              + " deep (a file that includes itself, or a chain too long)", at.line(), path, maxDepth));
+          default -> { }
         }
+      } else {
+        machines.add(parseLine(line, at.line()));
       }
     }
-    return new MachinesFile(entries);
   }
 
   private static Machine parseLine(String line, int lineNo) {
@@ -128,38 +142,5 @@ public final class MachinesFile {
       throw new MachinesFileException(String.format(
           "line %d: '%s': %s '%s' is not a non-negative number", lineNo, line, what, s));
     }
-  }
-
-  public List<Entry> entries() {
-    return entries;
-  }
-
-  /** Every machine, with includes expanded in place, as Nix sees them. */
-  public List<Machine> machines() {
-    List<Machine> out = new ArrayList<>();
-    for (Entry e : entries) {
-      if (e instanceof Line l) out.add(l.machine());
-      else if (e instanceof Include i) i.included().ifPresent(m -> out.addAll(m.machines()));
-    }
-    return out;
-  }
-
-  /** Includes whose file did not exist, at any depth: Nix drops them without a word. */
-  public List<String> missingIncludes() {
-    List<String> out = new ArrayList<>();
-    for (Entry e : entries) {
-      if (e instanceof Include i) {
-        if (i.included().isEmpty()) out.add(i.path());
-        else out.addAll(i.included().get().missingIncludes());
-      }
-    }
-    return out;
-  }
-
-  /** One entry a line, includes as {@code @path}, in the original order. */
-  public String render() {
-    return entries.stream()
-        .map(e -> e instanceof Line l ? l.machine().render() : "@" + ((Include) e).path())
-        .collect(Collectors.joining("\n", "", "\n"));
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code include} / {@code !include} lines and {@code #} comments, kept in order so that
  * rendering shows the operator's file as written.
  */
-public final class NixConf {
+public record NixConf(List<Entry> entries) {
 
   public sealed interface Entry permits Setting, Include {}
 
@@ -18,10 +18,8 @@ public final class NixConf {
   /** {@code include path}; {@code optional} for {@code !include}, which tolerates a missing file. */
   public record Include(String path, boolean optional) implements Entry {}
 
-  private final List<Entry> entries;
-
-  private NixConf(List<Entry> entries) {
-    this.entries = List.copyOf(entries);
+  public NixConf {
+    entries = List.copyOf(entries);
   }
 
   public static NixConf empty() {
@@ -30,36 +28,28 @@ public final class NixConf {
 
   public static NixConf parse(String text) {
     List<Entry> entries = new ArrayList<>();
-    int lineNo = 0;
-    for (String raw : text.split("\n", -1)) {
-      lineNo++;
-      int hash = raw.indexOf('#');
-      String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
-      if (line.isEmpty()) continue;
-      String[] words = line.split("\\s+", 2);
-      if ((words[0].equals("include") || words[0].equals("!include")) && words.length == 2) {
-        entries.add(new Include(words[1].strip(), words[0].startsWith("!")));
-        continue;
-      }
-      int eq = line.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException(
-            String.format("nix.conf line %d: '%s' is not 'name = value'", lineNo, line));
-      }
-      entries.add(new Setting(line.substring(0, eq).strip(), line.substring(eq + 1).strip()));
-    }
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) entry(lines[i], i + 1).ifPresent(entries::add);
     return new NixConf(entries);
   }
 
-  public List<Entry> entries() {
-    return entries;
-  }
-
-  /** This file followed by {@code other}: later settings win, as when Nix reads both. */
-  public NixConf then(NixConf other) {
-    List<Entry> all = new ArrayList<>(entries);
-    all.addAll(other.entries);
-    return new NixConf(all);
+  /**
+   * The entry of one line, {@code lineNo} of its file: none for a blank or comment line; a
+   * line that is neither a setting nor an include is an IllegalArgumentException naming it.
+   */
+  public static Optional<Entry> entry(String raw, int lineNo) {
+    int hash = raw.indexOf('#');
+    String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+    if (line.isEmpty()) return Optional.empty();
+    String[] words = line.split("\\s+", 2);
+    if ((words[0].equals("include") || words[0].equals("!include")) && words.length == 2) {
+      return Optional.of(new Include(words[1].strip(), words[0].startsWith("!")));
+    }
+    int eq = line.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException(String.format("nix.conf line %d: '%s' is not 'name = value'", lineNo, line));
+    }
+    return Optional.of(new Setting(line.substring(0, eq).strip(), line.substring(eq + 1).strip()));
   }
 
   /**

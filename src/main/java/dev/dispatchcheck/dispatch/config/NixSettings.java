@@ -38,13 +38,12 @@ public final class NixSettings {
     int lineNo = 0;
     for (String raw : text.split("\n", -1)) {
       lineNo++;
-      NixConf line = NixConf.parse(raw);
-      for (NixConf.Entry e : line.entries()) {
-        if (e instanceof NixConf.Include i) {
-          throw new IllegalArgumentException(String.format("nixSettings line %d: '%sinclude %s': nixSettings is a table "
-              + "of settings and includes no file", lineNo, i.optional() ? "!" : "", i.path()));
-        }
-        NixConf.Setting s = (NixConf.Setting) e;
+      NixConf.Entry e = NixConf.entry(raw, lineNo).orElse(null);
+      if (e instanceof NixConf.Include i) {
+        throw new IllegalArgumentException(String.format("nixSettings line %d: '%sinclude %s': nixSettings is a table "
+            + "of settings and includes no file", lineNo, i.optional() ? "!" : "", i.path()));
+      }
+      if (e instanceof NixConf.Setting s) {
         if (!NAME.matcher(s.name()).matches()) {
           throw new IllegalArgumentException(String.format("nixSettings line %d: '%s' is not a setting's name", lineNo, s.name()));
         }

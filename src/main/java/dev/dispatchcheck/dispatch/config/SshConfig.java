@@ -14,7 +14,7 @@ import java.util.Optional;
  * of its line as written. {@code Host} and {@code Match} lines start a block, which runs to
  * the next such line or the end of the file.
  */
-public final class SshConfig {
+public record SshConfig(List<Line> lines) {
 
   /**
    * A line that holds a keyword.
@@ -41,10 +41,8 @@ public final class SshConfig {
 
   private static final String WHITESPACE = " \t\r\n";
 
-  private final List<Line> lines;
-
-  private SshConfig(List<Line> lines) {
-    this.lines = List.copyOf(lines);
+  public SshConfig {
+    lines = List.copyOf(lines);
   }
 
   public static SshConfig parse(String text) {
@@ -52,10 +50,6 @@ public final class SshConfig {
     String[] raw = text.split("\n", -1);
     for (int i = 0; i < raw.length; i++) line(i + 1, raw[i]).ifPresent(lines::add);
     return new SshConfig(lines);
-  }
-
-  public List<Line> lines() {
-    return lines;
   }
 
   /** The lines of the block that the Host or Match line at {@code start} opens, up to the next one. */

@@ -3,7 +3,7 @@ package dev.dispatchcheck.dispatch.evidence;
 import dev.dispatchcheck.dispatch.log.BuildActivity;
 import dev.dispatchcheck.dispatch.log.ErrorClass;
 
-import dev.dispatchcheck.dispatch.config.Machine;
+import dev.dispatchcheck.dispatch.config.StoreUri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ public record DispatchRecord(
 
   /** The builder's host name from its URI, e.g. {@code aarch64-linux-1}. */
   public Optional<String> builder() {
-    return builderUri.map(Machine::hostOf);
+    return builderUri.map(uri -> new StoreUri(uri).host());
   }
 
   public DispatchRecord withActivities(List<BuildActivity> found) {

@@ -173,8 +173,8 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     Set<String> keyFiles = new LinkedHashSet<>();
     Set<HostKey> hostKeys = new LinkedHashSet<>();
     for (Machine m : lines) {
-      users.add(sshUser(m));
-      protocols.add(scheme(m));
+      users.add(m.uri().sshUser());
+      protocols.add(m.uri().scheme());
       systems.addAll(systemsOf(m));
       features.addAll(m.supportedFeatures());
       features.addAll(m.mandatoryFeatures());
@@ -187,7 +187,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
 
   /** The host a machines line has a stand-in for, lowercased; none for a line that is not an SSH builder. */
   static Optional<String> standInHost(Machine m) {
-    return isSsh(m) ? Optional.of(m.hostName().toLowerCase()) : Optional.empty(); // only SSH builders can be stood in for; Lint says so
+    return m.uri().isSsh() ? Optional.of(m.hostName().toLowerCase()) : Optional.empty(); // only SSH builders can be stood in for; Lint says so
   }
 
   /** The probes ([system, feature...]) before any machines line: the native system with no features. */
@@ -243,7 +243,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
 
   /** The scheme of the first line that could take the build and has no stand-in. */
   private static Optional<String> unsimulated(List<Machine> used, String system, Set<String> features) {
-    return used.stream().filter(m -> !isSsh(m) && takes(m, system, features)).findFirst().map(FarmPlan::scheme);
+    return used.stream().filter(m -> !m.uri().isSsh() && takes(m, system, features)).findFirst().map(m -> m.uri().scheme());
   }
 
   /**
@@ -265,34 +265,5 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
   /** A line naming no system stands for the agent's own (Nix fills in its local system). */
   static List<String> systemsOf(Machine m) {
     return m.systems().isEmpty() ? List.of(NATIVE_SYSTEM) : m.systems();
-  }
-
-  /**
-   * The store URI's scheme as Nix reads a machines line (libstore/machines.cc, the same in
-   * 2.8 and 2.26): {@code ssh} is prepended only when the URI has no scheme, no '/', and is
-   * not one of the store words auto, daemon, local (alone or with '?params'). Those words
-   * are their own "scheme" here, and a path is "local". Machine.effectiveStoreUri prepends
-   * ssh to them too.
-   */
-  static String scheme(Machine m) {
-    String uri = m.storeUri();
-    if (uri.contains("://")) return uri.substring(0, uri.indexOf("://"));
-    String word = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-    if (List.of("auto", "daemon", "local").contains(word)) return word;
-    return uri.contains("/") || word.isEmpty() ? "local" : "ssh";
-  }
-
-  static boolean isSsh(Machine m) {
-    return scheme(m).equals("ssh") || scheme(m).equals("ssh-ng");
-  }
-
-  /** {@code ssh://nix@host} logs in as nix; without a user, ssh's default for root's ssh is root. */
-  static String sshUser(Machine m) {
-    String uri = m.storeUri();
-    String rest = uri.contains("://") ? uri.substring(uri.indexOf("://") + 3) : uri;
-    int slash = rest.indexOf('/');
-    if (slash >= 0) rest = rest.substring(0, slash);
-    int at = rest.lastIndexOf('@');
-    return at >= 0 ? rest.substring(0, at) : "root";
   }
 }

@@ -229,14 +229,14 @@ public final class Lint {
       }
     });
     for (String error : MachineValues.errors(m)) findings.add(new Finding(Severity.ERROR, file, line, error, ""));
-    if (FarmPlan.isSsh(m) && HarnessHosts.taken(m.hostName())) {
+    if (m.uri().isSsh() && HarnessHosts.taken(m.hostName())) {
       findings.add(new Finding(Severity.ERROR, file, line, HarnessHosts.takenBy("builder host name '" + m.hostName() + "'"), ""));
     }
     m.sshKey().filter(k -> layout != null && layout.agentFile(k).isPresent() && layout.agentFile(k + ".pub").isEmpty()).ifPresent(k ->
         findings.add(new Finding(Severity.ERROR, file, line, "key file '" + k + "' of " + m.storeUri() + " is in the farm"
             + " but its .pub is not: dispatchcheck authorizes the key's .pub on the stand-in, so the farm holds both,"
             + " or neither (and dispatchcheck makes a fresh key there)", "")));
-    if (!FarmPlan.isSsh(m) && !MachineValues.isRelativeStorePath(m)) {
+    if (!m.uri().isSsh() && !m.uri().isRelativePath()) {
       findings.add(new Finding(Severity.WARNING, file, line, m.storeUri() + " is not an ssh:// or ssh-ng:// builder;"
           + " dispatchcheck cannot stand in for it", ""));
     }

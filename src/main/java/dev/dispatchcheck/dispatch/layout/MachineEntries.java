@@ -1,10 +1,12 @@
 package dev.dispatchcheck.dispatch.layout;
 
+import dev.dispatchcheck.dispatch.config.IncludeWalk;
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,14 +14,13 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A builders value walked entry by entry, {@code @file}s followed through the farm's
- * files, each entry with the file and line it came from. {@link MachinesFile} parses the
- * whole text at once and numbers lines per file without naming the file, so a problem in an
- * included file could not be placed; here each entry is parsed on its own with
- * MachinesFile, and placed by this walk. The segmentation is MachinesFile's (and Nix's
- * before 2.29): physical lines, then {@code ;}, then {@code #} to the end of the entry.
+ * A builders value walked entry by entry, {@code @file}s followed through the farm's files
+ * (an {@link IncludeWalk}), each entry with the file and line it came from, so that a problem
+ * in an included file is placed where it is. Each entry is parsed on its own with
+ * MachinesFile, whose segmentation this is (and Nix's before 2.29): physical lines, then
+ * {@code ;}, then {@code #} to the end of the entry.
  */
-final class MachineEntries {
+final class MachineEntries implements IncludeWalk.Visitor {
 
   /**
    * Where an entry was written: a machines file and its line, or, for a {@code builders}
@@ -34,6 +35,9 @@ final class MachineEntries {
   /** A machines file that is in the farm but holds no entry, named by {@code @path} at {@code origin}. */
   record EmptyFile(Origin origin, String path) {}
 
+  /** A machines file followed, named at {@code origin}, and how many entries the walk had seen when it was. */
+  private record Followed(Origin origin, String path, int entriesSeen) {}
+
   // Nix reads the speed factor as a float from 2.20 on (libstore/machines.cc, parseFloatField,
   // first in tag 2.20.0); before, as an unsigned int, rejecting the line. Real runs agree:
   // features/11-nix-versions.feature, "a fractional speed factor in a machines line".
@@ -41,14 +45,19 @@ final class MachineEntries {
 
   private final List<Builder> builders = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
-  private final Set<String> filesRead = new LinkedHashSet<>();
+  private Set<String> filesRead = Set.of();
   private final List<EmptyFile> emptyFiles = new ArrayList<>();
+  private final Deque<Followed> followed = new ArrayDeque<>();
   /** Entries seen so far, builders and includes, valid or not: what tells an empty file. */
   private int entriesSeen;
 
+  private final Origin origin;
+  private final boolean reportMissing;
   private final FarmLimits limits;
 
-  private MachineEntries(FarmLimits limits) {
+  private MachineEntries(Origin origin, boolean reportMissing, FarmLimits limits) {
+    this.origin = origin;
+    this.reportMissing = reportMissing;
     this.limits = limits;
   }
 
@@ -64,8 +73,8 @@ final class MachineEntries {
    */
   static MachineEntries walk(String value, Origin origin, Function<String, Optional<String>> files, boolean reportMissing,
       FarmLimits limits) {
-    MachineEntries walk = new MachineEntries(limits);
-    walk.text(value, n -> origin, files, reportMissing, new ArrayList<>());
+    MachineEntries walk = new MachineEntries(origin, reportMissing, limits);
+    walk.filesRead = new IncludeWalk(files, limits.includeDepth(), true, walk).text(value).filesRead();
     return walk;
   }
 
@@ -87,54 +96,57 @@ final class MachineEntries {
     return emptyFiles;
   }
 
-  private void text(String text, Function<Integer, Origin> at, Function<String, Optional<String>> files,
-      boolean reportMissing, List<String> stack) {
-    String[] physical = text.split("\n", -1);
-    for (int n = 1; n <= physical.length; n++) {
-      Origin origin = at.apply(n);
-      String[] entries = physical[n - 1].split(";", -1);
-      checkCommentSwallows(entries, origin);
-      for (String raw : entries) {
-        int hash = raw.indexOf('#');
-        String entry = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
-        if (entry.isEmpty()) continue;
-        entriesSeen++;
-        if (entry.startsWith("@")) include(entry.substring(1).strip(), origin, files, reportMissing, stack);
-        else builder(entry, origin);
-      }
-    }
+  /** Where an entry was written: the value's own lines are all at the value's origin. */
+  private Origin originOf(IncludeWalk.Entry e) {
+    return e.depth() == 0 ? origin : new Origin(e.file(), e.line());
   }
 
-  private void include(String written, Origin origin, Function<String, Optional<String>> files,
-      boolean reportMissing, List<String> stack) {
+  @Override
+  public List<String> entries(IncludeWalk.Entry line) {
+    List<String> entries = MachinesFile.entriesOf(line.text());
+    checkCommentSwallows(entries, originOf(line));
+    return entries;
+  }
+
+  @Override
+  public void entry(IncludeWalk.Entry at, IncludeWalk walk) {
+    String entry = MachinesFile.withoutComment(at.text());
+    if (entry.isEmpty()) return;
+    entriesSeen++;
+    if (entry.startsWith("@")) include(entry.substring(1).strip(), at, walk);
+    else builder(entry, originOf(at));
+  }
+
+  @Override
+  public void leave(String file, int depth) {
+    if (depth == 0) return;
+    Followed f = followed.pop();
+    if (entriesSeen == f.entriesSeen()) emptyFiles.add(new EmptyFile(f.origin(), f.path()));
+  }
+
+  private void include(String written, IncludeWalk.Entry at, IncludeWalk walk) {
+    Origin origin = originOf(at);
     if (!written.startsWith("/")) {
       problems.add(new Problem(origin, Severity.ERROR, "machines file '" + written + "' is a relative path, which Nix"
           + " resolves against the working directory of whichever Nix process reads it; give an absolute path", "all"));
       return;
     }
     String path = FarmLayout.normalize(written); // as Nix opens it
-    Optional<String> text = files.apply(path);
-    if (text.isEmpty()) {
-      if (reportMissing) {
-        problems.add(new Problem(origin, Severity.ERROR, "machines file '" + path + "' is not in the farm:"
-            + " Nix skips a missing machines file without a word, so these builders would silently be absent", "all"));
+    switch (walk.include(path)) {
+      case MISSING -> {
+        if (reportMissing || at.depth() > 0) {
+          problems.add(new Problem(origin, Severity.ERROR, "machines file '" + path + "' is not in the farm:"
+              + " Nix skips a missing machines file without a word, so these builders would silently be absent", "all"));
+        }
       }
-    } else if (stack.contains(path)) {
-      problems.add(new Problem(origin, Severity.ERROR, "machines file '" + path + "' includes itself;"
+      case ITSELF -> problems.add(new Problem(origin, Severity.ERROR, "machines file '" + path + "' includes itself;"
           + " Nix would recurse until it crashes", "all"));
-    } else if (stack.size() >= limits.includeDepth()) { // the stack holds the machines files above this @file
-      problems.add(new Problem(origin, Severity.ERROR, FarmLimits.includeTooDeep("@" + path, limits.includeDepth()), ""));
-    } else if (filesRead.contains(path)) {
-      problems.add(new Problem(origin, Severity.ERROR, "machines file '" + path + "' is named a second time in this"
-          + " builders value: Nix reads it again, dispatchcheck reads each machines file of a value once (so that"
-          + " @file lines cannot multiply); name it in one place", ""));
-    } else {
-      filesRead.add(path);
-      stack.add(path);
-      int before = entriesSeen;
-      text(text.get(), n -> new Origin(path, n), files, true, stack);
-      if (entriesSeen == before) emptyFiles.add(new EmptyFile(origin, path));
-      stack.remove(stack.size() - 1);
+      case TOO_DEEP -> problems.add(new Problem(origin, Severity.ERROR,
+          FarmLimits.includeTooDeep("@" + path, limits.includeDepth()), ""));
+      case AGAIN -> problems.add(new Problem(origin, Severity.ERROR, "machines file '" + path + "' is named a second"
+          + " time in this builders value: Nix reads it again, dispatchcheck reads each machines file of a value once"
+          + " (so that @file lines cannot multiply); name it in one place", ""));
+      case FOLLOWED -> followed.push(new Followed(origin, path, entriesSeen));
     }
   }
 
@@ -156,16 +168,15 @@ final class MachineEntries {
    * (commit f8b13cce, "Fix `;` and `#` bug in machine file parsing") ends the comment at the
    * end of the line only and drops b. Read from the sources, still to be verified by a scenario.
    */
-  private void checkCommentSwallows(String[] entries, Origin origin) {
+  private void checkCommentSwallows(List<String> entries, Origin origin) {
     boolean inComment = false;
     for (String raw : entries) {
-      int hash = raw.indexOf('#');
-      if (inComment && !(hash >= 0 ? raw.substring(0, hash) : raw).isBlank()) {
+      if (inComment && !MachinesFile.withoutComment(raw).isEmpty()) {
         problems.add(new Problem(origin, Severity.WARNING, "an entry follows a '#' comment on the same line:"
             + " Nix before 2.29 reads it, Nix 2.29 and later take it as part of the comment and drop it", "Nix >= 2.29"));
         return;
       }
-      inComment |= hash >= 0;
+      inComment |= raw.contains("#");
     }
   }
 }

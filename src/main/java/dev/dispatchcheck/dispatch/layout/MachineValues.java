@@ -1,6 +1,7 @@
 package dev.dispatchcheck.dispatch.layout;
 
 import dev.dispatchcheck.dispatch.config.Machine;
+import dev.dispatchcheck.dispatch.config.StoreUri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +18,7 @@ final class MachineValues {
 
   // [ssh:// | ssh-ng://][user@]host[:port][?name=value&...]; no '@', '/' or '#' where a part ends.
   private static final Pattern SSH_URI = Pattern.compile(
-      "(?:ssh(?:-ng)?://)?(?:([^@/?#]*)@)?([^@/?#:]*)(?::([^@/?#]*))?(?:\\?([^@#]*))?");
+      "(?:ssh(?:-ng)?://)?(?:[^@/?#]*@)?[^@/?#:]*(?::[^@/?#]*)?(?:\\?[^@#]*)?");
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*\\$?");
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
@@ -33,8 +34,8 @@ final class MachineValues {
   /** What is wrong with the line's values, one message each; empty when every value is what it may be. */
   static List<String> errors(Machine m) {
     MachineValues check = new MachineValues();
-    if (FarmPlan.isSsh(m)) check.sshUri(m);
-    if (isRelativeStorePath(m)) {
+    if (m.uri().isSsh()) check.sshUri(m.uri());
+    if (m.uri().isRelativePath()) {
       check.errors.add("store URI '" + m.storeUri() + "' has no scheme and holds a '/': Nix prepends ssh:// only to a"
           + " bare host name, and reads this as the path of a local store, relative to the working directory of the"
           + " Nix process that reads it; write ssh://HOST for a builder over SSH");
@@ -46,12 +47,6 @@ final class MachineValues {
     return check.errors;
   }
 
-  /** A bare entry that Nix does not take for an SSH host (FarmPlan.scheme: "local"), and not an absolute path either. */
-  static boolean isRelativeStorePath(Machine m) {
-    String uri = m.storeUri();
-    return !uri.contains("://") && uri.contains("/") && !uri.startsWith("/");
-  }
-
   /** The key-file column: a path as any key's, and one where the harness may make a fresh key. */
   private void keyFile(String path, String what) {
     int before = errors.size();
@@ -59,18 +54,16 @@ final class MachineValues {
     if (errors.size() == before) AgentPaths.keyFileProblem(path, what).ifPresent(errors::add);
   }
 
-  /** The parts the harness takes from the URI (host, user) as it takes them, and the rest by the grammar. */
-  private void sshUri(Machine m) {
-    String uri = m.storeUri();
-    Matcher parts = SSH_URI.matcher(uri);
-    if (!parts.matches()) {
+  /** The URI's shape by the grammar, then each part as the harness takes it. */
+  private void sshUri(StoreUri uri) {
+    if (!SSH_URI.matcher(uri.written()).matches()) {
       errors.add("store URI '" + uri + "' is not [ssh:// or ssh-ng://][user@]host[:port][?name=value&...]");
       return;
     }
-    hostName(m.hostName());
-    user(FarmPlan.sshUser(m), uri);
-    if (parts.group(3) != null) port(parts.group(3), uri);
-    if (parts.group(4) != null) for (String p : parts.group(4).split("&", -1)) parameter(p, uri);
+    hostName(uri.host());
+    user(uri.sshUser(), uri.written());
+    uri.port().ifPresent(p -> port(p, uri.written()));
+    uri.params().forEach(p -> parameter(p, uri.written()));
   }
 
   /**
@@ -80,7 +73,7 @@ final class MachineValues {
    */
   static List<String> builderRow(String builder, List<String> systems) {
     MachineValues check = new MachineValues();
-    int at = builder.indexOf('@');
+    int at = builder.indexOf('@'); // a cell, not a store URI: no scheme, port or parameter, so the host is all the rest
     if (at >= 0) check.user(builder.substring(0, at), builder);
     check.hostName(builder.substring(at + 1));
     systems.forEach(check::system);

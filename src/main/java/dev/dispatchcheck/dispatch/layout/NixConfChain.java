@@ -1,8 +1,8 @@
 package dev.dispatchcheck.dispatch.layout;
 
+import dev.dispatchcheck.dispatch.config.IncludeWalk;
 import dev.dispatchcheck.dispatch.config.NixConf;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,11 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * A nix.conf as Nix reads it: its settings in order, each with the file and line it came
- * from, {@code include}s followed through the farm's files. {@link NixConf} keeps no line
- * numbers, so this pairs its entries with the lines they came from; it also records what
- * Nix would reject, for {@link Lint}.
+ * from, {@code include}s followed through the farm's files (an {@link IncludeWalk}). It
+ * also records what Nix would reject, for {@link Lint}.
  */
-final class NixConfChain {
+final class NixConfChain implements IncludeWalk.Visitor {
 
   record Located(String file, int line, String name, String value) {}
 
@@ -27,11 +26,13 @@ final class NixConfChain {
 
   private final List<Located> settings = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
-  private final Set<String> files = new LinkedHashSet<>();
+  private Set<String> files = Set.of();
 
+  private final boolean followIncludes;
   private final FarmLimits limits;
 
-  private NixConfChain(FarmLimits limits) {
+  private NixConfChain(boolean followIncludes, FarmLimits limits) {
+    this.followIncludes = followIncludes;
     this.limits = limits;
   }
 
@@ -51,8 +52,9 @@ final class NixConfChain {
    */
   static NixConfChain read(String path, Function<String, Optional<String>> files, boolean followIncludes,
       FarmLimits limits) {
-    NixConfChain chain = new NixConfChain(limits);
-    files.apply(path).ifPresent(text -> chain.add(path, text, files, followIncludes, new ArrayList<>()));
+    NixConfChain chain = new NixConfChain(followIncludes, limits);
+    files.apply(path).ifPresent(text ->
+        chain.files = new IncludeWalk(files, limits.includeDepth(), true, chain).file(path, text).filesRead());
     return chain;
   }
 
@@ -88,52 +90,48 @@ final class NixConfChain {
     return users;
   }
 
-  private void add(String path, String text, Function<String, Optional<String>> reader, boolean follow, List<String> stack) {
-    files.add(path);
-    NixConf conf;
+  /** A file with a line that is neither a setting nor an include is refused whole, before any of its lines counts. */
+  @Override
+  public boolean enter(String file, String text) {
     try {
-      conf = NixConf.parse(text);
+      NixConf.parse(text);
+      return true;
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(path, lineOf(e.getMessage()), e.getMessage()
+      problems.add(new Problem(file, lineOf(e.getMessage()), e.getMessage()
           + "; Nix refuses the whole file (`illegal configuration line`), so every Nix command fails"));
-      return;
+      return false;
     }
-    String[] raw = text.split("\n", -1);
-    List<Integer> lines = entryLines(raw);
-    stack.add(path);
-    for (int i = 0; i < conf.entries().size(); i++) {
-      int line = lines.get(i);
-      NixConf.Entry entry = conf.entries().get(i);
-      if (entry instanceof NixConf.Setting s) {
-        checkEqualsIsAWord(path, line, raw[line - 1]);
-        settings.add(new Located(path, line, s.name(), s.value()));
-      } else if (entry instanceof NixConf.Include inc && follow) {
-        include(path, line, inc, reader, stack);
-      }
-    }
-    stack.remove(stack.size() - 1);
   }
 
-  private void include(String from, int line, NixConf.Include inc, Function<String, Optional<String>> reader, List<String> stack) {
+  @Override
+  public void entry(IncludeWalk.Entry line, IncludeWalk walk) {
+    NixConf.Entry entry = NixConf.entry(line.text(), line.line()).orElse(null);
+    if (entry instanceof NixConf.Setting s) {
+      checkEqualsIsAWord(line.file(), line.line(), line.text());
+      settings.add(new Located(line.file(), line.line(), s.name(), s.value()));
+    } else if (entry instanceof NixConf.Include inc && followIncludes) {
+      include(line.file(), line.line(), inc, walk);
+    }
+  }
+
+  private void include(String from, int line, NixConf.Include inc, IncludeWalk walk) {
     // Nix resolves a relative include against the including file's directory.
     String target = FarmLayout.normalize(inc.path().startsWith("/") ? inc.path()
         : from.substring(0, from.lastIndexOf('/') + 1) + inc.path());
-    Optional<String> text = reader.apply(target);
-    if (stack.contains(target)) {
-      problems.add(new Problem(from, line, "'" + target + "' includes itself; Nix would recurse until it crashes"));
-    } else if (text.isEmpty()) {
-      if (!inc.optional()) {
-        problems.add(new Problem(from, line, "included file '" + target + "' is not in the farm; Nix stops with `file '"
-            + target + "' included from '" + from + "' not found` (use !include to tolerate a missing file)"));
+    switch (walk.include(target)) {
+      case ITSELF -> problems.add(new Problem(from, line, "'" + target + "' includes itself; Nix would recurse until it crashes"));
+      case MISSING -> {
+        if (!inc.optional()) {
+          problems.add(new Problem(from, line, "included file '" + target + "' is not in the farm; Nix stops with `file '"
+              + target + "' included from '" + from + "' not found` (use !include to tolerate a missing file)"));
+        }
       }
-    } else if (stack.size() > limits.includeDepth()) { // the stack holds the top file and each include so far
-      problems.add(new Problem(from, line, FarmLimits.includeTooDeep("include '" + target + "'", limits.includeDepth())));
-    } else if (files.contains(target)) {
-      problems.add(new Problem(from, line, "'" + target + "' is included a second time in this chain of includes:"
-          + " Nix reads it again, dispatchcheck reads each file of a chain once (so that includes cannot multiply);"
-          + " include it from one place"));
-    } else {
-      add(target, text.get(), reader, true, stack);
+      case TOO_DEEP -> problems.add(new Problem(from, line,
+          FarmLimits.includeTooDeep("include '" + target + "'", limits.includeDepth())));
+      case AGAIN -> problems.add(new Problem(from, line, "'" + target + "' is included a second time in this chain of"
+          + " includes: Nix reads it again, dispatchcheck reads each file of a chain once (so that includes cannot"
+          + " multiply); include it from one place"));
+      case FOLLOWED -> { }
     }
   }
 
@@ -145,16 +143,6 @@ final class NixConfChain {
       problems.add(new Problem(path, line, "'" + raw.strip() + "': Nix wants spaces around '=' and rejects the line"
           + " (`illegal configuration line`), so every Nix command fails"));
     }
-  }
-
-  /** The line of each NixConf entry: NixConf makes one entry of every line that is not blank or a comment. */
-  private static List<Integer> entryLines(String[] raw) {
-    List<Integer> lines = new ArrayList<>();
-    for (int i = 0; i < raw.length; i++) {
-      int hash = raw[i].indexOf('#');
-      if (!(hash >= 0 ? raw[i].substring(0, hash) : raw[i]).isBlank()) lines.add(i + 1);
-    }
-    return lines;
   }
 
   private static int lineOf(String message) {

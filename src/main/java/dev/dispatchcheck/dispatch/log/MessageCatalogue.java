@@ -110,11 +110,6 @@ public final class MessageCatalogue {
     return atLeast(version, "2.20") ? List.of("nix", "config", "show") : List.of("nix", "show-config");
   }
 
-  /** {@code nix store info} exists from 2.19; {@code nix store ping} before. */
-  public List<String> storeInfoCommand() {
-    return atLeast(version, "2.19") ? List.of("nix", "store", "info") : List.of("nix", "store", "ping");
-  }
-
   private static Wording w(ErrorClass cause, String from, String before, String regex) {
     return new Wording(cause, from, before, Pattern.compile(regex));
   }

@@ -1,7 +1,7 @@
 package dev.dispatchcheck.driver.farm;
 
-import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.NixConf;
+import dev.dispatchcheck.dispatch.config.StoreUri;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.evidence.EffectPath;
@@ -111,7 +111,7 @@ public final class Farm implements AutoCloseable {
 
   /** A host by any name a machines file may use for it: {@code user@}, scheme, case do not matter. */
   public NixHost host(String name) {
-    NixHost h = hosts.host(Machine.hostOf(name).toLowerCase());
+    NixHost h = hosts.host(new StoreUri(name).host().toLowerCase());
     if (h == null) {
       throw new NoSuchElementException("no host '" + name + "'; there are " + hosts().stream().map(NixHost::name).toList());
     }

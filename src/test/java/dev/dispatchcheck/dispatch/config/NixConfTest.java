@@ -36,12 +36,6 @@ class NixConfTest {
   }
 
   @Test
-  void laterFileWins() {
-    NixConf c = NixConf.parse("builders = @/etc/nix/machines").then(NixConf.parse("builders ="));
-    assertThat(c.get("builders")).contains("");
-  }
-
-  @Test
   void lineWithoutEqualsIsRejectedWithItsNumber() {
     assertThatThrownBy(() -> NixConf.parse("a = 1\nbuilders\n"))
         .hasMessageContaining("line 2").hasMessageContaining("'builders'");

@@ -124,6 +124,25 @@ class MachineValuesTest {
   }
 
   @Test
+  void aStoreWordWithAPathParameterIsAStoreNotARelativePath() {
+    // local?root=/x is a local store rooted at /x (StoreUri: a store word keeps its scheme whatever its parameters hold).
+    assertThat(errors("local?root=/x x86_64-linux")).isEmpty();
+    assertThat(errors("daemon?root=/x x86_64-linux")).isEmpty();
+    assertThat(errors("./rel/store x86_64-linux")).singleElement().asString()
+        .startsWith("store URI './rel/store' has no scheme and holds a '/'");
+    assertThat(errors("localhost/store x86_64-linux")).singleElement().asString()
+        .startsWith("store URI 'localhost/store' has no scheme and holds a '/'");
+  }
+
+  @Test
+  void anIpv6HostIsNamedWholeAndRefused() {
+    assertThat(errors("ssh://[::1] x86_64-linux")).containsExactly("builder host name '[::1]' is not an RFC 1123 host name"
+        + " (letters, digits, '-' and '.'; labels of 1 to 63 characters that neither start nor end with '-'; at most 253"
+        + " characters)");
+    assertThat(errors("ssh://nix@[::1]:22 x86_64-linux")).singleElement().asString().startsWith("builder host name '[::1]'");
+  }
+
+  @Test
   void aLongSystemNameIsMatchedWithoutRecursion() {
     String system = "a" + "-b".repeat(1 << 19);
     assertThat(errors("ssh://b " + system)).isEmpty();
