@@ -40,7 +40,7 @@ public final class ProjectDir {
 
   private static Path find() {
     Path code = codeSource();
-    if (Files.isRegularFile(code)) return extracted(code, cacheRoot());
+    if (Files.isRegularFile(code)) return extractedInUse(code, cacheRoot());
     // target/classes: the checkout is two levels up.
     Path checkout = code.getParent() == null ? null : code.getParent().getParent();
     if (checkout != null && Files.isRegularFile(checkout.resolve(NixVersion.TABLE))) return checkout;
@@ -59,6 +59,13 @@ public final class ProjectDir {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@link #extracted}, touched as in use; other jars' extractions untouched for a day are removed ({@link Extractions}). */
+  static Path extractedInUse(Path jar, Path cache) {
+    Path dir = extracted(jar, cache);
+    Extractions.atStart(cache, dir, java.time.Instant.now());
+    return dir;
   }
 
   /** The jar's project resources in a directory of {@code cache} named for them, extracted unless there already. */
