@@ -17,7 +17,8 @@ import java.util.HexFormat;
  * One run's own report directory, {@code reports/runs/<UTC start>-<random id>/}, so that no
  * run replaces another's report: a later run with three scenarios leaves the test
  * command's full report where it was. The id is random rather than the pid because CI's
- * jobs, whose reports are gathered into one tree, may well share a pid.
+ * jobs, whose reports are gathered into one tree, may well share a pid. Opening one
+ * removes the old runs {@link RunRetention} lets go.
  */
 public record ReportRun(Path dir, RunInfo info) {
   static final String RUNS = "runs";
@@ -54,6 +55,7 @@ public record ReportRun(Path dir, RunInfo info) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    OldRuns.prune(reports, id);
     return new ReportRun(dir, info);
   }
 

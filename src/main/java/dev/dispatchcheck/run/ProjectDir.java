@@ -40,7 +40,7 @@ public final class ProjectDir {
 
   private static Path find(Path cacheRoot) {
     Path code = codeSource();
-    if (Files.isRegularFile(code)) return extracted(code, cacheRoot);
+    if (Files.isRegularFile(code)) return extractedInUse(code, cacheRoot);
     // target/classes: the checkout is two levels up.
     Path checkout = code.getParent() == null ? null : code.getParent().getParent();
     if (checkout != null && Files.isRegularFile(checkout.resolve(NixVersion.TABLE))) return checkout;
@@ -61,6 +61,13 @@ public final class ProjectDir {
     }
   }
 
+  /** {@link #extracted}, touched as in use; other jars' extractions untouched for a day are removed ({@link Extractions}). */
+  static Path extractedInUse(Path jar, Path cache) {
+    Path dir = extracted(jar, cache);
+    Extractions.atStart(cache, dir, java.time.Instant.now());
+    return dir;
+  }
+
   /** The jar's project resources in a directory of {@code cache} named for them, extracted unless there already. */
   static Path extracted(Path jar, Path cache) {
     try (JarFile file = new JarFile(jar.toFile())) {
@@ -76,7 +83,7 @@ public final class ProjectDir {
       try {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
-        deleteTree(tmp);
+        DirectoryTrees.delete(tmp);
         if (!Files.isDirectory(dir)) throw e; // else another run was first, with the same files
       }
       return dir;
@@ -112,9 +119,4 @@ public final class ProjectDir {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
-  }
 }

@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -42,5 +45,20 @@ class ProjectDirTest {
       assertThat(entries.map(p -> p.getFileName().toString())).as("no half-written directory left")
           .noneMatch(n -> n.contains(".part-"));
     }
+  }
+
+  @Test
+  void aJarStartRemovesAnotherJarsExtractionUntouchedForADayAndKeepsOneTouchedSince() throws IOException {
+    Path cache = tmp.resolve("cache");
+    Path old = ProjectDir.extracted(jar("a.jar", "2.26 trixie\n"), cache);
+    Path recent = ProjectDir.extracted(jar("b.jar", "2.28 trixie\n"), cache);
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+    Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofHours(23))));
+
+    Path own = ProjectDir.extractedInUse(jar("c.jar", "2.34 forky\n"), cache);
+
+    assertThat(own).isDirectory();
+    assertThat(old).doesNotExist();
+    assertThat(recent).isDirectory();
   }
 }
