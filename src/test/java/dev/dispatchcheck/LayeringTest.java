@@ -85,6 +85,35 @@ class LayeringTest {
         .check(classes);
   }
 
+  /** The environment is read in one place, once, when a command starts (run.Settings): a bad value is exit 2 there. */
+  @Test
+  void onlySettingsReadsTheEnvironment() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.dispatchcheck.run.Settings")
+        .should().callMethod(System.class, "getenv").orShould().callMethod(System.class, "getenv", String.class)
+        .check(classes);
+  }
+
+  /**
+   * The top floor: commands (cli) over the use cases (check, suite, bench) over the
+   * report writers (report); nothing below imports what is above it.
+   */
+  @Test
+  void onlyTheCommandLineImportsTheCommandLine() {
+    noClasses().that().resideOutsideOfPackage("dev.dispatchcheck.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.dispatchcheck.cli..").check(classes);
+  }
+
+  @Test
+  void useCasesImportNoOtherUseCaseAbove() {
+    noClasses().that().resideInAnyPackage("dev.dispatchcheck.suite..", "dev.dispatchcheck.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.dispatchcheck.check..", "dev.dispatchcheck.bench..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.dispatchcheck.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.dispatchcheck.suite..", "dev.dispatchcheck.steps..",
+            "dev.dispatchcheck.driver..", "org.testcontainers..")
+        .check(classes);
+  }
+
   /** A package that needs another never is needed by it, through any chain: each can be read, and moved, alone. */
   @Test
   void packagesFormNoCycle() {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  * farm larger than a limit is invalid input until its operator raises that limit. A value
  * below a limit's minimum is invalid input too (exit 2), named with its option.
  */
-final class LimitOptions {
+public final class LimitOptions {
   @Option(names = "--max-builders", paramLabel = "N", description = "stand-in builders one map may start (default: ${DEFAULT-VALUE})")
   int builders = FarmLimits.DEFAULT.builders();
 
@@ -36,7 +36,7 @@ final class LimitOptions {
   int includeDepth = FarmLimits.DEFAULT.includeDepth();
 
   /** The limits given; an IllegalArgumentException (invalid input, exit 2) naming the first option below its minimum. */
-  FarmLimits limits() {
+  public FarmLimits limits() {
     atLeast("--max-builders", builders, 1);
     atLeast("--max-cells", cells, 1);
     atLeast("--max-scenarios", scenarios, 1);

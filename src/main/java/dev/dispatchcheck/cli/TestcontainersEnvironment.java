@@ -1,5 +1,10 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.ExitCode;
+import dev.dispatchcheck.run.Settings;
+
+import dev.dispatchcheck.run.ProjectDir;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -21,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * talks to Docker runs itself again, once, with what is missing set, and ends with that
  * run's exit code.
  */
-final class TestcontainersEnvironment {
+public final class TestcontainersEnvironment {
   static final Map<String, String> NEEDED = Map.of(
       "TESTCONTAINERS_RYUK_DISABLED", "true",
       "TESTCONTAINERS_HOST_OVERRIDE", "localhost");
@@ -41,7 +46,7 @@ final class TestcontainersEnvironment {
 
   /** The exit code of this command run again with the settings, if it had to be; empty when it runs here. */
   static Optional<Integer> rerunIfMissing(String[] args) {
-    Map<String, String> missing = missing(System.getenv());
+    Map<String, String> missing = missing(Settings.fromEnvironment().environment());
     Optional<Path> jar = ProjectDir.jar();
     if (missing.isEmpty() || jar.isEmpty() || args.length == 0 || WITHOUT_DOCKER.contains(args[0])) return Optional.empty();
     List<String> command = new ArrayList<>();
@@ -63,7 +68,7 @@ final class TestcontainersEnvironment {
       throw new UncheckedIOException("cannot start " + command.get(0), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.of(Main.ENVIRONMENT);
+      return Optional.of(ExitCode.ENVIRONMENT);
     }
   }
 

@@ -13,37 +13,39 @@ import java.util.function.Supplier;
  * may take, the base images. Each pair of Nix versions gets its own {@link RunSettings}
  * on top of it. It also holds what lives as long as the run does ({@link #resources}).
  *
- * @param runId see {@link #newRunId()}
+ * @param runId see {@link #newRunId(Settings)}
  * @param projectDir where features/, containers/ and examples/ are: the checkout, or what the jar carried, extracted
  * @param reportsRoot reports/, where every run gets its own directory and the compatibility page is
  * @param baseImagePrefix what base images are called before their suite, e.g. dispatchcheck/debian
+ * @param lease how long another run's unrenewed lease counts it alive ({@link Settings#lease})
  * @param progress the run's own lines, with no scenario's context
  * @param resources what the run made once and closes at its end, e.g. its warm hosts
  */
 public record RunContext(String runId, long startedMillis, Path projectDir, Path reportsRoot, boolean warmHosts,
-    int idleFarms, Duration buildTimeout, String baseImagePrefix, Progress progress, RunResources resources) {
+    int idleFarms, Duration buildTimeout, String baseImagePrefix, Duration lease, Progress progress,
+    RunResources resources) {
 
   /** A run starting with its own progress lines and nothing made yet. */
   public RunContext(String runId, long startedMillis, Path projectDir, Path reportsRoot, boolean warmHosts,
-      int idleFarms, Duration buildTimeout, String baseImagePrefix) {
-    this(runId, startedMillis, projectDir, reportsRoot, warmHosts, idleFarms, buildTimeout, baseImagePrefix,
+      int idleFarms, Duration buildTimeout, String baseImagePrefix, Duration lease) {
+    this(runId, startedMillis, projectDir, reportsRoot, warmHosts, idleFarms, buildTimeout, baseImagePrefix, lease,
         new Progress(startedMillis), new RunResources());
   }
 
-  /**
-   * The run id unless {@code DISPATCHCHECK_RUN_ID} names one: unique across PID namespaces
-   * and machines sharing an engine, where pids repeat.
-   */
-  public static String newRunId() {
-    String given = System.getenv("DISPATCHCHECK_RUN_ID");
-    if (given != null && !given.isBlank()) return given;
-    return "run-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt());
+  /** The same, with the default lease. */
+  public RunContext(String runId, long startedMillis, Path projectDir, Path reportsRoot, boolean warmHosts,
+      int idleFarms, Duration buildTimeout, String baseImagePrefix) {
+    this(runId, startedMillis, projectDir, reportsRoot, warmHosts, idleFarms, buildTimeout, baseImagePrefix,
+        Settings.DEFAULT_LEASE);
   }
 
-  /** {@code DISPATCHCHECK_BASE_IMAGE_PREFIX}, else dispatchcheck/debian (the launcher's offline images). */
-  public static String baseImagePrefixFromEnvironment() {
-    String prefix = System.getenv("DISPATCHCHECK_BASE_IMAGE_PREFIX");
-    return prefix == null || prefix.isBlank() ? "dispatchcheck/debian" : prefix;
+  /**
+   * The run id {@code settings} name, else a new one: unique across PID namespaces and
+   * machines sharing an engine, where pids repeat.
+   */
+  public static String newRunId(Settings settings) {
+    return settings.runId().orElseGet(
+        () -> "run-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt()));
   }
 
   /** The run's one {@code type}, made on first use: e.g. its warm hosts. */

@@ -37,8 +37,10 @@ public final class SystemProperties {
       Path reports = project.resolve("reports");
       Path reportDir = Path.of(System.getProperty("dispatchcheck.report.dir",
           reports.resolve(RunSettings.pairLabel(agent, builders)).toString()));
-      RunContext run = new RunContext(RunContext.newRunId(), System.currentTimeMillis(), project, reports,
-          !Boolean.getBoolean("dispatchcheck.cold"), idleFarms(), buildTimeout(), RunContext.baseImagePrefixFromEnvironment());
+      Settings settings = Settings.fromEnvironment();
+      RunContext run = new RunContext(RunContext.newRunId(settings), System.currentTimeMillis(), project, reports,
+          !Boolean.getBoolean("dispatchcheck.cold"), idleFarms(), buildTimeout(), settings.baseImagePrefix(),
+          settings.lease());
       standalone = new RunSettings(run, agent, builders, reportDir, Optional.empty());
     }
     return standalone;

@@ -1,5 +1,10 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.ExitCode;
+
+import dev.dispatchcheck.report.ScenarioResult;
+import dev.dispatchcheck.report.Summary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -32,9 +37,9 @@ class ExitCodeTest {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(bytes, true));
     try {
-      assertThat(Main.exitCodeOf(new NullPointerException("x"))).isEqualTo(3);
-      assertThat(Main.defect(new StackOverflowError())).isEqualTo(3);
-      assertThat(Main.exitCodeOf(new IllegalArgumentException("bad --matrix"))).isEqualTo(2);
+      assertThat(ExitCode.of(new NullPointerException("x"))).isEqualTo(3);
+      assertThat(ExitCode.defect(new StackOverflowError())).isEqualTo(3);
+      assertThat(ExitCode.of(new IllegalArgumentException("bad --matrix"))).isEqualTo(2);
     } finally {
       System.setErr(err);
     }

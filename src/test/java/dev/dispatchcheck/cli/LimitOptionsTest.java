@@ -1,5 +1,7 @@
 package dev.dispatchcheck.cli;
 
+import dev.dispatchcheck.run.ExitCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -32,7 +34,7 @@ class LimitOptionsTest {
       all[0] = command;
       System.arraycopy(args, 0, all, 1, args.length);
       Run r = run(all);
-      assertThat(r.exit()).as(command).isEqualTo(Main.INVALID);
+      assertThat(r.exit()).as(command).isEqualTo(ExitCode.INVALID);
       assertThat(r.stderr()).as(command).contains(said);
     }
   }
@@ -48,15 +50,15 @@ class LimitOptionsTest {
   @Test
   void aLimitThatIsNoNumberIsInvalidInput() {
     Run r = run("lint", "--max-builders", "many", "examples/guide-farm");
-    assertThat(r.exit()).isEqualTo(Main.INVALID);
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
     assertThat(r.stderr()).contains("--max-builders").contains("'many'");
   }
 
   @Test
   void theGuidesFarmPassesTheDefaultsAndLimitsAsLowAsItsOwnSize() {
-    assertThat(run("lint", "examples/guide-farm").exit()).isEqualTo(Main.OK);
+    assertThat(run("lint", "examples/guide-farm").exit()).isEqualTo(ExitCode.OK);
     assertThat(run("lint", "--max-builders", "2", "--max-builds-per-step", "2", "examples/guide-farm").exit())
-        .isEqualTo(Main.OK);
+        .isEqualTo(ExitCode.OK);
   }
 
   @Test

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * that the run touches every {@link #RENEW}. Another run reads the file's age with the
  * engine's own clock, so clocks of different machines never meet. While it lives, the run
  * also removes, every {@link #SWEEP}, what dead runs left on the engine, so that a shared
- * engine is cleared within {@link RunLiveness#LEASE} plus that, not only at the next start.
+ * engine is cleared within the lease ({@link RunLiveness#lease}) plus that, not only at the next start.
  * Renewing is also the run's watchdog: a renewal past its deadline marks the engine wedged.
  */
 public final class RunLease implements AutoCloseable {

@@ -17,9 +17,10 @@ public final class RunLiveness {
    * would let a live run with a slow engine be judged gone.
    */
   static final Duration MIN_LEASE = RunLease.RENEW.plus(dev.dispatchcheck.driver.engine.Engine.ASK).plusSeconds(5);
-  /** How long a lease may go unrenewed before its run counts as gone (it is renewed every few seconds). */
-  public static final Duration LEASE = max(MIN_LEASE, Duration.ofSeconds(
-      Long.parseLong(Optional.ofNullable(System.getenv("DISPATCHCHECK_LEASE_SECONDS")).orElse("60"))));
+  /** How long a lease may go unrenewed before its run counts as gone: as configured, never under {@link #MIN_LEASE}. */
+  public static Duration lease(Duration configured) {
+    return max(MIN_LEASE, configured);
+  }
   /** A run with neither a lease nor an owner it can check is taken as gone only when its objects are this old. */
   static final Duration UNLEASED = Duration.ofHours(1);
 

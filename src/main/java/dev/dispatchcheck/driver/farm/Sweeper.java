@@ -1,5 +1,6 @@
 package dev.dispatchcheck.driver.farm;
 
+import dev.dispatchcheck.run.Settings;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.dispatchcheck.driver.engine.Engine;
@@ -31,13 +32,21 @@ public final class Sweeper {
   private static final RunOwner ME = RunOwner.current();
 
   private final DockerClient docker;
+  /** How long another run's unrenewed lease counts it alive. */
+  private final Duration lease;
 
+  /** A sweeper that judges other runs by the default lease (enough for removing everything, or a run's own). */
   public Sweeper() {
-    this(DockerClientFactory.instance().client());
+    this(Settings.DEFAULT_LEASE);
   }
 
-  Sweeper(DockerClient docker) {
+  public Sweeper(Duration lease) {
+    this(DockerClientFactory.instance().client(), lease);
+  }
+
+  Sweeper(DockerClient docker, Duration lease) {
     this.docker = docker;
+    this.lease = lease;
   }
 
   /** The labels every container and network of this run carries. */
@@ -74,7 +83,7 @@ public final class Sweeper {
     runs.remove(ownRunId);
     List<String> dead = new ArrayList<>();
     runs.forEach((id, sighting) -> {
-      RunLiveness.Judgement j = RunLiveness.judge(ME, sighting, RunLiveness.LEASE);
+      RunLiveness.Judgement j = RunLiveness.judge(ME, sighting, RunLiveness.lease(lease));
       if (!j.alive()) {
         dead.add(id);
         say.accept("run " + id + " is gone (" + j.why() + "): removing what it left");

@@ -1,0 +1,128 @@
+package dev.dispatchcheck.bench;
+
+import dev.dispatchcheck.run.ExitCode;
+import dev.dispatchcheck.suite.ExpectationCheck;
+import dev.dispatchcheck.suite.Runs;
+import java.util.function.Supplier;
+
+import dev.dispatchcheck.report.ReportRun;
+import dev.dispatchcheck.report.ScenarioResult;
+import dev.dispatchcheck.report.Summary;
+import dev.dispatchcheck.run.Matrix;
+import dev.dispatchcheck.suite.ScenarioSelection;
+
+import dev.dispatchcheck.run.Console;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dispatchcheck.driver.host.HostImages;
+import dev.dispatchcheck.run.RunContext;
+import dev.dispatchcheck.run.RunSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench}: figures, never a pass/fail bound. Runs the scenarios of one pair and
+ * prints the per-scenario median and p90, the share of scenario time spent starting hosts
+ * versus in builds, the suite's wall time, and the reference scenario against the same
+ * steps scripted by hand with fresh containers ({@code bench/floor.sh}).
+ */
+public final class Bench {
+  static final String REFERENCE = "^agent uses only aarch64-linux-1 \\(ssh\\)$";
+
+  private final int repeat;
+  private final int parallel;
+
+  /** {@code repeat} runs of the reference scenario and of the floor; {@code parallel} scenarios at once. */
+  public Bench(int repeat, int parallel) {
+    this.repeat = repeat;
+    this.parallel = parallel;
+  }
+
+  /** Runs every scenario of {@code pair}, then the reference and the floor, in a run of its own; prints the figures. */
+  public int run(Matrix.Pair pair, Path project, ScenarioSelection all, Supplier<RunContext> newRun)
+      throws IOException, InterruptedException {
+    if (ExpectationCheck.invalid(all, project)) return ExitCode.INVALID;
+    try (Runs.RunScope run = Runs.openRun(newRun.get())) {
+      return measure(run.context(), pair, project, all);
+    }
+  }
+
+  private int measure(RunContext context, Matrix.Pair pair, Path project, ScenarioSelection all)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    ReportRun run = all.reportRun(context.reportsRoot(), "bench");
+    int code = Runs.runFeatures(context, parallel, new Matrix(List.of(pair)), run, all);
+    double wall = (System.nanoTime() - start) / 1e9;
+    Path reportDir = run.pairDir(pair.label(), all.shard());
+    List<ScenarioResult> results = Summary.readResults(reportDir);
+    double[] share = setupAndBuilds(reportDir.resolve("evidence"));
+
+    List<Double> reference = new ArrayList<>();
+    ScenarioSelection referenceOnly = new ScenarioSelection(List.of(project.resolve("features")), false,
+        Optional.of(Pattern.compile(REFERENCE)), Optional.empty(), Optional.empty());
+    for (int i = 0; i < repeat; i++) {
+      ReportRun once = referenceOnly.reportRun(context.reportsRoot(), "bench");
+      Runs.runFeatures(context, 1, new Matrix(List.of(pair)), once, referenceOnly);
+      Summary.readResults(once.pairDir(pair.label(), Optional.empty())).stream().findFirst()
+          .ifPresent(r -> reference.add(r.seconds()));
+    }
+    List<Double> floor = new ArrayList<>();
+    String image = new HostImages(new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.empty()))
+        .imageFor(pair.agent());
+    for (int i = 0; i < repeat; i++) floor.add(floor(project, image));
+
+    List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();
+    double ref = median(reference), fl = median(floor);
+    Console.out("");
+    Console.out(String.format("benchmark, Nix %s (%d scenarios, parallel %d):", pair.shortLabel(), results.size(),
+        parallel));
+    Console.out(String.format("  per scenario: median %.1f s, p90 %.1f s", Summary.percentile(times, 0.5),
+        Summary.percentile(times, 0.9)));
+    Console.out(String.format("  of scenario time: %.0f%% starting and wiring hosts, %.0f%% in builds, %.0f%% the rest"
+        + " (steps' commands, evidence, teardown)", share[0] * 100, share[1] * 100, (1 - share[0] - share[1]) * 100));
+    Console.out(String.format("  whole suite: %.0f s wall", wall));
+    Console.out(String.format("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\"): median %.1f s of %s;"
+        + " shell floor (bench/floor.sh): median %.1f s of %s; ratio %.2f", ref, reference, fl, floor,
+        fl > 0 ? ref / fl : Double.NaN));
+    return code;
+  }
+
+  /** Shares of the scenarios' total time spent in set-up and in builds, from each scenario's timings.json. */
+  private static double[] setupAndBuilds(Path evidence) throws IOException {
+    double setup = 0, builds = 0, total = 0;
+    if (!Files.isDirectory(evidence)) return new double[] {0, 0};
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> dirs = Files.list(evidence)) {
+      for (Path d : dirs.toList()) {
+        Path t = d.resolve("timings.json");
+        if (!Files.isRegularFile(t)) continue;
+        JsonNode n = json.readTree(t.toFile());
+        setup += n.path("setupSeconds").asDouble();
+        builds += n.path("buildSeconds").asDouble();
+      }
+    }
+    total = Summary.readResults(evidence.getParent()).stream().mapToDouble(ScenarioResult::seconds).sum();
+    return total == 0 ? new double[] {0, 0} : new double[] {setup / total, builds / total};
+  }
+
+  private static double floor(Path project, String image) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("bash", project.resolve("bench/floor.sh").toString(), image)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (p.waitFor() != 0) throw new IllegalStateException("bench/floor.sh failed: " + out);
+    String[] lines = out.split("\n");
+    return Double.parseDouble(lines[lines.length - 1]);
+  }
+
+  private static double median(List<Double> xs) {
+    return Summary.percentile(xs.stream().sorted().toList(), 0.5);
+  }
+
+}

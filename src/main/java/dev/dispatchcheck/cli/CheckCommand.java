@@ -1,0 +1,64 @@
+package dev.dispatchcheck.cli;
+
+import dev.dispatchcheck.check.ExampleChecks;
+import dev.dispatchcheck.check.FarmCheck;
+import dev.dispatchcheck.run.ExitCode;
+import dev.dispatchcheck.run.Matrix;
+import dev.dispatchcheck.run.RunContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code check FARM_DIR}: an operator's farm checked ({@link FarmCheck}). */
+@Command(name = "check", description = "Check an operator's farm directory: lint, dispatch map, expectations.")
+final class CheckCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "the farm directory (see examples/)") Path farmDir;
+
+  @Option(names = "--before", description = "the farm as it is now: print the cells the change to FARM_DIR moves")
+  Path before;
+
+  @Option(names = "--fail-on-move", description = "with --before: exit 1 if any cell moved (a CI gate)")
+  boolean failOnMove;
+
+  @Option(names = "--run-farm-commands", description = "deploy the farm's hooks and command-running ssh options as"
+      + " written, so that they run in the stand-ins (only for farms whose authors you trust); without it each is"
+      + " neutralised, and the map's notes say so")
+  boolean runFarmCommands;
+
+  @Mixin RunOptions options = new RunOptions();
+
+  @Mixin LimitOptions limitOptions = new LimitOptions();
+
+  @Override
+  public Integer call() {
+    return farmCheck().call(options::newRun);
+  }
+
+  private FarmCheck farmCheck() {
+    return new FarmCheck(new FarmCheck.Request(farmDir, Optional.ofNullable(before), failOnMove, runFarmCommands,
+        limitOptions.limits()), features -> options.selection(features, true),
+        () -> options.matrix(Matrix.Default.CHECK), options.projectDir());
+  }
+
+  /** A check as {@code args} on the command line would ask it, within {@code run} (the test command's example farms). */
+  static ExampleChecks.Outcome within(List<String> args, RunContext run) {
+    CheckCommand command = new CheckCommand();
+    try {
+      new CommandLine(command).parseArgs(args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      return new ExampleChecks.Outcome(ExitCode.of(new IllegalArgumentException(e.getMessage())), Optional.empty());
+    }
+    FarmCheck check = command.farmCheck();
+    try {
+      return new ExampleChecks.Outcome(check.within(run), Optional.of(check));
+    } catch (RuntimeException e) {
+      return new ExampleChecks.Outcome(ExitCode.of(e), Optional.of(check));
+    }
+  }
+}

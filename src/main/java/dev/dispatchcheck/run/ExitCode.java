@@ -1,0 +1,59 @@
+package dev.dispatchcheck.run;
+
+import dev.dispatchcheck.dispatch.config.MachinesFileException;
+import dev.dispatchcheck.dispatch.layout.FarmInputException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ConcurrentModificationException;
+
+/**
+ * What every command's exit code means, and how a throwable becomes one: 0 all holds; 1 a
+ * scenario or expectation failed as a verdict (or a dispatch moved, under the gate); 2
+ * invalid input, named with its file and line; 3 the environment failed, no verdict was
+ * reached, or dispatchcheck itself broke. A crash is never 1.
+ */
+public final class ExitCode {
+  public static final int OK = 0, FAILED = 1, INVALID = 2, ENVIRONMENT = 3;
+
+  private ExitCode() {}
+
+  /** Two exit codes of one run as one: a verdict failure (1) says most, then the worse of the rest. */
+  public static int combine(int a, int b) {
+    return a == FAILED || b == FAILED ? FAILED : Math.max(a, b);
+  }
+
+  /** Says what broke; invalid input is 2, a defect of dispatchcheck's or anything else 3. */
+  public static int of(Exception e) {
+    if (isDefect(e)) return defect(e);
+    // Escaped (by the console): the message may quote a farm's bytes.
+    Console.err("[dispatchcheck] error: " + e.getMessage());
+    return invalidInput(e) ? INVALID : ENVIRONMENT;
+  }
+
+  /**
+   * What no input should cause: an Error, or an exception that only a mistake in the code
+   * throws. Exit 3, never 1 (a verdict) nor 2 (the input's fault): the input may be odd, but
+   * dispatchcheck should have said what is wrong with it.
+   */
+  public static boolean isDefect(Throwable t) {
+    return t instanceof Error || t instanceof NullPointerException || t instanceof IndexOutOfBoundsException
+        || t instanceof ClassCastException || t instanceof ArithmeticException
+        || t instanceof ConcurrentModificationException || t instanceof UnsupportedOperationException;
+  }
+
+  /** Says that dispatchcheck itself broke, with the stack for its report; exit 3. */
+  public static int defect(Throwable t) {
+    StringWriter stack = new StringWriter();
+    t.printStackTrace(new PrintWriter(stack));
+    Console.err("[dispatchcheck] error: dispatchcheck broke, a defect of dispatchcheck's and not of your input or"
+        + " environment (please report it with the stack below): " + t);
+    Console.errLines(stack.toString().strip());
+    return ENVIRONMENT;
+  }
+
+  /** What the user gave is wrong (a matrix, a version, a farm's file), as opposed to what broke. */
+  public static boolean invalidInput(Throwable e) {
+    return e instanceof FarmInputException || e instanceof MachinesFileException
+        || e.getClass() == IllegalArgumentException.class;
+  }
+}
