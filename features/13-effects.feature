@@ -7,7 +7,7 @@ Feature: Builds started by the agent's effects
   empty /etc and NIX_REMOTE=daemon, and talks to a proxy daemon of the agent's, which
   runs as the agent with the service's HOME, applies the agent configuration's
   `nixSettings` as options, serves the effect as an untrusted client, and forwards the
-  agent's own settings to the system daemon (README, "Effects").
+  agent's own settings to the system daemon (docs/effects.md).
 
   So an effect gets what the agent's dotfile asks for, and what its `nixSettings` ask
   for, only if the agent is trusted; it never gets builders it names itself, except an

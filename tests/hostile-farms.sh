@@ -296,4 +296,4 @@ else
 fi
 
 [ "$failures" = 0 ] || { say "$failures case(s) failed"; exit 1; }
-say "every hostile farm ended as the README states, before anything started"
+say "every hostile farm ended as docs/untrusted-input.md states, before anything started"

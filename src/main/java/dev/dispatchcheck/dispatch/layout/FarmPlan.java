@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * @param users the daemon's view of each of {@link FarmUser#ALL}, in that order
  * @param standIns one per builder host, sorted by host name
  * @param cells sorted by user, system, then features: the guide's check as each user
- * @param effectCells the agent's cells again, each built by an effect of the agent's (README, "Effects")
+ * @param effectCells the agent's cells again, each built by an effect of the agent's (docs/effects.md)
  */
 public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cell> cells, List<Cell> effectCells) {
 

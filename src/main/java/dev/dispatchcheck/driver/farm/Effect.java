@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * One hercules-ci-agent effect on the agent host, as far as its Nix builds go. Each part
- * stands for a part of hercules-ci-agent (0.10.8, commit 037a7f91; README, "Effects"):
+ * stands for a part of hercules-ci-agent (0.10.8, commit 037a7f91; docs/effects.md):
  *
  * <ul>
  *   <li>the effect's directory, {@value #WORK_DIR}/effect-SALT with {@code build/} and an
