@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Where a run finds features/, containers/ (the host image's build context and the
