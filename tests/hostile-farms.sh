@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
-# Runs 'check' on farm directories an outsider could send in a pull request, and requires
-# each to be refused as invalid input (exit 2) naming the file (and line) at fault, before
-# anything starts: the farm is read and linted before Docker is asked for anything.
+# Runs 'check' (or 'lint') on farm directories an outsider could send in a pull request, and
+# requires each to end as the README and docs/untrusted-input.md state, before anything
+# starts: invalid input is exit 2 naming the file (and line) at fault; a farm whose commands
+# lint only names (hooks, ssh commands) and a long but valid value are exit 0. The classes:
 #   - a file that is a symbolic link to a secret outside the farm, and an include that
 #     climbs out of it: the secret's random token must appear in no output and in no file
 #     under reports/ or this run's outputs;
-#   - shell metacharacters in a host name, a bad SSH user, a bad system string;
-#   - a machines file of binary bytes: the output must hold no raw control bytes;
-#   - a fifo (which would block a read) and a file too large to read;
-#   - an agent configuration whose nixSettings hold an option for a name and control bytes;
-#   - expectations (*.feature) that are invalid: not Gherkin, an undefined step, a step that
-#     would run a command as root on the hosts, a tag filter that selects nothing.
-# Java is called directly: './dispatchcheck check' provisions Docker first, which the lint
-# stage does not need. DOCKER_HOST points nowhere for it, so that a farm that got past
-# lint could not start a container on the machine's engine (it would exit 3 and fail here);
-# if an engine answers, its events are read as well, for any container these JVMs created.
-# Prints one line per case and exits 1 if any failed.
+#   - shell metacharacters in a host name, a bad SSH user, a bad system string, a binary file,
+#     a fifo, a file too large, a program put on the agent host, a nixSettings option name;
+#   - input as deep or as long as it likes (include and @file chains 3,000 deep, JSON nested
+#     5,000 deep, a 2,000-character TOML string, a 20,000-character line);
+#   - a farm past each stated limit (builders, cells, scenarios, builds per step, at once);
+#   - key files where a farm may not put them, builder names the harness holds or that
+#     differ in case only, a bare machines entry;
+#   - every hook and command-running ssh option (lint names each at its file:line);
+#   - each way an expectation could get past the file rules (a machines line, a nix.conf, a
+#     nixSettings doc string, an effect's own builders, a table cell, an extra- hook), and
+#     invalid expectations (not Gherkin, undefined, a step that runs commands, no Then);
+#   - file names with ':', '#', '%', a space, a newline and non-ASCII; GitHub workflow
+#     commands and GitLab section markers in values and in file names.
+# No output may hold a raw control byte, bytes that are not UTF-8, the secret's token or
+# what a CI runner acts on. Java is called directly: './dispatchcheck check' provisions
+# Docker first, which the lint stage does not need. DOCKER_HOST points nowhere for it, so
+# that a farm that got past lint could not start a container on the machine's engine (it
+# would exit 3 and fail here); if an engine answers, its events are read as well, for any
+# container these JVMs created. Prints one line per case and exits 1 if any failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tests/lib.sh
@@ -250,6 +259,27 @@ f=$(expectations expect-cell '  Scenario: a table cell that would add a nix.conf
     When the agent builds a probe for aarch64-linux
     Then every build of the agent for aarch64-linux went to b.example.com')
 run expect-cell "$f" "is not one line of text"
+
+f=$(expectations expect-nixsettings '  Scenario: nixSettings from an expectation
+    Given the agent'"'"'s nixSettings say:
+      """
+      post-build-hook = /tmp/forge
+      """
+    When an effect of the agent builds a probe for aarch64-linux
+    Then the agent'"'"'s build went to aarch64-linux-1.example.com')
+run expect-nixsettings "$f" "expectations.feature:9: post-build-hook is not for a farm's expectations"
+f=$(expectations expect-effect-builders '  Scenario: an effect'"'"'s own builders from an expectation
+    When an effect of the agent builds a probe for aarch64-linux with its own builders "ssh://-oProxyCommand=sh@b aarch64-linux"
+    Then the agent'"'"'s build went to aarch64-linux-1.example.com')
+run expect-effect-builders "$f" "expectations.feature:7: SSH user '-oProxyCommand=sh'"
+f=$(expectations expect-extra-hook '  Scenario: an extra- hook from an expectation
+    Given the agent host'"'"'s system nix.conf says:
+      """
+      extra-build-hook = /tmp/forge
+      """
+    When the agent builds a probe for aarch64-linux
+    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com')
+run expect-extra-hook "$f" "expectations.feature:9: extra-build-hook is not for a farm's expectations"
 
 # Expectation files named with ':', '#', '%', a space, a newline and non-ASCII: each file's
 # problem is named with its file and line, every name shown escaped on one line.

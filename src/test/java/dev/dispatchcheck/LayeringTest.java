@@ -114,6 +114,16 @@ class LayeringTest {
         .check(classes);
   }
 
+  /** Below the top floor, nothing knows the use cases or their reports. */
+  @Test
+  void theLowerFloorsImportNoUseCaseNorReport() {
+    noClasses().that().resideInAnyPackage("dev.dispatchcheck.driver..", "dev.dispatchcheck.steps..",
+            "dev.dispatchcheck.run..", "dev.dispatchcheck.dispatch..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.dispatchcheck.check..", "dev.dispatchcheck.suite..",
+            "dev.dispatchcheck.bench..", "dev.dispatchcheck.report..")
+        .check(classes);
+  }
+
   /** A package that needs another never is needed by it, through any chain: each can be read, and moved, alone. */
   @Test
   void packagesFormNoCycle() {

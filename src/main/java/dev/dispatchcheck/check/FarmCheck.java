@@ -47,9 +47,10 @@ public final class FarmCheck {
    * @param before the farm as it is now, to compare with
    * @param failOnMove with {@code before}: a moved cell is a failure (a CI gate)
    * @param runFarmCommands deploy the farm's hooks and ssh commands as written, not neutralised
+   * @param parallel how many of the farm's expectation scenarios run at once
    */
   public record Request(Path farmDir, Optional<Path> before, boolean failOnMove, boolean runFarmCommands,
-      FarmLimits limits) {}
+      FarmLimits limits, int parallel) {}
 
   private final Request request;
   private final Path farmDir;
@@ -150,11 +151,13 @@ public final class FarmCheck {
     }
     Optional<Integer> wedged = Runs.engineWedged(progress);
     if (wedged.isPresent()) return wedged.get();
+    // A verdict (a failed expectation, a gated move) says most, whatever else happened; then a cell without an answer.
+    int verdicts = ExitCode.combine(moved ? ExitCode.FAILED : ExitCode.OK, expectations);
     if (harnessError) {
       progress.say("some cells have no answer (a harness error, above and in map.json): no verdict on them");
-      return ExitCode.ENVIRONMENT;
+      return ExitCode.combine(verdicts, ExitCode.ENVIRONMENT);
     }
-    return Summary.combine(moved ? ExitCode.FAILED : ExitCode.OK, expectations);
+    return verdicts;
   }
 
   /** A farm's map, and what the harness assumed or overrode to draw it. */
@@ -196,10 +199,11 @@ public final class FarmCheck {
       return ExitCode.OK;
     }
     Path reportDir = settings.reportDir();
-    List<ScenarioResult> results = new ScenarioRun(selection, settings).run(progress, pair.shortLabel());
+    List<ScenarioResult> results = new ScenarioRun(selection, settings).parallel(request.parallel()).run(progress, pair.shortLabel());
     Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(), null, results));
     progress.say("expectations of %s: %s; report: %s", layout.dir(), Summary.line(results), reportDir.resolve("cucumber.html"));
-    return results.isEmpty() ? ExitCode.FAILED : Summary.exitCode(results);
+    // No result at all is a run that broke, never a verdict.
+    return results.isEmpty() ? ExitCode.ENVIRONMENT : Summary.exitCode(results);
   }
 
   private static String name(Path dir) {

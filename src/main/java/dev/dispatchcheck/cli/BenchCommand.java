@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench}: figures, never a pass/fail bound ({@link Bench}). */
-@Command(name = "bench", description = "Measure: scenario median and p90, set-up vs builds, wall time, ratio to the shell floor.")
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure: scenario median and p90, set-up vs builds, wall time, ratio to the shell floor.")
 final class BenchCommand implements Callable<Integer> {
   @Mixin RunOptions options = new RunOptions();
 

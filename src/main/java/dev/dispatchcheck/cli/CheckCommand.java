@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code check FARM_DIR}: an operator's farm checked ({@link FarmCheck}). */
-@Command(name = "check", description = "Check an operator's farm directory: lint, dispatch map, expectations.")
+@Command(mixinStandardHelpOptions = true, name = "check", description = "Check an operator's farm directory: lint, dispatch map, expectations.")
 final class CheckCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "the farm directory (see examples/)") Path farmDir;
 
@@ -41,8 +41,12 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private FarmCheck farmCheck() {
+    if (failOnMove && before == null) {
+      throw new IllegalArgumentException("--fail-on-move needs --before OLD_DIR: with no farm to compare with, no cell"
+          + " can move, and the gate could never fail");
+    }
     return new FarmCheck(new FarmCheck.Request(farmDir, Optional.ofNullable(before), failOnMove, runFarmCommands,
-        limitOptions.limits()), features -> options.selection(features, true),
+        limitOptions.limits(), options.parallelGiven().orElse(1)), features -> options.selection(features, true),
         () -> options.matrix(Matrix.Default.CHECK), options.projectDir());
   }
 
@@ -54,7 +58,12 @@ final class CheckCommand implements Callable<Integer> {
     } catch (CommandLine.ParameterException e) {
       return new ExampleChecks.Outcome(ExitCode.of(new IllegalArgumentException(e.getMessage())), Optional.empty());
     }
-    FarmCheck check = command.farmCheck();
+    FarmCheck check;
+    try {
+      check = command.farmCheck();
+    } catch (RuntimeException e) {
+      return new ExampleChecks.Outcome(ExitCode.of(e), Optional.empty());
+    }
     try {
       return new ExampleChecks.Outcome(check.within(run), Optional.of(check));
     } catch (RuntimeException e) {

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code clean}: every container and network any run left removed, and every other jar's extraction. */
-@Command(name = "clean", description = "Remove every container and network any run left behind, and the extracted"
+@Command(mixinStandardHelpOptions = true, name = "clean", description = "Remove every container and network any run left behind, and the extracted"
     + " resources of every other version of the jar.")
 final class CleanCommand implements Callable<Integer> {
   @Override

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code conformance}: the guide's scenarios, without self-checks, on each Nix pair. */
-@Command(name = "conformance", description = "Run the conformance scenarios (no self-checks) on each Nix pair.")
+@Command(mixinStandardHelpOptions = true, name = "conformance", description = "Run the conformance scenarios (no self-checks) on each Nix pair.")
 final class ConformanceCommand implements Callable<Integer> {
   @Mixin RunOptions options = new RunOptions();
 

@@ -2,7 +2,11 @@ package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.driver.engine.Engine;
 import dev.dispatchcheck.run.Console;
+import dev.dispatchcheck.run.ConsoleLogging;
 import dev.dispatchcheck.run.ExitCode;
+import dev.dispatchcheck.run.Settings;
+import dev.dispatchcheck.run.SystemProperties;
+import dev.dispatchcheck.run.TestcontainersEnvironment;
 import dev.dispatchcheck.suite.Runs;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -30,7 +34,12 @@ public final class Main {
     System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
     int code;
     try {
-      Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args);
+      // Read and checked before anything else: a bad value is exit 2 naming it.
+      Settings settings = Settings.fromEnvironment();
+      SystemProperties.check();
+      SystemProperties.libraryLog(settings.cacheRoot());
+      ConsoleLogging.install();
+      Optional<Integer> rerun = TestcontainersEnvironment.rerunIfMissing(args, Main.class);
       code = rerun.isPresent() ? rerun.get() : commandLine().execute(args);
     } catch (Exception e) { // a bad environment variable, read before the command line
       code = ExitCode.of(e);

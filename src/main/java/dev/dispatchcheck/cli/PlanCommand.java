@@ -11,7 +11,7 @@ import java.util.List;
 import picocli.CommandLine.Parameters;
 
 /** {@code plan COMMAND}: the Debian suites a command's matrix needs, for the launcher to provision. */
-@Command(name = "plan", description = "Print the Debian suites whose base images a matrix needs (for the launcher).")
+@Command(mixinStandardHelpOptions = true, name = "plan", description = "Print the Debian suites whose base images a matrix needs (for the launcher).")
 final class PlanCommand implements Callable<Integer> {
   @CommandLine.Mixin RunOptions options = new RunOptions();
   @Parameters(index = "0", defaultValue = "suite", description = "conformance, suite, check or bench") String command;

@@ -10,7 +10,7 @@ import dev.dispatchcheck.report.JUnitMerge;
 import java.nio.file.Path;
 
 /** {@code report}: the compatibility page and the merged JUnit XML rebuilt from gathered reports. */
-@Command(name = "report", description = "Rebuild reports/index.html and reports/junit.xml from every pair's and shard's"
+@Command(mixinStandardHelpOptions = true, name = "report", description = "Rebuild reports/index.html and reports/junit.xml from every pair's and shard's"
     + " report under reports/ (e.g. after CI jobs' reports were gathered there).")
 final class ReportCommand implements Callable<Integer> {
   @CommandLine.Mixin RunOptions options = new RunOptions();

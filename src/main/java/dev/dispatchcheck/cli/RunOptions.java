@@ -44,6 +44,14 @@ public class RunOptions {
    * about a fifth of its time waiting on SSH and daemons, which the extra one fills
    * (measured on 2 cores: 9 min 53 s for the test command against 11 min 2 s with one per core).
    */
+  /**
+   * --parallel as given: {@code check} runs a farm's expectations one at a time unless asked,
+   * so that one farm's hosts are up at a time (the container peak of docs/untrusted-input.md).
+   */
+  public java.util.Optional<Integer> parallelGiven() {
+    return parallel == null ? java.util.Optional.empty() : java.util.Optional.of(parallel());
+  }
+
   public int parallel() {
     if (parallel != null) {
       if (parallel < 1) throw new IllegalArgumentException("--parallel " + parallel + ": at least 1");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code suite}, the test command's part: every scenario with its self-checks on each pair, then the example farms. */
-@Command(name = "suite", description = "Run every scenario, self-checks included, on each Nix pair (the test command's part).")
+@Command(mixinStandardHelpOptions = true, name = "suite", description = "Run every scenario, self-checks included, on each Nix pair (the test command's part).")
 final class SuiteCommand implements Callable<Integer> {
   @Mixin RunOptions options = new RunOptions();
 

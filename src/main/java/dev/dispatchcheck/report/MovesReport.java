@@ -1,5 +1,6 @@
 package dev.dispatchcheck.report;
 
+import dev.dispatchcheck.dispatch.Printable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dispatchcheck.dispatch.map.CellAnswer;
@@ -105,7 +106,8 @@ public final class MovesReport {
 
   /** A CommonMark code span of one line, fenced with more backticks than it holds in a row. */
   static String code(String text) {
-    String line = text.replaceAll("\\s*\\R\\s*", " ");
+    // A job's summary is printed to its log too: made safe as every console line is.
+    String line = Printable.forLog(text.replaceAll("\\s*\\R\\s*", " "));
     int longest = 0;
     for (var m = java.util.regex.Pattern.compile("`+").matcher(line); m.find(); ) longest = Math.max(longest, m.group().length());
     String fence = "`".repeat(longest + 1);

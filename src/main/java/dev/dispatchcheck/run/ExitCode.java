@@ -38,7 +38,8 @@ public final class ExitCode {
   public static boolean isDefect(Throwable t) {
     return t instanceof Error || t instanceof NullPointerException || t instanceof IndexOutOfBoundsException
         || t instanceof ClassCastException || t instanceof ArithmeticException
-        || t instanceof ConcurrentModificationException || t instanceof UnsupportedOperationException;
+        || t instanceof ConcurrentModificationException || t instanceof UnsupportedOperationException
+        || t instanceof java.util.NoSuchElementException || t instanceof java.util.IllegalFormatException;
   }
 
   /** Says that dispatchcheck itself broke, with the stack for its report; exit 3. */

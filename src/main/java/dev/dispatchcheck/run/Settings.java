@@ -32,13 +32,16 @@ public record Settings(Map<String, String> environment, Optional<Integer> parall
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern IMAGE_PREFIX = Pattern.compile("[a-z0-9][a-z0-9._/:-]{0,199}");
 
+  private static Settings process;
+
   public Settings {
     environment = Map.copyOf(environment);
   }
 
-  /** The process's environment. */
-  public static Settings fromEnvironment() {
-    return of(System.getenv());
+  /** The process's environment, read once: it does not change while the process lives. */
+  public static synchronized Settings fromEnvironment() {
+    if (process == null) process = of(System.getenv());
+    return process;
   }
 
   /** @throws IllegalArgumentException naming the variable whose value is not what it may be (exit 2) */

@@ -18,14 +18,49 @@ public final class SystemProperties {
 
   private SystemProperties() {}
 
-  /** How long a build may take before it is a harness error. */
+  /** How long a build may take before it is a harness error (1 s to a day). */
   public static Duration buildTimeout() {
-    return Duration.ofSeconds(Long.getLong("dispatchcheck.timeout.seconds", 120));
+    return Duration.ofSeconds(number("dispatchcheck.timeout.seconds", 120, 1, 86_400));
   }
 
-  /** How many idle farms a run keeps warm at most. */
+  /** How many idle farms a run keeps warm at most (0 to 64). */
   public static int idleFarms() {
-    return Integer.getInteger("dispatchcheck.warm.idle", 6);
+    return (int) number("dispatchcheck.warm.idle", 6, 0, 64);
+  }
+
+  /** Both checked, when a command starts: a bad value is exit 2 naming the property. */
+  public static void check() {
+    buildTimeout();
+    idleFarms();
+  }
+
+  /**
+   * Testcontainers' and docker-java's log, a file: target/dispatchcheck-libraries.log in a
+   * checkout, else beside the jar's extraction. SLF4J's simple logger writes to stderr when
+   * it cannot open its file, which would put the libraries' lines, unescaped, on the console.
+   */
+  public static void libraryLog(Path cacheRoot) {
+    if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) return; // asked for on the command line
+    Path file = java.nio.file.Files.isDirectory(Path.of("target")) ? Path.of("target", "dispatchcheck-libraries.log")
+        : cacheRoot.resolve("dispatchcheck-libraries.log");
+    try {
+      java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (java.io.IOException e) {
+      return; // the properties file's own default stands
+    }
+    System.setProperty("org.slf4j.simpleLogger.logFile", file.toAbsolutePath().toString());
+  }
+
+  private static long number(String name, long fallback, long min, long max) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      long n = Long.parseLong(value.strip());
+      if (n >= min && n <= max) return n;
+    } catch (NumberFormatException notANumber) {
+      // said below
+    }
+    throw new IllegalArgumentException("-D" + name + "=" + value + " is not a whole number from " + min + " to " + max);
   }
 
   /** The IDE/Maven runner's pair, made once from {@code -Ddispatchcheck.*}. */

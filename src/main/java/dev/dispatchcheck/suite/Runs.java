@@ -150,7 +150,7 @@ public final class Runs {
       // The pair's hosts go before the next pair's start: no burst of both at once on the engine.
       run.closeShared();
       // Filters were checked to select something (ExpectationCheck), so only a shard may be empty.
-      int pairCode = results.isEmpty() && selection.shard().isEmpty() ? ExitCode.FAILED : Summary.exitCode(results);
+      int pairCode = results.isEmpty() && selection.shard().isEmpty() ? ExitCode.ENVIRONMENT : Summary.exitCode(results);
       boolean passed = pairCode == ExitCode.OK;
       code = ExitCode.combine(code, pairCode);
       lines.add(String.format("  agent Nix %s, builders Nix %s: %s in %d s, %s, report: %s",

@@ -141,6 +141,9 @@ final class HostContainer {
       } catch (HarnessError wedged) {
         throw wedged;
       } catch (RuntimeException transientFailure) {
+        // An earlier try that landed though its answer was lost: the container is as asked.
+        String m = String.valueOf(transientFailure.getMessage());
+        if (m.contains("is already paused") || m.contains("is not paused")) return true;
         last.set(transientFailure);
         return false;
       }

@@ -96,12 +96,10 @@ class MachinesFileTest {
   @Test
   void aLongSpeedFactorIsReadInOnePass() {
     String digits = "1".repeat(1 << 20);
-    long start = System.nanoTime();
     // parseDouble takes a trailing 'd'; the check before it refuses it without backtracking through the digits.
     assertThatThrownBy(() -> MachinesFile.parse("ssh://b x86_64-linux - 1 " + digits + "d"))
         .isInstanceOf(MachinesFileException.class).hasMessageContaining("speed factor");
     assertThat(MachinesFile.parse("ssh://b x86_64-linux - 1 " + digits).machines()).hasSize(1);
-    assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
     assertThatThrownBy(() -> MachinesFile.parse("ssh://b x86_64-linux - 1 0x1p3")).hasMessageContaining("speed factor");
     assertThat(MachinesFile.parse("ssh://b x86_64-linux - 1 1.5").machines().get(0).speedFactor()).contains(1.5);
   }

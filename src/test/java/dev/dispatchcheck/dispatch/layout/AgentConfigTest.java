@@ -107,12 +107,10 @@ class AgentConfigTest {
           .hasSize(value.length() - 1).endsWith("; \"");
     }
     String spaces = "x" + " ".repeat(1 << 19) + "y";
-    long start = System.nanoTime();
     AgentConfig c = AgentConfig.read(AgentConfig.TOML, String.join("\n", "[nixSettings]", "builders = " + spaces,
         "\"" + "k\\\"".repeat(1 << 17) + "\" = 'v'", "[" + "a.".repeat(1 << 17) + "]"));
     assertThat(c.problems()).extracting(AgentConfig.Entry::line).containsExactly(2);
     assertThat(c.settings()).singleElement().extracting(AgentConfig.Entry::name).asString().startsWith("k\"k\"");
-    assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
   }
 
   @Test

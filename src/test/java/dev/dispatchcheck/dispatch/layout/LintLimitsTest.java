@@ -114,19 +114,16 @@ class LintLimitsTest {
     assertThat(errors(farm, limits(48, 600, 120))).isEmpty();
   }
 
-  /** A machines file of nearly a MiB (the most a farm file may be), every line a new host and system: linear, not quadratic. */
+  /** A machines file of nearly a MiB (the most a farm file may be), every line a new host and system (its time is bench's). */
   @Test
-  void aMachinesFileOfAMebibyteLintsQuickly() {
+  void aMachinesFileOfAMebibyteIsLinted() {
     String lines = IntStream.range(0, 26_000).mapToObj(i -> "ssh://h" + i + ".example.com s" + i + "-linux")
         .collect(Collectors.joining("\n"));
     Farm farm = Farm.in(dir).agent("/etc/nix/nix.conf", "builders = @/etc/nix/machines").agent("/etc/nix/machines", lines);
-    long t0 = System.nanoTime();
     List<String> errors = errors(farm, FarmLimits.DEFAULT);
-    long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
     assertThat(errors).hasSize(2);
     assertThat(errors.get(0)).startsWith(MACHINES + ":49: the farm names 26000 stand-in builders");
     assertThat(errors.get(1)).startsWith(MACHINES + ":150: the farm's dispatch map has 104004 cells");
-    assertThat(seconds).as("seconds to lint").isLessThan(10);
   }
 
   private static List<String> lint(FarmLayout layout, FarmLimits limits) {

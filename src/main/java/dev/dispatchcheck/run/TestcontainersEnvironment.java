@@ -1,9 +1,6 @@
-package dev.dispatchcheck.cli;
+package dev.dispatchcheck.run;
 
-import dev.dispatchcheck.run.ExitCode;
-import dev.dispatchcheck.run.Settings;
 
-import dev.dispatchcheck.run.ProjectDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,14 +42,14 @@ public final class TestcontainersEnvironment {
   }
 
   /** The exit code of this command run again with the settings, if it had to be; empty when it runs here. */
-  static Optional<Integer> rerunIfMissing(String[] args) {
+  public static Optional<Integer> rerunIfMissing(String[] args, Class<?> main) {
     Map<String, String> missing = missing(Settings.fromEnvironment().environment());
     Optional<Path> jar = ProjectDir.jar();
     if (missing.isEmpty() || jar.isEmpty() || args.length == 0 || WITHOUT_DOCKER.contains(args[0])) return Optional.empty();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.addAll(List.of("-cp", jar.get().toString(), Main.class.getName()));
+    command.addAll(List.of("-cp", jar.get().toString(), main.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().putAll(missing);

@@ -1,4 +1,4 @@
-package dev.dispatchcheck.cli;
+package dev.dispatchcheck.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
