@@ -147,7 +147,7 @@ public final class FarmCheck {
         harnessError |= !diff.unanswered().isEmpty();
         moved |= failOnMove && !diff.moved().isEmpty();
       }
-      expectations = Summary.combine(expectations, expectations(in.farm().layout(), in.expectations(), settings, progress, pair));
+      expectations = ExitCode.combine(expectations, expectations(in.farm().layout(), in.expectations(), settings, progress, pair));
     }
     Optional<Integer> wedged = Runs.engineWedged(progress);
     if (wedged.isPresent()) return wedged.get();

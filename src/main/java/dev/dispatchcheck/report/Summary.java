@@ -75,10 +75,6 @@ public final class Summary {
     return results.stream().allMatch(ScenarioResult::passed) ? ExitCode.OK : ExitCode.ENVIRONMENT;
   }
 
-  /** Two exit codes of one run as one: a verdict failure (1) says most, then the worse of the rest. */
-  public static int combine(int a, int b) {
-    return ExitCode.combine(a, b);
-  }
 
   public static double percentile(List<Double> sorted, double p) {
     if (sorted.isEmpty()) return 0;

@@ -66,13 +66,21 @@ public record Settings(Map<String, String> environment, Optional<Integer> parall
   }
 
   private static int number(String name, String value, long min, long max) {
+    return (int) wholeNumber(name + "='" + value + "'", value, min, max);
+  }
+
+  /**
+   * {@code value} as a whole number from {@code min} to {@code max}; else invalid input
+   * (exit 2) saying so of {@code shown}, the setting as its user wrote it.
+   */
+  static long wholeNumber(String shown, String value, long min, long max) {
     try {
-      long n = Long.parseLong(value);
-      if (n >= min && n <= max) return (int) n;
+      long n = Long.parseLong(value.strip());
+      if (n >= min && n <= max) return n;
     } catch (NumberFormatException notANumber) {
       // said below
     }
-    throw new IllegalArgumentException(name + "='" + value + "' is not a whole number from " + min + " to " + max);
+    throw new IllegalArgumentException(shown + " is not a whole number from " + min + " to " + max);
   }
 
   private static String matching(String name, String value, Pattern allowed, String what) {

@@ -54,13 +54,7 @@ public final class SystemProperties {
   private static long number(String name, long fallback, long min, long max) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) return fallback;
-    try {
-      long n = Long.parseLong(value.strip());
-      if (n >= min && n <= max) return n;
-    } catch (NumberFormatException notANumber) {
-      // said below
-    }
-    throw new IllegalArgumentException("-D" + name + "=" + value + " is not a whole number from " + min + " to " + max);
+    return Settings.wholeNumber("-D" + name + "=" + value, value, min, max);
   }
 
   /** The IDE/Maven runner's pair, made once from {@code -Ddispatchcheck.*}. */

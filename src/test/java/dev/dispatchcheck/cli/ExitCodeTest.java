@@ -25,8 +25,8 @@ class ExitCodeTest {
   @Test
   void aVerdictFailureSaysMostWhateverElseHappened() {
     assertThat(Summary.exitCode(List.of(ended(ScenarioResult.HARNESS_ERROR), ended(ScenarioResult.FAILED)))).isEqualTo(1);
-    assertThat(Summary.combine(3, 1)).isEqualTo(1);
-    assertThat(Summary.combine(0, 3)).isEqualTo(3);
+    assertThat(ExitCode.combine(3, 1)).isEqualTo(1);
+    assertThat(ExitCode.combine(0, 3)).isEqualTo(3);
     assertThat(Summary.exitCode(List.of(ended(ScenarioResult.PASSED)))).isZero();
   }
 
