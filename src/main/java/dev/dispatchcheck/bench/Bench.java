@@ -1,29 +1,31 @@
 package dev.dispatchcheck.bench;
 
-import dev.dispatchcheck.run.ExitCode;
-import dev.dispatchcheck.suite.ExpectationCheck;
-import dev.dispatchcheck.suite.Runs;
-import java.util.function.Supplier;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dispatchcheck.driver.engine.Engine;
+import dev.dispatchcheck.driver.host.HostImages;
 import dev.dispatchcheck.report.ReportRun;
 import dev.dispatchcheck.report.ScenarioResult;
 import dev.dispatchcheck.report.Summary;
-import dev.dispatchcheck.run.Matrix;
-import dev.dispatchcheck.suite.ScenarioSelection;
-
 import dev.dispatchcheck.run.Console;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dispatchcheck.driver.host.HostImages;
+import dev.dispatchcheck.run.ExitCode;
+import dev.dispatchcheck.run.Matrix;
+import dev.dispatchcheck.run.PhaseClock;
 import dev.dispatchcheck.run.RunContext;
 import dev.dispatchcheck.run.RunSettings;
+import dev.dispatchcheck.suite.ExpectationCheck;
+import dev.dispatchcheck.suite.Runs;
+import dev.dispatchcheck.suite.ScenarioSelection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -57,9 +59,13 @@ public final class Bench {
   private int measure(RunContext context, Matrix.Pair pair, Path project, ScenarioSelection all)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
+    Map<PhaseClock.Phase, PhaseClock.Total> phasesBefore = context.phases().totals();
+    double queuedBefore = Engine.queued().toNanos() / 1e9;
     ReportRun run = all.reportRun(context.reportsRoot(), "bench");
     int code = Runs.runFeatures(context, parallel, new Matrix(List.of(pair)), run, all);
     double wall = (System.nanoTime() - start) / 1e9;
+    Map<PhaseClock.Phase, PhaseClock.Total> phases = since(phasesBefore, context.phases().totals());
+    double queued = Engine.queued().toNanos() / 1e9 - queuedBefore;
     Path reportDir = run.pairDir(pair.label(), all.shard());
     List<ScenarioResult> results = Summary.readResults(reportDir);
     double[] share = setupAndBuilds(reportDir.resolve("evidence"));
@@ -87,7 +93,10 @@ public final class Bench {
         Summary.percentile(times, 0.9)));
     Console.out(String.format("  of scenario time: %.0f%% starting and wiring hosts, %.0f%% in builds, %.0f%% the rest"
         + " (steps' commands, evidence, teardown)", share[0] * 100, share[1] * 100, (1 - share[0] - share[1]) * 100));
-    Console.out(String.format("  whole suite: %.0f s wall", wall));
+    Console.out(String.format("  whole suite: %.0f s wall, %.2f s a scenario: %.2f of the floor", wall,
+        wall / Math.max(1, results.size()), fl > 0 ? wall / Math.max(1, results.size()) / fl : Double.NaN));
+    double scenarioSeconds = results.stream().mapToDouble(ScenarioResult::seconds).sum();
+    new PhaseTable(phases, queued, scenarioSeconds, results.size(), wall, parallel, fl).lines().forEach(Console::out);
     Console.out(String.format("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\"): median %.1f s of %s;"
         + " shell floor (bench/floor.sh): median %.1f s of %s; ratio %.2f", ref, reference, fl, floor,
         fl > 0 ? ref / fl : Double.NaN));
@@ -110,6 +119,15 @@ public final class Bench {
     }
     total = Summary.readResults(evidence.getParent()).stream().mapToDouble(ScenarioResult::seconds).sum();
     return total == 0 ? new double[] {0, 0} : new double[] {setup / total, builds / total};
+  }
+
+  /** Each phase's time between two readings of the clock. */
+  private static Map<PhaseClock.Phase, PhaseClock.Total> since(Map<PhaseClock.Phase, PhaseClock.Total> before,
+      Map<PhaseClock.Phase, PhaseClock.Total> after) {
+    Map<PhaseClock.Phase, PhaseClock.Total> out = new EnumMap<>(PhaseClock.Phase.class);
+    after.forEach((p, t) -> out.put(p, new PhaseClock.Total(t.seconds() - before.get(p).seconds(),
+        t.times() - before.get(p).times())));
+    return out;
   }
 
   private static double floor(Path project, String image) throws IOException, InterruptedException {

@@ -20,16 +20,17 @@ import java.util.function.Supplier;
  * @param lease how long another run's unrenewed lease counts it alive ({@link Settings#lease})
  * @param progress the run's own lines, with no scenario's context
  * @param resources what the run made once and closes at its end, e.g. its warm hosts
+ * @param phases where the run's time goes, for {@code bench}
  */
 public record RunContext(String runId, long startedMillis, Path projectDir, Path reportsRoot, boolean warmHosts,
     int idleFarms, Duration buildTimeout, String baseImagePrefix, Duration lease, Progress progress,
-    RunResources resources) {
+    RunResources resources, PhaseClock phases) {
 
   /** A run starting with its own progress lines and nothing made yet. */
   public RunContext(String runId, long startedMillis, Path projectDir, Path reportsRoot, boolean warmHosts,
       int idleFarms, Duration buildTimeout, String baseImagePrefix, Duration lease) {
     this(runId, startedMillis, projectDir, reportsRoot, warmHosts, idleFarms, buildTimeout, baseImagePrefix, lease,
-        new Progress(startedMillis), new RunResources());
+        new Progress(startedMillis), new RunResources(), new PhaseClock());
   }
 
   /** The same, with the default lease. */

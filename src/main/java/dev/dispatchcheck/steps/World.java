@@ -7,6 +7,7 @@ import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.FarmSpec;
 import dev.dispatchcheck.driver.farm.StandInFarm;
+import dev.dispatchcheck.run.PhaseClock;
 import dev.dispatchcheck.run.RunSettings;
 import io.cucumber.java.Scenario;
 import java.util.ArrayList;
@@ -94,12 +95,16 @@ public class World {
   /** Starts builds another way (an effect's), then waits for and records each, as {@link #build} does. */
   public void awaitAll(java.util.function.Supplier<List<BuildRun>> start) {
     long t0 = System.nanoTime();
-    List<BuildRun> started = start.get();
-    for (BuildRun run : started) {
-      builds.add(run);
-      run.awaitCompletion(waiter, farm()::diagnostics);
-    }
-    for (BuildRun run : started) records.put(run, farm().investigate(run));
+    PhaseClock phases = settings.run().phases();
+    List<BuildRun> started = phases.time(PhaseClock.Phase.BUILDS, () -> {
+      List<BuildRun> runs = start.get();
+      for (BuildRun run : runs) {
+        builds.add(run);
+        run.awaitCompletion(waiter, farm()::diagnostics);
+      }
+      return runs;
+    });
+    phases.time(PhaseClock.Phase.EVIDENCE, () -> started.forEach(run -> records.put(run, farm().investigate(run))));
     buildNanos += System.nanoTime() - t0;
   }
 

@@ -63,7 +63,7 @@ public final class Runs {
     Sweeper sweeper = new Sweeper(run.lease());
     int left = sweeper.sweepDeadRuns(runId, progress::say);
     if (left > 0) progress.say("removed %d containers and networks that ended runs left behind", left);
-    Optional<RunLease> lease = sweeper.lease(runId, run.baseImagePrefix(), progress::say);
+    Optional<RunLease> lease = sweeper.lease(runId, run.baseImagePrefix(), progress::say, run.phases());
     Thread hook = new Thread(() -> {
       // Hosts starting now would be created after the sweep: wait for them, start no more.
       StartGate.shutAndAwait(Duration.ofSeconds(20));

@@ -29,6 +29,11 @@ public final class Engine {
     GUARD.run(what, ASK, call);
   }
 
+  /** How long this process's calls have waited for a turn at container and network operations ({@link EngineGuard#queued}). */
+  public static Duration queued() {
+    return GUARD.queued();
+  }
+
   public static <T> T lifecycle(String what, Supplier<T> call) {
     return GUARD.lifecycle(what, LIFECYCLE, call);
   }

@@ -32,6 +32,8 @@ public final class EngineGuard {
   });
   /** Containers and networks created, started, stopped or removed at once: see {@link #lifecycle}. */
   private final Semaphore lifecycle;
+  /** Time callers spent waiting for a turn at {@link #lifecycle}, summed: {@code bench} reports it. */
+  private final java.util.concurrent.atomic.LongAdder queuedNanos = new java.util.concurrent.atomic.LongAdder();
   private volatile String wedged;
   private static final Duration SLICE = Duration.ofMillis(250);
 
@@ -83,8 +85,11 @@ public final class EngineGuard {
    */
   public <T> T lifecycle(String what, Duration deadline, Supplier<T> call) {
     requireAnswering(what);
+    long t0 = System.nanoTime();
     try {
-      if (!lifecycle.tryAcquire(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+      boolean turn = lifecycle.tryAcquire(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      queuedNanos.add(System.nanoTime() - t0);
+      if (!turn) {
         throw new HarnessError("no turn to " + what + " within " + deadline.toSeconds()
             + " s: the engine's earlier container operations have not ended");
       }
@@ -104,6 +109,11 @@ public final class EngineGuard {
       call.run();
       return Boolean.TRUE;
     });
+  }
+
+  /** How long callers have waited for a turn at container and network operations, in all. */
+  public Duration queued() {
+    return Duration.ofNanos(queuedNanos.sum());
   }
 
   /** The first call that went past its deadline, if any: the engine has been wedged since. */

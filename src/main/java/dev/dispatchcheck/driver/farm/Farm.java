@@ -8,6 +8,7 @@ import dev.dispatchcheck.dispatch.evidence.EffectPath;
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.host.NixHost;
+import dev.dispatchcheck.run.PhaseClock;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class Farm implements AutoCloseable {
     }
     try {
       long t0 = System.nanoTime();
-      farm.configure();
+      settings.run().phases().time(PhaseClock.Phase.CONFIGURE, farm::configure);
       settings.progress().say("hosts configured in %.2f s", (System.nanoTime() - t0) / 1e9);
       return farm;
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.driver.engine.Engine;
+import dev.dispatchcheck.run.PhaseClock;
 import dev.dispatchcheck.run.RunContext;
 import dev.dispatchcheck.run.RunSettings;
 import java.time.Duration;
@@ -62,6 +63,14 @@ public final class FarmPool implements AutoCloseable {
    * unpaused, on their network), or fresh ones.
    */
   WarmHosts acquire(WarmHosts.Shape shape, RunSettings caller) {
+    WarmHosts taken = caller.run().phases().time(PhaseClock.Phase.TAKE_WARM_HOSTS, () -> takeIntact(shape, caller));
+    if (taken != null) return taken;
+    count(0, 1, 0, 0);
+    return WarmHosts.start(shape, caller);
+  }
+
+  /** Idle hosts of {@code shape} whose containers are as they were left; null if none are. */
+  private WarmHosts takeIntact(WarmHosts.Shape shape, RunSettings caller) {
     for (WarmHosts w = takeIdleOrAwaitReset(shape); w != null; w = takeIdleOrAwaitReset(shape)) {
       List<String> problems = problemsOf(w::containerProblems, "Docker could not say: ");
       if (problems.isEmpty()) {
@@ -72,8 +81,7 @@ public final class FarmPool implements AutoCloseable {
       caller.progress().sayLines("idle hosts changed while idle, so they are replaced:", problems);
       w.close();
     }
-    count(0, 1, 0, 0);
-    return WarmHosts.start(shape, caller);
+    return null;
   }
 
   /**
@@ -114,6 +122,10 @@ public final class FarmPool implements AutoCloseable {
   }
 
   private void resetAndKeep(WarmHosts w, RunSettings caller) {
+    caller.run().phases().time(PhaseClock.Phase.HAND_OVER, () -> resetCheckAndKeep(w, caller));
+  }
+
+  private void resetCheckAndKeep(WarmHosts w, RunSettings caller) {
     long t0 = System.nanoTime();
     List<String> problems = List.of();
     if (!w.intact()) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.dispatchcheck.run.PhaseClock;
 import java.util.function.Consumer;
 
 /**
@@ -50,7 +51,7 @@ public final class RunLease implements AutoCloseable {
    * telling {@code say} what went.
    */
   static RunLease take(DockerClient docker, String image, Map<String, String> labels, Sweeper sweeper,
-      Consumer<String> say) {
+      Consumer<String> say, PhaseClock phases) {
     Map<String, String> all = new HashMap<>(labels);
     all.put(LEASE_LABEL, "true");
     String id = Engine.lifecycle("create the run's lease container", () -> {
@@ -61,11 +62,11 @@ public final class RunLease implements AutoCloseable {
       return c;
     });
     RunLease lease = new RunLease(docker, id);
-    lease.renewals.scheduleWithFixedDelay(lease::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
-    lease.sweeps.scheduleWithFixedDelay(() -> quietly(() -> {
+    lease.renewals.scheduleWithFixedDelay(() -> phases.time(PhaseClock.Phase.LEASE, lease::renew), RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
+    lease.sweeps.scheduleWithFixedDelay(() -> phases.time(PhaseClock.Phase.LEASE, () -> quietly(() -> {
       int n = sweeper.sweepDeadRuns(labels.get(Sweeper.RUN_LABEL), say);
       if (n > 0) say.accept("removed " + n + " containers and networks that ended runs left behind");
-    }), SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+    })), SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     return lease;
   }
 

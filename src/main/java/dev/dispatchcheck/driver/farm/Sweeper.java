@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.dispatchcheck.run.PhaseClock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.testcontainers.DockerClientFactory;
@@ -63,13 +64,13 @@ public final class Sweeper {
    * {@code imagePrefix:…} (the launcher has made the base images the run needs); empty,
    * said, if there is none: runs elsewhere then leave this run alone for {@link RunLiveness#UNLEASED}.
    */
-  public Optional<RunLease> lease(String runId, String imagePrefix, Consumer<String> say) {
+  public Optional<RunLease> lease(String runId, String imagePrefix, Consumer<String> say, PhaseClock phases) {
     Optional<String> image = Engine.ask("list images", () -> docker.listImagesCmd().exec()).stream()
         .flatMap(i -> i.getRepoTags() == null ? java.util.stream.Stream.empty() : java.util.Arrays.stream(i.getRepoTags()))
         .filter(t -> t.startsWith(imagePrefix + ":")).sorted().findFirst();
     if (image.isEmpty()) say.accept("no " + imagePrefix + ":* image for the run's lease: runs in other PID namespaces or on"
         + " other machines will leave this run's hosts alone for " + RunLiveness.UNLEASED.toMinutes() + " min if it is killed");
-    return image.map(i -> RunLease.take(docker, i, labels(runId), this, say));
+    return image.map(i -> RunLease.take(docker, i, labels(runId), this, say, phases));
   }
 
   /** Removes what {@code runId} left; returns how many containers and networks went. */

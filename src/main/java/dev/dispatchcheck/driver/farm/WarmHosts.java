@@ -5,6 +5,7 @@ import dev.dispatchcheck.driver.host.HostImages;
 import dev.dispatchcheck.driver.host.HostState;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.NixVersion;
+import dev.dispatchcheck.run.PhaseClock;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +57,10 @@ final class WarmHosts implements AutoCloseable {
 
   /** Starts the shape's hosts together, wires root's SSH and records each host's pristine state. */
   static WarmHosts start(Shape shape, RunSettings settings) {
+    return settings.run().phases().time(PhaseClock.Phase.START_HOSTS, () -> startGated(shape, settings));
+  }
+
+  private static WarmHosts startGated(Shape shape, RunSettings settings) {
     StartGate.enter();
     WarmHosts warm = null;
     try {
