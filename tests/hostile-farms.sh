@@ -12,7 +12,8 @@
 #     5,000 deep, a 2,000-character TOML string, a 20,000-character line);
 #   - a farm past each stated limit (builders, cells, scenarios, builds per step, at once);
 #   - key files where a farm may not put them, builder names the harness holds or that
-#     differ in case only, a bare machines entry;
+#     differ in case only, a bare machines entry; an IPv6 builder, ssh:HOST and a Lix TOML
+#     machines file (warnings, exit 0);
 #   - every hook and command-running ssh option (lint names each at its file:line);
 #   - each way an expectation could get past the file rules (a machines line, a nix.conf, a
 #     nixSettings doc string, an effect's own builders, a table cell, an extra- hook), and
@@ -177,6 +178,17 @@ run deep-json "$f" "hercules-ci-agent.json:1: error: nested more than 64 levels 
 f=$(farm long-toml 'trusted-users = root hercules-ci-agent')
 printf '[nixSettings]\nbuilders = "%s"\n' "$(for i in $(seq 1 40); do printf 'ssh://b%d.example.com aarch64-linux - 1 1 ; ' "$i"; done)" >"$f/hercules-ci-agent.toml"
 WANT=0 CMD=lint run long-toml "$f" "lint of"
+# An IPv6 builder (its '::' is what a CI runner acts on), a store URI without '//' and a Lix
+# TOML machines file are warnings of what Nix versions read differently (exit 0): the TOML
+# file is one warning at the line that shows its format, never an error per line.
+f=$(farm ipv6 'builders = @/etc/nix/machines')
+printf '%s\n' 'ssh://fd00::1 aarch64-linux' 'ssh-ng://nix@[2001:db8::5]:2222 aarch64-linux' 'ssh:b.example.com aarch64-linux' \
+  >"$f/agent/etc/nix/machines"
+WANT=0 CMD=lint run ipv6 "$f" "agent/etc/nix/machines:1: warning: builder 'fd00:\x3a1' of ssh://fd00:\x3a1 is an IPv6 address without brackets"
+f=$(farm lix-toml 'builders = @/etc/nix/machines')
+printf '%s\n' 'version = 1' '[machines.andesite]' 'uri = "ssh://lix@andesite.example.com"' \
+  'supported-features = ["kvm", "benchmark"]' >"$f/agent/etc/nix/machines"
+WANT=0 CMD=lint run lix-toml "$f" "agent/etc/nix/machines:1: warning: a machines file in Lix's TOML format"
 f=$(farm long-line 'builders = @/etc/nix/machines')
 printf 'ssh://b.example.com %s\n' "$(head -c 20000 /dev/zero | tr '\0' 'x')" >"$f/agent/etc/nix/machines"
 run long-line "$f" "agent/etc/nix/machines:1: error: the line is 20020 characters long; dispatchcheck reads lines of at most 16384 (raise it with --max-line-length 20020)"

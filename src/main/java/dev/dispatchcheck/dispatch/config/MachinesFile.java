@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  *
  * @param machines every machine, with includes expanded in place, as Nix sees them
  * @param missingIncludes includes whose file did not exist, at any depth: Nix drops them without a word
+ * @param lixTomlFiles included files in Lix's TOML format ({@link LixMachinesToml}), whose lines are not
+ *     read as machine lines: no machine of {@link #machines} comes from them
  */
-public record MachinesFile(List<Machine> machines, List<String> missingIncludes) {
+public record MachinesFile(List<Machine> machines, List<String> missingIncludes, List<String> lixTomlFiles) {
 
   private static final Pattern DECIMAL = Pattern.compile("[0-9]*+\\.?+[0-9]*+");
 
@@ -26,6 +28,12 @@ public record MachinesFile(List<Machine> machines, List<String> missingIncludes)
   public MachinesFile {
     machines = List.copyOf(machines);
     missingIncludes = List.copyOf(missingIncludes);
+    lixTomlFiles = List.copyOf(lixTomlFiles);
+  }
+
+  /** No machines: what a builders value that cannot be parsed gives those who go on without it. */
+  public static MachinesFile none() {
+    return new MachinesFile(List.of(), List.of(), List.of());
   }
 
   /** Parses text whose {@code @file} lines must not occur (or are left unresolved). */
@@ -49,7 +57,7 @@ public record MachinesFile(List<Machine> machines, List<String> missingIncludes)
   public static MachinesFile parse(String text, Function<String, Optional<String>> reader, int maxDepth) {
     Parse parse = new Parse(maxDepth);
     new IncludeWalk(reader, maxDepth, false, parse).text(text);
-    return new MachinesFile(parse.machines, parse.missing);
+    return new MachinesFile(parse.machines, parse.missing, parse.lixToml);
   }
 
   /** A line's entries as Nix before 2.29 splits them: at each {@code ;}, each with its comment. */
@@ -68,9 +76,18 @@ public record MachinesFile(List<Machine> machines, List<String> missingIncludes)
     private final int maxDepth;
     private final List<Machine> machines = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
+    private final List<String> lixToml = new ArrayList<>();
 
     Parse(int maxDepth) {
       this.maxDepth = maxDepth;
+    }
+
+    /** An included file in Lix's TOML format is skipped whole: its lines are no machine lines. */
+    @Override
+    public boolean enter(String file, String text) {
+      if (file.isEmpty() || LixMachinesToml.line(text).isEmpty()) return true;
+      lixToml.add(file);
+      return false;
     }
 
     @Override

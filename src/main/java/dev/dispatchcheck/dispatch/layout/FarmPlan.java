@@ -3,6 +3,7 @@ package dev.dispatchcheck.dispatch.layout;
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
+import dev.dispatchcheck.dispatch.config.StoreUri;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,9 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
 
   /** The agent host's own system; also what Nix assumes for a machines line that names none. */
   public static final String NATIVE_SYSTEM = "x86_64-linux";
+
+  /** What a cell of a user whose builders value reaches a Lix TOML machines file is not stood in for. */
+  public static final String LIX_TOML = "Lix TOML";
 
   /**
    * A builder to stand in for.
@@ -58,10 +62,10 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
    * One probe: a build as {@code user} for {@code system} requiring {@code features}
    * (sorted).
    *
-   * @param unsimulated the scheme of a builder line (of those the daemon uses for this user)
-   *     that could take this build and that the harness does not stand in for, such as
-   *     {@code http} or {@code daemon}: such a cell is not probed, since where Nix would send
-   *     the build in the real farm cannot be observed here
+   * @param unsimulated what kind of builder line (of those the daemon uses for this user)
+   *     could take this build and has no stand-in ({@link #notStoodIn}), such as {@code http}
+   *     or {@code daemon}, or {@link #LIX_TOML}: such a cell is not probed, since where Nix
+   *     would send the build in the real farm cannot be observed here
    */
   public record Cell(String user, String system, List<String> features, Optional<String> unsimulated, boolean effect) {
     public Cell(String user, String system, List<String> features, Optional<String> unsimulated) {
@@ -102,12 +106,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
 
   /** The agent's cells again, each built by an effect of the agent's. */
   private static List<Cell> effectCells(List<Cell> cells, AgentView view) {
-    List<Machine> used;
-    try {
-      used = parse(view.effectDaemonBuilders(), view).machines();
-    } catch (MachinesFileException e) {
-      used = List.of();
-    }
+    MachinesFile used = parseOrNone(view.effectDaemonBuilders(), view);
     List<Cell> out = new ArrayList<>();
     for (Cell c : cells) {
       if (!c.user().equals(FarmUser.AGENT.name())) continue;
@@ -185,9 +184,23 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
         List.copyOf(features), List.copyOf(keyFiles), List.copyOf(hostKeys), ownNixConf);
   }
 
-  /** The host a machines line has a stand-in for, lowercased; none for a line that is not an SSH builder. */
+  /** The host a machines line has a stand-in for, lowercased; none for a line {@link #notStoodIn}. */
   static Optional<String> standInHost(Machine m) {
-    return m.uri().isSsh() ? Optional.of(m.hostName().toLowerCase()) : Optional.empty(); // only SSH builders can be stood in for; Lint says so
+    return notStoodIn(m).isEmpty() ? Optional.of(m.hostName().toLowerCase()) : Optional.empty();
+  }
+
+  /**
+   * Why a machines line has no stand-in, as its cells say it ("not stood in: KIND builders are
+   * not simulated"); none for an SSH builder named by a host name, the only kind a stand-in
+   * answers to. Lint says what Nix makes of each: a store that is no SSH builder (its scheme),
+   * an IPv6 address ("IPv6 ssh"), a URI without '//' ("ssh:HOST").
+   */
+  static Optional<String> notStoodIn(Machine m) {
+    StoreUri uri = m.uri();
+    Optional<String> withoutSlashes = uri.schemeWithoutSlashes();
+    if (withoutSlashes.isPresent()) return withoutSlashes.map(s -> s + ":HOST");
+    if (!uri.isSsh()) return Optional.of(uri.scheme());
+    return uri.isIpv6Literal() ? Optional.of("IPv6 " + uri.scheme()) : Optional.empty();
   }
 
   /** The probes ([system, feature...]) before any machines line: the native system with no features. */
@@ -216,7 +229,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     for (Machine m : machines) addProbes(m, probes);
     List<Cell> cells = new ArrayList<>();
     for (FarmUser user : FarmUser.ALL) {
-      List<Machine> used = daemonMachines(view, user);
+      MachinesFile used = parseOrNone(view.daemonBuilders(user), view);
       for (List<String> p : probes) {
         String system = p.get(0);
         List<String> features = p.subList(1, p.size());
@@ -227,12 +240,12 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     return cells;
   }
 
-  /** The lines the daemon uses for {@code user}; none when they cannot be parsed (Lint reports that). */
-  private static List<Machine> daemonMachines(AgentView view, FarmUser user) {
+  /** A builders value the daemon uses, parsed; no machines when it cannot be parsed (Lint reports that). */
+  private static MachinesFile parseOrNone(String builders, AgentView view) {
     try {
-      return parse(view.daemonBuilders(user), view).machines();
+      return parse(builders, view);
     } catch (MachinesFileException e) {
-      return List.of();
+      return MachinesFile.none();
     }
   }
 
@@ -241,9 +254,14 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     return MachinesFile.parse(builders, view.files(), view.limits().includeDepth());
   }
 
-  /** The scheme of the first line that could take the build and has no stand-in. */
-  private static Optional<String> unsimulated(List<Machine> used, String system, Set<String> features) {
-    return used.stream().filter(m -> !m.uri().isSsh() && takes(m, system, features)).findFirst().map(m -> m.uri().scheme());
+  /**
+   * Why the first line that could take the build has no stand-in; {@link #LIX_TOML} for any
+   * build when the value reaches a Lix TOML file, whose builders the harness cannot know.
+   */
+  private static Optional<String> unsimulated(MachinesFile used, String system, Set<String> features) {
+    if (!used.lixTomlFiles().isEmpty()) return Optional.of(LIX_TOML);
+    return used.machines().stream().filter(m -> takes(m, system, features)).map(FarmPlan::notStoodIn)
+        .flatMap(Optional::stream).findFirst();
   }
 
   /**

@@ -171,6 +171,9 @@ public final class Lint {
       findings.add(new Finding(p.severity(), where.apply(p.origin().file()), p.origin().line(), p.message(), p.versions()));
     }
     for (MachineEntries.Builder b : walk.builders()) builder(b, where.apply(b.origin().file()), b.origin().line());
+    for (MachineEntries.LixTomlFile t : walk.lixTomlFiles()) {
+      findings.add(new Finding(Severity.WARNING, where.apply(t.file()), t.line(), NixReadings.lixToml(), "all"));
+    }
     for (MachineEntries.EmptyFile e : walk.emptyFiles()) emptyFile(e, walk.builders().isEmpty(), where, user);
   }
 
@@ -240,6 +243,7 @@ public final class Lint {
       findings.add(new Finding(Severity.WARNING, file, line, m.storeUri() + " is not an ssh:// or ssh-ng:// builder;"
           + " dispatchcheck cannot stand in for it", ""));
     }
+    for (NixReadings.Reading r : NixReadings.of(m)) findings.add(new Finding(Severity.WARNING, file, line, r.message(), r.versions()));
   }
 
   /** A machines file no builders value names is never read: the guide's agent machines file is the case in point. */

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.dispatch.layout;
 
 import dev.dispatchcheck.dispatch.config.IncludeWalk;
+import dev.dispatchcheck.dispatch.config.LixMachinesToml;
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -35,6 +37,9 @@ final class MachineEntries implements IncludeWalk.Visitor {
   /** A machines file that is in the farm but holds no entry, named by {@code @path} at {@code origin}. */
   record EmptyFile(Origin origin, String path) {}
 
+  /** A machines file in Lix's TOML format, at the line that shows it; its lines are not read as entries. */
+  record LixTomlFile(String file, int line) {}
+
   /** A machines file followed, named at {@code origin}, and how many entries the walk had seen when it was. */
   private record Followed(Origin origin, String path, int entriesSeen) {}
 
@@ -47,6 +52,7 @@ final class MachineEntries implements IncludeWalk.Visitor {
   private final List<Problem> problems = new ArrayList<>();
   private Set<String> filesRead = Set.of();
   private final List<EmptyFile> emptyFiles = new ArrayList<>();
+  private final List<LixTomlFile> lixTomlFiles = new ArrayList<>();
   private final Deque<Followed> followed = new ArrayDeque<>();
   /** Entries seen so far, builders and includes, valid or not: what tells an empty file. */
   private int entriesSeen;
@@ -96,9 +102,22 @@ final class MachineEntries implements IncludeWalk.Visitor {
     return emptyFiles;
   }
 
+  /** The files it reaches that are in Lix's TOML format. */
+  List<LixTomlFile> lixTomlFiles() {
+    return lixTomlFiles;
+  }
+
   /** Where an entry was written: the value's own lines are all at the value's origin. */
   private Origin originOf(IncludeWalk.Entry e) {
     return e.depth() == 0 ? origin : new Origin(e.file(), e.line());
+  }
+
+  /** A followed file in Lix's TOML format is named as such, never read as garbage entries (nor as an empty file). */
+  @Override
+  public boolean enter(String file, String text) {
+    OptionalInt line = file.isEmpty() ? OptionalInt.empty() : LixMachinesToml.line(text);
+    line.ifPresent(n -> lixTomlFiles.add(new LixTomlFile(file, n)));
+    return line.isEmpty();
   }
 
   @Override
@@ -121,7 +140,8 @@ final class MachineEntries implements IncludeWalk.Visitor {
   public void leave(String file, int depth) {
     if (depth == 0) return;
     Followed f = followed.pop();
-    if (entriesSeen == f.entriesSeen()) emptyFiles.add(new EmptyFile(f.origin(), f.path()));
+    boolean lixToml = lixTomlFiles.stream().anyMatch(t -> t.file().equals(f.path()));
+    if (entriesSeen == f.entriesSeen() && !lixToml) emptyFiles.add(new EmptyFile(f.origin(), f.path()));
   }
 
   private void include(String written, IncludeWalk.Entry at, IncludeWalk walk) {

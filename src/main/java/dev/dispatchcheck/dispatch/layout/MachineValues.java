@@ -34,8 +34,9 @@ final class MachineValues {
   /** What is wrong with the line's values, one message each; empty when every value is what it may be. */
   static List<String> errors(Machine m) {
     MachineValues check = new MachineValues();
-    if (m.uri().isSsh()) check.sshUri(m.uri());
-    if (m.uri().isRelativePath()) {
+    // A line with no stand-in gives the harness no value of its URI (Lint says what Nix makes of it).
+    if (FarmPlan.standInHost(m).isPresent()) check.sshUri(m.uri());
+    if (m.uri().isRelativePath() && m.uri().schemeWithoutSlashes().isEmpty()) {
       check.errors.add("store URI '" + m.storeUri() + "' has no scheme and holds a '/': Nix prepends ssh:// only to a"
           + " bare host name, and reads this as the path of a local store, relative to the working directory of the"
           + " Nix process that reads it; write ssh://HOST for a builder over SSH");

@@ -23,6 +23,9 @@ class StoreUriTest {
       ssh://h:                     | ssh    | true  | -    | h             | ''   | -           | root
       ssh://[::1]                  | ssh    | true  | -    | [::1]         | -    | -           | root
       ssh://u@[::1]:22             | ssh    | true  | u    | [::1]         | 22   | -           | u
+      ssh://fd00::1                | ssh    | true  | -    | fd00::1       | -    | -           | root
+      nix@2001:db8::5:22           | ssh    | true  | nix  | 2001:db8::5:22| -    | -           | nix
+      ssh:h                        | ssh    | true  | -    | ssh           | h    | -           | root
       daemon                       | daemon | false | -    | daemon        | -    | -           | root
       local?root=/x                | local  | false | -    | local         | -    | root=/x     | root
       daemon?root=/x               | daemon | false | -    | daemon        | -    | root=/x     | root
@@ -66,5 +69,37 @@ class StoreUriTest {
   void aPathIsAUriWithoutSchemeWithASlashThatIsNotAStoreWord(String written, boolean path, boolean relative) {
     assertThat(new StoreUri(written).isPath()).isEqualTo(path);
     assertThat(new StoreUri(written).isRelativePath()).isEqualTo(relative);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      # written                    | opened by a machines line    | without '//' | IPv6  | bracketed
+      ssh:h                        | ssh://ssh:h                  | ssh          | false | false
+      ssh-ng:b.example.com         | ssh://ssh-ng:b.example.com   | ssh-ng       | false | false
+      ssh-ng:h?ssh-key=/k          | ssh-ng:h?ssh-key=/k          | ssh-ng       | false | false
+      ssh:u@h?ssh-key=/k           | ssh:u@h?ssh-key=/k           | ssh          | false | false
+      ssh:u@h                      | ssh://ssh:u@h                | -            | false | false
+      ssh:22                       | ssh://ssh:22                 | -            | false | false
+      ssh://h                      | ssh://h                      | -            | false | false
+      h:22                         | ssh://h:22                   | -            | false | false
+      ssh:[::1]                    | ssh://ssh:[::1]              | -            | false | false
+      https:h                      | ssh://https:h                | -            | false | false
+      ssh://fd00::1                | ssh://fd00::1                | -            | true  | false
+      fd00::1                      | ssh://fd00::1                | -            | true  | false
+      ssh://[fd00::1]              | ssh://[fd00::1]              | -            | true  | true
+      ssh-ng://n@[2001:db8::5]:22  | ssh-ng://n@[2001:db8::5]:22  | -            | true  | true
+      ssh://fe80::1%eth0           | ssh://fe80::1%eth0           | -            | true  | false
+      ssh://[::zz]                 | ssh://[::zz]                 | -            | false | false
+      http://[::1]                 | http://[::1]                 | -            | false | false
+      daemon                       | daemon                       | -            | false | false
+      ?x=1                         | ?x=1                         | -            | false | false
+      """)
+  void theFormsThatNixVersionsReadDifferently(String written, String opened, String withoutSlashes, boolean ipv6,
+      boolean bracketed) {
+    StoreUri uri = new StoreUri(written);
+    assertThat(uri.opened()).isEqualTo(opened);
+    assertThat(uri.schemeWithoutSlashes()).isEqualTo(Optional.ofNullable(withoutSlashes));
+    assertThat(uri.isIpv6Literal()).isEqualTo(ipv6);
+    assertThat(uri.isBracketedIpv6()).isEqualTo(bracketed);
   }
 }

@@ -134,12 +134,19 @@ class MachineValuesTest {
         .startsWith("store URI 'localhost/store' has no scheme and holds a '/'");
   }
 
+  /**
+   * An IPv6 address has no stand-in (issue 21: it is a warning, and its cells are not stood in), so none of its URI's
+   * values reaches the harness; what only looks like one is still a host name, and refused.
+   */
   @Test
-  void anIpv6HostIsNamedWholeAndRefused() {
-    assertThat(errors("ssh://[::1] x86_64-linux")).containsExactly("builder host name '[::1]' is not an RFC 1123 host name"
-        + " (letters, digits, '-' and '.'; labels of 1 to 63 characters that neither start nor end with '-'; at most 253"
-        + " characters)");
-    assertThat(errors("ssh://nix@[::1]:22 x86_64-linux")).singleElement().asString().startsWith("builder host name '[::1]'");
+  void anIpv6HostIsNamedWholeAndHasNoStandInWhoseNameItCouldBe() {
+    assertThat(errors("ssh://[::1] x86_64-linux")).isEmpty();
+    assertThat(errors("ssh-ng://nix@[2001:db8::5]:2222 x86_64-linux")).isEmpty();
+    assertThat(errors("ssh://fd00::1 x86_64-linux")).isEmpty();
+    assertThat(errors("ssh://[::zz] x86_64-linux")).containsExactly("builder host name '[::zz]' is not an RFC 1123 host"
+        + " name (letters, digits, '-' and '.'; labels of 1 to 63 characters that neither start nor end with '-'; at most"
+        + " 253 characters)");
+    assertThat(errors("ssh://nix@[g::1]:22 x86_64-linux")).singleElement().asString().startsWith("builder host name '[g::1]'");
   }
 
   @Test
