@@ -23,7 +23,7 @@
 #     one, 0 with farm/ untouched. (tests/lint-workflows.sh checks action.yml and the
 #     template themselves.)
 #   - develop path: not run again, since .ci/run runs the test command: that command must be
-#     a line of .ci/run exactly; every command is one `./dispatchcheck help` lists; and the
+#     a line of .ci/run exactly (or its timed form, "step COMMAND"); every command is one `./dispatchcheck help` lists; and the
 #     path holds the two commands that are the whole setup, `test` and `conformance`.
 # The README is this project's own file: its commands run as written, with bash -c.
 # Prints a line per command or snippet; exit 0 all as the README says, 1 anything not.
@@ -197,10 +197,20 @@ for line in "${develop[@]}"; do
   if [ -z "$sub" ] || ! printf '%s\n' "$listed" | grep -Fxq -- "$sub"; then
     fail "'$cmd' is no command './dispatchcheck help' lists"
   elif [ "$sub" = test ]; then
-    if grep -Fxq -- "$cmd" .ci/run; then pass "'$cmd' is what .ci/run runs"
+    if grep -Fxq -e "$cmd" -e "step $cmd" .ci/run; then pass "'$cmd' is what .ci/run runs"
     else fail "'$cmd' is not a line of .ci/run: CI does not run the README's test command"; fi
   else
     pass "'$cmd' is a command of the launcher (not run here)"
+  fi
+done
+# A command's --help is answered without provisioning: before, the launcher took the plan's
+# own usage text for Debian suites and tried to build a base image called "Usage:".
+for sub in $subs; do
+  if out=$(./dispatchcheck "$sub" --help 2>&1) && printf '%s\n' "$out" | grep -q '^Usage: dispatchcheck' \
+      && ! printf '%s\n' "$out" | grep -q 'base image'; then
+    pass "'./dispatchcheck $sub --help' prints its usage, nothing provisioned"
+  else
+    fail "'./dispatchcheck $sub --help' did not just print its usage: $(printf '%s' "$out" | tail -3)"
   fi
 done
 for sub in test conformance; do
