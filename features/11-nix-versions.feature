@@ -98,3 +98,32 @@ Feature: What differs between Nix versions
       | 2.8  | went to aarch64-linux-1                | dispatched to aarch64-linux-1, succeeded |
       | 2.26 | went to aarch64-linux-1                | dispatched to aarch64-linux-1, succeeded |
       | 2.34 | failed because no builder can build it | no builder can build this system         |
+
+  Scenario: a store URI without '//' in a machines line
+    Nix takes a machines line's URI without '://' for a host name and puts ssh:// before
+    it, so `ssh:aarch64-linux-0` is the host 'ssh' at port 'aarch64-linux-0'. Before 2.31
+    ssh is handed the host '//ssh:aarch64-linux-0', which it cannot resolve; from 2.31 the
+    line is rejected (NixOS/nix#14000 is the same URI read elsewhere, silently as ssh://).
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      ssh:aarch64-linux-0 aarch64-linux - 1 1 - - -
+      """
+    When the agent builds a probe for aarch64-linux
+    Then the agent's build, by the agent host's Nix version:
+      | Nix  | outcome                                                       |
+      | 2.8  | failed because no SSH connection to the builder could be made |
+      | 2.26 | failed because no SSH connection to the builder could be made |
+      | 2.34 | failed because Nix cannot read the machines line              |
+
+  @selfcheck
+  Scenario: self-check: a store URI without '//' fails as this version decides, not otherwise
+    Given the agent host's system machines file (/etc/nix/machines) says:
+      """
+      ssh:aarch64-linux-0 aarch64-linux - 1 1 - - -
+      """
+    When the agent builds a probe for aarch64-linux
+    Then the verdict that the agent's build ended as on other Nix versions is a failure, by the agent host's Nix version:
+      | Nix  | outcome                                                       | saying                                            |
+      | 2.8  | failed because no SSH connection to the builder could be made | Could not resolve hostname //ssh:aarch64-linux-0  |
+      | 2.26 | failed because no SSH connection to the builder could be made | Could not resolve hostname //ssh:aarch64-linux-0  |
+      | 2.34 | failed because Nix cannot read the machines line              | Cannot parse Nix store 'ssh://ssh:aarch64-linux-0' |

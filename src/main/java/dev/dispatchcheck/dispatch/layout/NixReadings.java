@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * What Nix versions make of a machines line differently, or otherwise than it seems to say,
  * each a warning Lint places at the line. Read from the Nix sources of each version (tags
- * 2.8.0, 2.26.0, 2.31.1, 2.31.2, 2.34.8) and the issues cited; not yet seen in a scenario.
+ * 2.8.0, 2.26.0, 2.31.1, 2.31.2, 2.34.8) and the issues cited. Seen with real Nix: the
+ * store URI without {@code //} in features/11-nix-versions.feature (2.8 and 2.26 hand ssh
+ * {@code //ssh:HOST}, 2.34 rejects it); an IPv6 builder without brackets is taken whole by
+ * 2.26 and 2.34 (2.34 prints it bracketed), seen by hand, as no stand-in answers to an address.
  */
 final class NixReadings {
 

@@ -26,6 +26,9 @@ public enum ErrorClass {
           + " could not start: the SSH login worked, but no daemon answered"),
   REMOTE_USER_NOT_TRUSTED("the builder does not trust the SSH user",
       "the builder's daemon does not trust the SSH user, and only a trusted user may build an input-addressed derivation there"),
+  MACHINES_UNPARSABLE("Nix cannot read the machines line",
+      "this Nix version cannot read a machines line (a store URI or field it rejects), and then none of the"
+          + " builders value counts"),
   NO_MACHINE_FOR_SYSTEM("no builder can build it",
       "no builder can build this system with these features"),
   BUILD_FAILED("the derivation's builder failed",

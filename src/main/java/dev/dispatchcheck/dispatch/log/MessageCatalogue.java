@@ -1,6 +1,7 @@
 package dev.dispatchcheck.dispatch.log;
 
 import static dev.dispatchcheck.dispatch.log.ErrorClass.BUILD_FAILED;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.MACHINES_UNPARSABLE;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.NO_MACHINE_FOR_SYSTEM;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_DAEMON_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_NIX_MISSING;
@@ -50,6 +51,10 @@ public final class MessageCatalogue {
       // relayed by the client's, so every client version may show it.
       w(REMOTE_USER_NOT_TRUSTED, ALL, "", "not privileged to build input-addressed derivations"),
       w(REMOTE_USER_NOT_TRUSTED, ALL, "", "lacks a signature by a trusted key"),
+      // A machines line this version cannot read: 2.31 and later parse store URIs whole
+      // (ssh:HOST becomes ssh://ssh:HOST, rejected); 2.8 took the speed factor for an integer.
+      w(MACHINES_UNPARSABLE, "2.31", "", "Cannot parse Nix store '"),
+      w(MACHINES_UNPARSABLE, ALL, "", "bad machine specification"),
       // No builder (and not the local host) can take the derivation.
       w(NO_MACHINE_FOR_SYSTEM, ALL, "2.30", "a '[^']+' with features \\{[^}]*\\} is required to build '"),
       w(NO_MACHINE_FOR_SYSTEM, "2.30", "2.34", "Reason: required system or feature not available"),
