@@ -11,9 +11,10 @@
 #   - input as deep or as long as it likes (include and @file chains 3,000 deep, JSON nested
 #     5,000 deep, a 2,000-character TOML string, a 20,000-character line);
 #   - a farm past each stated limit (builders, cells, scenarios, builds per step, at once);
-#   - key files where a farm may not put them, builder names the harness holds or that
-#     differ in case only, a bare machines entry; an IPv6 builder, ssh:HOST and a Lix TOML
-#     machines file (warnings, exit 0);
+#   - key files where a farm may not put them, secrets (secret-key-files, an include of one,
+#     an IdentityFile) whose throwaway would be made where it may not, builder names the
+#     harness holds or that differ in case only, a bare machines entry; an IPv6 builder,
+#     ssh:HOST and a Lix TOML machines file (warnings, exit 0);
 #   - every hook and command-running ssh option (lint names each at its file:line);
 #   - each way an expectation could get past the file rules (a machines line, a nix.conf, a
 #     nixSettings doc string, an effect's own builders, a table cell, an extra- hook), and
@@ -218,6 +219,14 @@ run key-path "$f" "ssh key '/etc/ld.so.preload' of ssh://b.example.com lies outs
 f=$(farm key-sudoers 'builders = @/etc/nix/machines')
 printf '%s\n' 'ssh://b.example.com aarch64-linux /root/.ssh/./authorized_keys' >"$f/agent/etc/nix/machines"
 run key-sudoers "$f" "names a file that Nix, ssh or dispatchcheck itself reads or writes (/root/.ssh/authorized_keys)"
+# Throwaways of the secrets a farm names and does not hold: only where a stand-in keeps such a file.
+f=$(farm secret-key-path 'secret-key-files = /etc/nix/../../etc/ld.so.preload')
+run secret-key-path "$f" "agent/etc/nix/nix.conf:1: error: secret-key-files '/etc/nix/../../etc/ld.so.preload' is not an absolute path"
+f=$(farm secret-include 'include /run/secrets/tokens$(touch${IFS}x)')
+run secret-include "$f" "agent/etc/nix/nix.conf:1: error: include '/run/secrets/tokens\$(touch\${IFS}x)' is not an absolute path"
+f=$(farm identity-path 'builders = ssh://b.example.com aarch64-linux')
+mkdir -p "$f/agent/root/.ssh"; printf '%s\n' 'Host *' '  IdentityFile /etc/sudoers.d/builder' >"$f/agent/root/.ssh/config"
+run identity-path "$f" "agent/root/.ssh/config:2: error: IdentityFile '/etc/sudoers.d/builder' lies outside the directories where dispatchcheck makes a throwaway"
 f=$(farm builder-agent 'builders = @/etc/nix/machines')
 printf '%s\n' 'ssh://agent aarch64-linux' >"$f/agent/etc/nix/machines"
 run builder-agent "$f" "builder host name 'agent' is the name of one of dispatchcheck's own hosts"

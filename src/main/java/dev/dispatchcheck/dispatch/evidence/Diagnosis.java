@@ -25,7 +25,7 @@ public final class Diagnosis {
   public static Optional<String> likelyCause(DispatchRecord r, ClientFacts f, Optional<EffectPath> effect) {
     if (r.error().isPresent() && r.error().get() != ErrorClass.NO_MACHINE_FOR_SYSTEM
         && r.error().get() != ErrorClass.BUILD_FAILED) {
-      return Optional.of(r.error().get().meaning() + " (" + r.errorLine().orElse("") + ")");
+      return Optional.of(r.error().get().meaning(r.errorLine().orElse("")) + " (" + r.errorLine().orElse("") + ")");
     }
     for (String w : r.warnings()) {
       Matcher m = UNKNOWN_SETTING.matcher(w);

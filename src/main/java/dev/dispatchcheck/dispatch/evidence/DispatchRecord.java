@@ -81,7 +81,7 @@ public record DispatchRecord(
       case NOWHERE -> "not built anywhere";
     };
     String how = outcome == Outcome.FAILED
-        ? ", failed" + error.map(e -> " (" + e.meaning() + ")")
+        ? ", failed" + error.map(e -> " (" + e.meaning(errorLine.orElse("")) + ")")
             .orElse(errorLine.map(l -> " (unrecognised error: '" + l + "')").orElse(""))
         : outcome == Outcome.RUNNING ? ", still running" : ", succeeded";
     return where + how;

@@ -56,7 +56,14 @@ final class AgentView {
     return layout.agentFile(user.dotfile()).map(text -> NixConfChain.read(user.dotfile(), files(), true, limits));
   }
 
-  Optional<NixConfChain.Located> ownBuilders(FarmUser user) {
+  /** Every nix.conf chain Nix reads on the agent host: the system's, then each user's dotfile. */
+  List<NixConfChain> nixConfs() {
+    List<NixConfChain> chains = new ArrayList<>(List.of(system));
+    FarmUser.ALL.forEach(u -> dotfile(u).ifPresent(chains::add));
+    return chains;
+  }
+
+    Optional<NixConfChain.Located> ownBuilders(FarmUser user) {
     return dotfile(user).flatMap(conf -> conf.last("builders"));
   }
 

@@ -65,8 +65,9 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
     POST_BUILD_HOOK("post-build-hook", Deployed.RECORDED,
         "after each build",
         "a recorded no-op",
-        "a recorded no-op ran in its place. A post-build hook runs after a build and never decides where it goes:"
-            + " no cell's answer depends on it"),
+        "a recorded no-op ran in its place, so the farm's did not: it would have run after each build, remote ones"
+            + " included once their outputs are back, with the outputs in $OUT_PATHS (to upload them to a cache, say)."
+            + " A post-build hook runs after a build and never decides where it goes: no cell's answer depends on it"),
     DIFF_HOOK("diff-hook", Deployed.RECORDED,
         "when a rebuild (--check) gives other output and run-diff-hook is true",
         "a recorded no-op",

@@ -58,6 +58,7 @@ public final class Lint {
     for (FarmCommand c : FarmCommands.of(layout, limits)) {
       lint.findings.add(new Finding(Severity.WARNING, c.file(), c.line(), c.lintMessage(), ""));
     }
+    lint.findings.addAll(FarmSecrets.findings(layout, limits));
     lint.findings.addAll(lint.planSize.findings());
     return lint.sorted();
   }

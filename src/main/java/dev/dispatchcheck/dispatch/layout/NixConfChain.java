@@ -22,10 +22,14 @@ final class NixConfChain implements IncludeWalk.Visitor {
   /** Something Nix rejects; every one is fatal to a Nix command reading the file. */
   record Problem(String file, int line, String message) {}
 
+  /** An include of a file the farm does not hold (every include of a chain whose includes are not followed). */
+  record Absent(String file, int line, String path, boolean optional) {}
+
   private static final Pattern LINE_NO = Pattern.compile("line (\\d+)");
 
   private final List<Located> settings = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Absent> absent = new ArrayList<>();
   private Set<String> files = Set.of();
 
   private final boolean followIncludes;
@@ -64,6 +68,11 @@ final class NixConfChain implements IncludeWalk.Visitor {
 
   List<Problem> problems() {
     return problems;
+  }
+
+  /** The includes of files the farm does not hold, in order. */
+  List<Absent> absent() {
+    return absent;
   }
 
   /** The files read, the first one and its includes. */
@@ -111,17 +120,24 @@ final class NixConfChain implements IncludeWalk.Visitor {
       settings.add(new Located(line.file(), line.line(), s.name(), s.value()));
     } else if (entry instanceof NixConf.Include inc && followIncludes) {
       include(line.file(), line.line(), inc, walk);
+    } else if (entry instanceof NixConf.Include inc) {
+      absent.add(new Absent(line.file(), line.line(), target(line.file(), inc), inc.optional()));
     }
   }
 
+  /** Nix resolves a relative include against the including file's directory. */
+  private static String target(String from, NixConf.Include inc) {
+    return FarmLayout.normalize(inc.path().startsWith("/") ? inc.path() : from.substring(0, from.lastIndexOf('/') + 1) + inc.path());
+  }
+
   private void include(String from, int line, NixConf.Include inc, IncludeWalk walk) {
-    // Nix resolves a relative include against the including file's directory.
-    String target = FarmLayout.normalize(inc.path().startsWith("/") ? inc.path()
-        : from.substring(0, from.lastIndexOf('/') + 1) + inc.path());
+    String target = target(from, inc);
     switch (walk.include(target)) {
       case ITSELF -> problems.add(new Problem(from, line, "'" + target + "' includes itself; Nix would recurse until it crashes"));
       case MISSING -> {
-        if (!inc.optional()) {
+        absent.add(new Absent(from, line, target, inc.optional()));
+        // An include of a secret (FarmSecrets) gets an empty throwaway on the stand-in; one of any other file is a file the farm lacks.
+        if (!inc.optional() && !SecretPaths.secretDirectory(target)) {
           problems.add(new Problem(from, line, "included file '" + target + "' is not in the farm; Nix stops with `file '"
               + target + "' included from '" + from + "' not found` (use !include to tolerate a missing file)"));
         }

@@ -2,6 +2,8 @@ package dev.dispatchcheck.dispatch.log;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,8 +33,17 @@ public enum ErrorClass {
           + " builders value counts"),
   NO_MACHINE_FOR_SYSTEM("no builder can build it",
       "no builder can build this system with these features"),
+  // After the build: the build itself went where the log says, and succeeded there.
+  POST_BUILD_HOOK_FAILED("the post-build hook failed",
+      "the post-build-hook failed" + ErrorClass.AFTER_THE_BUILD + ErrorClass.DECIDES_NOTHING),
   BUILD_FAILED("the derivation's builder failed",
       "the derivation's builder ran and failed");
+
+  /** What a post-build hook's failure means for where the build went. */
+  private static final String AFTER_THE_BUILD = " after the build had succeeded";
+  private static final String DECIDES_NOTHING = ": a post-build hook runs after a build and does not decide where it goes";
+  /** The program and exit code of a failed program's error line, in any version's quotes. */
+  private static final Pattern FAILED_PROGRAM = Pattern.compile("program ['\"]([^'\"]+)['\"] failed with exit code (\\d+)");
 
   private final String phrase;
   private final String meaning;
@@ -52,9 +63,27 @@ public enum ErrorClass {
     return meaning;
   }
 
-  /** The class whose meaning these words are, if any. */
+  /**
+   * The meaning, with what {@code errorLine} names: for the post-build hook, its program and
+   * exit code ("the post-build-hook /etc/nix/upload-to-cache.sh exited 1 after …").
+   */
+  public String meaning(String errorLine) {
+    return meaning(errorLine, "");
+  }
+
+  /** The same, and for the post-build hook where the build it ran after succeeded ("on HOST", "locally"), if given. */
+  public String meaning(String errorLine, String builtWhere) {
+    Matcher m = FAILED_PROGRAM.matcher(errorLine);
+    if (this != POST_BUILD_HOOK_FAILED || !m.find()) return meaning;
+    return "the post-build-hook " + m.group(1) + " exited " + m.group(2) + AFTER_THE_BUILD
+        + (builtWhere.isEmpty() ? "" : " " + builtWhere) + DECIDES_NOTHING;
+  }
+
+  /** The class whose meaning these words are, with or without what an error line named, if any. */
   public static Optional<ErrorClass> byMeaning(String words) {
-    return Arrays.stream(values()).filter(c -> c.meaning.equals(words)).findFirst();
+    return Arrays.stream(values()).filter(c -> c.meaning.equals(words)
+        || (c == POST_BUILD_HOOK_FAILED && words.startsWith("the post-build-hook ") && words.endsWith(DECIDES_NOTHING)))
+        .findFirst();
   }
 
   /** The class a scenario's words name; words that name none are an error, never a default. */

@@ -19,13 +19,21 @@ public final class InternalJsonLog {
   private static final String PREFIX = "@nix ";
   private static final int BUILD = 105;
   private static final int BUILD_LOG_LINE = 101;
+  /** The post-build hook's activity. */
+  private static final int POST_BUILD_HOOK = 110;
   private static final int INFO = 3;
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private InternalJsonLog() {}
 
-  /** The log as Nix prints it without the flag: messages, activity starts with "...", build output. */
+  /**
+   * The log as Nix prints it without the flag: messages, activity starts with "...", build
+   * output. The post-build hook's start is rendered whatever its level (Nix 2.8 prints it,
+   * later versions log it one level below the default): it is the one line that says which
+   * program a failed one was. The hook's own output is not: it could say anything, an SSH
+   * error's words included, and no cause may be read from it.
+   */
   public static String render(String raw) {
     StringBuilder out = new StringBuilder();
     for (String line : raw.split("\n", -1)) {
@@ -42,7 +50,8 @@ public final class InternalJsonLog {
       int level = n.path("level").asInt(0);
       if (action.equals("msg") && level <= INFO) {
         out.append(plain(n.path("msg").asText())).append('\n');
-      } else if (action.equals("start") && level <= INFO && !n.path("text").asText().isEmpty()) {
+      } else if (action.equals("start") && (level <= INFO || n.path("type").asInt() == POST_BUILD_HOOK)
+          && !n.path("text").asText().isEmpty()) {
         out.append(plain(n.path("text").asText())).append("...\n");
       } else if (action.equals("result") && n.path("type").asInt() == BUILD_LOG_LINE) {
         out.append(plain(n.path("fields").path(0).asText())).append('\n');

@@ -3,6 +3,7 @@ package dev.dispatchcheck.dispatch.log;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.BUILD_FAILED;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.MACHINES_UNPARSABLE;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.NO_MACHINE_FOR_SYSTEM;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.POST_BUILD_HOOK_FAILED;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_DAEMON_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_NIX_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_USER_NOT_TRUSTED;
@@ -14,6 +15,7 @@ import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_KEY_UNUSABLE;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +31,21 @@ public final class MessageCatalogue {
     boolean printedBy(String version) {
       return atLeast(version, from) && (before.isEmpty() || !atLeast(version, before));
     }
+
+    /**
+     * Whether {@code line} of {@code log} says this. A failed program is the post-build hook's
+     * only where the log shows that program started as the hook ({@link #HOOK_STARTED}): a
+     * pre-build hook that fails is worded the same.
+     */
+    boolean shownBy(String line, List<String> log) {
+      Matcher m = pattern.matcher(line);
+      if (!m.find()) return false;
+      return cause != POST_BUILD_HOOK_FAILED || log.stream().anyMatch(l -> l.contains(HOOK_STARTED + "'" + m.group(1) + "'"));
+    }
   }
+
+  /** How every version names the post-build hook it starts (an activity of its own; InternalJsonLog renders it). */
+  public static final String HOOK_STARTED = "running post-build-hook ";
 
   private static final String ALL = "0";
 
@@ -65,6 +81,11 @@ public final class MessageCatalogue {
       w(NO_MACHINE_FOR_SYSTEM, ALL, "", "[Uu]nable to start any build"),
       // The build hook's own account, printed as a warning when nothing else can take it.
       w(NO_MACHINE_FOR_SYSTEM, ALL, "", "Failed to find a machine for remote build"),
+      // The post-build hook ran after the build and exited non-zero: Nix words it as any program it runs that fails
+      // (seen on 2.8 and 2.26 with single quotes, on 2.34 with double quotes), so the line counts only where the log
+      // shows that program started as the post-build hook (Wording#shownBy).
+      w(POST_BUILD_HOOK_FAILED, ALL, "2.34", "error: program '([^']+)' failed with exit code (\\d+)"),
+      w(POST_BUILD_HOOK_FAILED, "2.34", "", "error: program \"([^\"]+)\" failed with exit code (\\d+)"),
       w(BUILD_FAILED, ALL, "", "builder for '[^']+' failed"),
       w(BUILD_FAILED, "2.34", "", "Reason: builder failed"));
 
@@ -94,7 +115,7 @@ public final class MessageCatalogue {
   public Optional<Hit> classify(List<String> lines) {
     for (ErrorClass c : ErrorClass.values()) {
       List<String> hits = lines.stream()
-          .filter(line -> wordings.stream().anyMatch(w -> w.cause() == c && w.pattern().matcher(line).find()))
+          .filter(line -> wordings.stream().anyMatch(w -> w.cause() == c && w.shownBy(line, lines)))
           .map(String::strip).toList();
       // The error line itself, where there is one, over a warning that says the same.
       Optional<String> shown = hits.stream().filter(l -> ERROR_LINE.matcher(l).matches()).findFirst()

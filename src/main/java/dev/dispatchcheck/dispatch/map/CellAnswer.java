@@ -114,7 +114,9 @@ public sealed interface CellAnswer {
       return of(e);
     }
     if (r.outcome() == Outcome.FAILED) {
-      return new Failed(r.error().map(e -> e.meaning()).orElse("unrecognised error (see its log)"));
+      String builtWhere = r.placement() == Placement.REMOTE ? "on " + r.builder().orElse("?") : "locally";
+      return new Failed(r.error().map(e -> e.meaning(r.errorLine().orElse(""), builtWhere))
+          .orElse("unrecognised error (see its log)"));
     }
     if (r.placement() == Placement.REMOTE) return new WentTo(r.builder().orElse("?"));
     return r.placement() == Placement.LOCAL ? new BuiltLocally() : new NothingBuilt();

@@ -127,9 +127,10 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
         if (c.outputOnHost().isEmpty()) {
           harnessError("no other host's store was checked, so the log's claim stands alone");
         }
-        if (actual.outcome() == Outcome.FAILED) {
+        if (actual.outcome() == Outcome.FAILED && actual.error().orElse(null) != ErrorClass.POST_BUILD_HOOK_FAILED) {
           // Dispatched, then refused or broken there: no store may hold the output, and no
-          // host but that builder may have run the probe.
+          // host but that builder may have run the probe. (A post-build hook fails after the
+          // build: that evidence is a built one's, below.)
           if (!journals.isEmpty() && !sameHosts(journals, b)) {
             harnessError("the build failed on " + b + ", yet the probe journal of " + String.join(" and ", journals)
                 + " records a run");

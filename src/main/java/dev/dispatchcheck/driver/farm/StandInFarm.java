@@ -38,11 +38,13 @@ public final class StandInFarm {
         "overridden on every host: substituters = (empty; there is no binary cache offline), sandbox = false"
             + " (no namespaces in an unprivileged container), build-users-group = nixbld"));
     List<HostSpec> hosts = new ArrayList<>();
-    hosts.add(HostSpec.agent(HarnessHosts.AGENT, settings.agentNix()).withFiles(layout.agentFiles()));
+    hosts.add(HostSpec.agent(HarnessHosts.AGENT, settings.agentNix()).withFiles(layout.agentFiles())
+        .withFiles(SecretStandIns.files(underCheck, HarnessHosts.AGENT)));
     for (FarmPlan.StandIn s : plan.standIns()) {
       List<String> users = s.sshUsers().stream().filter(u -> !u.equals("root")).toList();
       Map<String, String> files = new LinkedHashMap<>();
       layout.builderNixConf(s.host()).ifPresent(conf -> files.put(NixHost.SYSTEM_NIX_CONF, conf));
+      files.putAll(SecretStandIns.files(underCheck, s.host()));
       boolean own = files.containsKey(NixHost.SYSTEM_NIX_CONF);
       hosts.add(new HostSpec(s.host(), HostSpec.Role.BUILDER, settings.buildersNix(), s.systems(),
           Set.copyOf(s.features()), users, own ? List.of() : users, files));
@@ -54,6 +56,7 @@ public final class StandInFarm {
                   + " trusted by its daemon, nix-store and nix-daemon are on the non-interactive PATH"));
     }
     notes.addAll(underCheck.deployment().notes());
+    notes.addAll(SecretStandIns.notes(underCheck));
     return new FarmSpec(hosts, notes);
   }
 
@@ -79,14 +82,7 @@ public final class StandInFarm {
       for (FarmPlan.StandIn s : plan.standIns()) {
         NixHost builder = farm.host(s.host());
         for (String keyFile : s.keyFiles()) {
-          String k = Shell.quote(keyFile);
-          String pub = agent.shellOrFail("root", "set -e; k=" + k + "; mkdir -p \"$(dirname \"$k\")\"; [ -f \"$k\" ]"
-              + " || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-stand-in -f \"$k\"; cat \"$k.pub\"").strip();
-          for (String user : s.sshUsers()) {
-            builder.shellOrFail("root", "set -e; u=" + Shell.quote(user) + "; h=$(getent passwd \"$u\" | cut -d: -f6);"
-                + " mkdir -p \"$h/.ssh\"; printf '%s\\n' " + Shell.quote(pub) + " >> \"$h/.ssh/authorized_keys\";"
-                + " chown -R \"$u:\" \"$h/.ssh\"");
-          }
+          SecretStandIns.authorize(agent, builder, keyFile, s.sshUsers(), s.host(), new java.util.HashSet<>());
           notes.add(s.host() + ": the key file " + keyFile + " is a fresh key made on the agent host, authorized on the stand-in");
         }
         if (!s.hostKeys().isEmpty()) {
@@ -103,6 +99,7 @@ public final class StandInFarm {
               + " key is not here)");
         }
       }
+      SecretStandIns.make(farm, underCheck, notes);
       return farm;
     } catch (RuntimeException e) {
       farm.close();

@@ -110,8 +110,10 @@ class FarmDeploymentTest {
     assertThat(notes).hasSize(16);
     assertThat(notes).contains(
         "agent/etc/nix/nix.conf:2: post-build-hook '/etc/nix/upload.sh' neutralised (" + RECORDER + "post-build-hook,"
-            + " which notes each call in /var/log/dispatchcheck/neutralised): a recorded no-op ran in its place. A"
-            + " post-build hook runs after a build and never decides where it goes: no cell's answer depends on it",
+            + " which notes each call in /var/log/dispatchcheck/neutralised): a recorded no-op ran in its place, so the"
+            + " farm's did not: it would have run after each build, remote ones included once their outputs are back,"
+            + " with the outputs in $OUT_PATHS (to upload them to a cache, say). A post-build hook runs after a build and"
+            + " never decides where it goes: no cell's answer depends on it",
         "agent/etc/nix/nix.conf:3: build-hook '/etc/nix/hook' neutralised: the setting was dropped, so Nix's stock hook"
             + " ran in its place. The build hook decides where builds go: every cell is the stock hook's answer, which"
             + " the farm's hook may not give",

@@ -47,4 +47,17 @@ class CellAnswerTest {
     assertThat(new CellAnswer.WentTo("aarch64-linux-1").brief()).isEqualTo("aarch64-linux-1");
     assertThat(new CellAnswer.BuiltLocally().brief()).isEqualTo("built locally");
   }
+
+  @Test
+  void aPostBuildHooksFailureIsTheCellsAnswerNamingTheHook() {
+    CellAnswer a = CellAnswer.of(DispatchRecordAssertTest.hookFailedAfter("aarch64-linux-1",
+        Map.of("aarch64-linux-0", false, "aarch64-linux-1", true), RAN_ON_1));
+    assertThat(a).isInstanceOf(CellAnswer.Failed.class);
+    assertThat(a.text()).isEqualTo("fails: the post-build-hook /etc/nix/upload-to-cache.sh exited 1 after the build had"
+        + " succeeded on aarch64-linux-1: a post-build hook runs after a build and does not decide where it goes");
+    assertThat(a.brief()).isEqualTo("fails: the post-build hook failed");
+    // The same failure with the output where the log says it was not built is no answer.
+    assertThat(CellAnswer.of(DispatchRecordAssertTest.hookFailedAfter("aarch64-linux-1",
+        Map.of("aarch64-linux-0", true, "aarch64-linux-1", false), RAN_ON_1))).isInstanceOf(CellAnswer.HarnessError.class);
+  }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dispatchcheck.dispatch.log.BuildActivity;
 import dev.dispatchcheck.dispatch.evidence.CrossCheck;
+import dev.dispatchcheck.dispatch.evidence.DispatchLogParser;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 import dev.dispatchcheck.dispatch.log.ErrorClass;
 import java.util.List;
 import java.util.Map;
@@ -131,5 +133,50 @@ public class DispatchRecordAssertTest {
     assertThatThrownBy(() -> assertThat(local.withCrossCheck(OUT, new CrossCheck("agent", Map.of("aarch64-linux-0", false),
         Map.of("agent", false, "aarch64-linux-0", true))), "b").builtLocally())
         .hasMessageContaining("HARNESS ERROR").hasMessageContaining("probe journal of aarch64-linux-0");
+  }
+
+  /** Dispatched to {@code builder}, built there, then the agent's post-build hook exited 1 (Nix 2.26's words). */
+  public static DispatchRecord hookFailedAfter(String builder, Map<String, Boolean> stores, Map<String, Boolean> journals) {
+    String log = "building '" + DRV + "' on 'ssh://" + builder + "'...\n"
+        + "running post-build-hook '/etc/nix/upload-to-cache.sh'...\n"
+        + "error: program '/etc/nix/upload-to-cache.sh' failed with exit code 1\n";
+    return DispatchLogParser.parse(log, "", Optional.of(1), MessageCatalogue.of("2.26"))
+        .withActivities(List.of(new BuildActivity(DRV, "ssh://" + builder)))
+        .withCrossCheck(OUT, new CrossCheck("agent", stores, journals));
+  }
+
+  @Test
+  void aPostBuildHookThatFailedAfterTheBuildIsAVerdictNamingItNeverAHarnessError() {
+    DispatchRecord r = hookFailedAfter("aarch64-linux-1", ON_1, RAN_ON_1);
+    assertThat(r, "the agent's build").failedBecause(ErrorClass.POST_BUILD_HOOK_FAILED);
+    assertThatThrownBy(() -> assertThat(r, "the agent's build").wentTo("aarch64-linux-1"))
+        .isExactlyInstanceOf(VerdictFailure.class)
+        .hasMessageContaining("but it was dispatched to aarch64-linux-1, failed (the post-build-hook"
+            + " /etc/nix/upload-to-cache.sh exited 1 after the build had succeeded");
+  }
+
+  @Test
+  void aPostBuildHooksFailureStillNeedsTheBuildWhereTheLogSays() {
+    Map<String, Boolean> on0 = Map.of("aarch64-linux-0", true, "aarch64-linux-1", false);
+    assertThatThrownBy(() -> assertThat(hookFailedAfter("aarch64-linux-1", on0, RAN_ON_1), "b")
+        .failedBecause(ErrorClass.POST_BUILD_HOOK_FAILED))
+        .isExactlyInstanceOf(HarnessError.class)
+        .hasMessageContaining("the client's log says aarch64-linux-1 built it, but the output is in the store of aarch64-linux-0");
+    Map<String, Boolean> ranNowhere = Map.of("agent", false, "aarch64-linux-0", false, "aarch64-linux-1", false);
+    assertThatThrownBy(() -> assertThat(hookFailedAfter("aarch64-linux-1", ON_1, ranNowhere), "b")
+        .failedBecause(ErrorClass.POST_BUILD_HOOK_FAILED))
+        .isExactlyInstanceOf(HarnessError.class);
+  }
+
+  @Test
+  void anyOtherFailureWithTheOutputBuiltStaysAHarnessError() {
+    String log = "building '" + DRV + "' on 'ssh://aarch64-linux-1'...\n"
+        + "error: program '/etc/nix/upload-to-cache.sh' failed with exit code 1\n"; // no hook started it
+    DispatchRecord r = DispatchLogParser.parse(log, "", Optional.of(1), MessageCatalogue.of("2.26"))
+        .withActivities(List.of(new BuildActivity(DRV, "ssh://aarch64-linux-1")))
+        .withCrossCheck(OUT, new CrossCheck("agent", ON_1, RAN_ON_1));
+    assertThatThrownBy(() -> assertThat(r, "b").wentTo("aarch64-linux-1"))
+        .isExactlyInstanceOf(HarnessError.class)
+        .hasMessageContaining("the build failed on aarch64-linux-1, yet the output is in the store of aarch64-linux-1");
   }
 }
