@@ -8,9 +8,19 @@ import dev.dispatchcheck.dispatch.layout.FarmPlan;
 /**
  * The operator's farm that {@code check} names: its files, read and linted once, its plan,
  * made once, and what the stand-ins get of it: its hooks and ssh commands neutralised,
- * unless the operator said {@code --run-farm-commands}.
+ * unless the operator said {@code --run-farm-commands}; or, for {@code live}, the live agent
+ * host it runs on ({@link #live()}).
  */
-public record FarmUnderCheck(FarmLayout layout, FarmPlan plan, FarmDeployment deployment) {
+public record FarmUnderCheck(FarmLayout layout, FarmPlan plan, FarmDeployment deployment, java.util.Optional<LiveTarget> live) {
+  public FarmUnderCheck(FarmLayout layout, FarmPlan plan, FarmDeployment deployment) {
+    this(layout, plan, deployment, java.util.Optional.empty());
+  }
+
+  /** The same farm, checked on its live agent host ({@code live}) instead of stand-ins. */
+  public FarmUnderCheck onLiveHost(LiveTarget target) {
+    return new FarmUnderCheck(layout, plan, deployment, java.util.Optional.of(target));
+  }
+
   public static FarmUnderCheck of(FarmLayout layout, FarmLimits limits, boolean runFarmCommands) {
     return new FarmUnderCheck(layout, FarmPlan.of(layout, limits), FarmDeployment.of(layout, limits, runFarmCommands));
   }
