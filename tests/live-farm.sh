@@ -7,11 +7,14 @@
 #   1. `live --map` exits 0: the farm's expectations hold on the live host (its @effect
 #      scenario left out with --tags: an effect's build is refused live), the map's cells
 #      answered, the reports (map.html, map.json, results.json, cucumber.xml) marked live;
-#   2. a broken twin: the agent dropped from trusted-users on the live host by hand (sed and
+#   2. `live --compare` on the untouched host: the stand-ins' map and the live one agree, no
+#      drift, exit 0;
+#   3. a broken twin: the agent dropped from trusted-users on the live host by hand (sed and
 #      a daemon restart, over ssh, as an operator would): exit 1, a verdict naming the cause;
-#   3. refused before the host is reached, exit 2 with the step's file and line: a farm
+#      and --compare names the drifted file and setting and the moved cell (stand-in → live);
+#   4. refused before the host is reached, exit 2 with the step's file and line: a farm
 #      whose expectations write a file, and the guide farm whole (its effect scenario);
-#   4. plainly exit 3: a login user without sudo, an unknown host key, a host without the
+#   5. plainly exit 3: a login user without sudo, an unknown host key, a host without the
 #      agent user (the agent's user removed by hand, last).
 # The stand-ins go whatever happens (the trap closes their standard input, then kills).
 # LIVE_FARM_KEEP=DIR keeps the logs and reports there.
@@ -92,7 +95,13 @@ if grep -rq 'BEGIN OPENSSH PRIVATE KEY' "$work/reports-holds"; then bad "holds: 
 roots >"$work/roots-after"
 if diff "$work/roots-before" "$work/roots-after" >&2; then ok "holds: no GC root, no result link left on the live host"; else bad "holds: the live host's GC roots or homes changed"; fi
 
-# 3. Refused before the host is reached (the host's sshd log shows no new login).
+# 2. The stand-ins and the live host agree.
+live 0 compare-clean "$agent" examples/guide-farm "${creds[@]}" --compare --tags 'not @effect'
+expect_line compare-clean "0 of 9 cells differ between the stand-ins of examples/guide-farm and the live host" "no cell differs"
+expect_line compare-clean "no drift: the live host's nix.conf, machines file and the agent's dotfiles say what the farm's do" \
+  "no drift"
+
+# 4. Refused before the host is reached (the host's sshd log shows no new login).
 mkdir -p "$work/writes"
 cp -R examples/guide-farm/. "$work/writes/"
 cat >"$work/writes/expectations.feature" <<'FEATURE'
@@ -116,7 +125,7 @@ expect_line effect-step "expectations.feature:24: step 'When an effect of the ag
 after=$(logins)
 if [ "$before" = "$((after - 1))" ]; then ok "refused: the live host was not reached (only this check's own login)"; else bad "refused: logins went from $before to $after"; fi
 
-# 4a. Exit 3, said plainly.
+# 5a. Exit 3, said plainly.
 live 3 no-sudo "ssh://nosudo@$addr" examples/guide-farm "${creds[@]}" --tags 'not @effect'
 expect_line no-sudo "the login user cannot run commands as root" "a login user without sudo is said plainly"
 ssh-keygen -q -t ed25519 -N '' -f "$work/other-host-key"
@@ -124,13 +133,20 @@ printf '%s %s\n' "$addr" "$(cut -d' ' -f1,2 "$work/other-host-key.pub")" >"$work
 live 3 wrong-host-key "$agent" examples/guide-farm --identity "$work/key" --known-hosts "$work/wrong_known_hosts" --tags 'not @effect'
 expect_line wrong-host-key "cannot reach ssh://root@$addr over SSH" "a host key not in known_hosts is refused"
 
-# 2. The broken twin: the agent dropped from trusted-users by hand.
+# 3. The broken twin: the agent dropped from trusted-users by hand.
 as_root 'sed -i "/^trusted-users/s/ hercules-ci-agent//" /etc/nix/nix.conf && grep ^trusted-users /etc/nix/nix.conf && nix-daemon-restart' >&2
 live 1 untrusted "$agent" examples/guide-farm "${creds[@]}" --map --tags 'not @effect'
 expect_line untrusted "FAILED" "the agent's expectation fails as a verdict"
 expect_line untrusted "Likely cause: hercules-ci-agent is not in trusted-users (root)" "the verdict names the cause: the agent is not trusted"
 
-# 4b. No agent user (last: the host is no agent host any more).
+live 1 compare-drift "$agent" examples/guide-farm "${creds[@]}" --compare --tags 'not @effect'
+expect_line compare-drift "hercules-ci-agent aarch64-linux: aarch64-linux-1.example.com → aarch64-linux-0.example.com" \
+  "--compare names the moved cell"
+expect_line compare-drift "/etc/nix/nix.conf: trusted-users is 'root' on the live host, 'root hercules-ci-agent' in agent/etc/nix/nix.conf" \
+  "--compare names the drifted file and setting"
+expect_line compare-drift "the cells that differ follow from the drift above" "--compare says the cells moved by drift"
+
+# 5b. No agent user (last: the host is no agent host any more).
 as_root 'userdel hercules-ci-agent' >&2
 live 3 no-agent "$agent" examples/guide-farm "${creds[@]}" --tags 'not @effect'
 expect_line no-agent "it has no user hercules-ci-agent" "a host without the agent user is said plainly"

@@ -16,7 +16,12 @@ import dev.dispatchcheck.run.RunContext;
 import dev.dispatchcheck.run.RunSettings;
 import dev.dispatchcheck.suite.ExpectationCheck;
 import dev.dispatchcheck.suite.ScenarioSelection;
+import dev.dispatchcheck.dispatch.layout.Drift;
+import dev.dispatchcheck.run.Matrix;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,17 +38,22 @@ public final class LiveCheck {
    * What to check.
    *
    * @param map draw the dispatch map too (every user and system cell; the effects' cells are not probed live)
+   * @param compare the map of the farm's stand-ins beside the live map, and the live files beside the farm's (drift)
    */
-  public record Request(LiveTarget target, Path farmDir, boolean map, FarmLimits limits) {}
+  public record Request(LiveTarget target, Path farmDir, boolean map, boolean compare, FarmLimits limits) {}
 
   private final Request request;
   private final Function<List<Path>, ScenarioSelection> selection;
   private final Path projectDir;
+  /** The stand-ins' Nix pair for --compare when the live host's version is not one the harness has. */
+  private final Supplier<Matrix> matrix;
 
-  public LiveCheck(Request request, Function<List<Path>, ScenarioSelection> selection, Path projectDir) {
+  public LiveCheck(Request request, Function<List<Path>, ScenarioSelection> selection, Path projectDir,
+      Supplier<Matrix> matrix) {
     this.request = request;
     this.selection = selection;
     this.projectDir = projectDir;
+    this.matrix = matrix;
   }
 
   public int call(RunContext context) {
@@ -62,8 +72,10 @@ public final class LiveCheck {
           + " reached");
       return ExitCode.INVALID;
     }
-    FarmUnderCheck farm = FarmUnderCheck.of(layout.get(), request.limits(), false).onLiveHost(request.target());
-    NixVersion nix = nixOf(request.target(), context.projectDir());
+    FarmUnderCheck standIns = FarmUnderCheck.of(layout.get(), request.limits(), false);
+    FarmUnderCheck farm = standIns.onLiveHost(request.target());
+    Map<String, Optional<String>> files = new LinkedHashMap<>();
+    NixVersion nix = nixOf(request.target(), context.projectDir(), files);
     String shown = request.target().shown();
     ReportRun run = expectations.reportRun(context.reportsRoot(), "live");
     Path reportDir = run.dir().resolve("live-" + FarmCheck.name(request.farmDir())).resolve("live-" + request.target().host());
@@ -71,7 +83,8 @@ public final class LiveCheck {
     String title = "live: " + shown + ", Nix " + nix.label() + " on the agent host";
     progress.say("=== %s: %s ===", request.farmDir(), title);
     boolean harnessError = false;
-    if (request.map()) {
+    int compared = ExitCode.OK;
+    if (request.map() || request.compare()) {
       FarmPlan plan = farm.plan();
       progress.say("dispatch map of %s on %s: %d cells; the agent's %d effect cells are not probed live (an effect's"
           + " proxy daemon would have to start on the host)", layout.get().dir(), shown, plan.cells().size(),
@@ -79,9 +92,12 @@ public final class LiveCheck {
       FarmCheck.Mapped mapped = FarmCheck.map(farm, plan.cells(), title, settings, reportDir,
           notes -> LiveFarm.connect(farm, request.target(), settings, notes));
       harnessError = mapped.rows().stream().anyMatch(r -> r.answer() instanceof CellAnswer.HarnessError);
+      if (request.compare()) {
+        compared = LiveCompare.compare(standIns, mapped, files, standInPair(nix), title, settings, progress);
+      }
     }
-    int verdicts = FarmCheck.expectations(layout.get(), expectations, settings, progress, run, "live " + shown, "live",
-        1);
+    int verdicts = ExitCode.combine(compared, FarmCheck.expectations(layout.get(), expectations, settings, progress, run,
+        "live " + shown, "live", 1));
     if (harnessError) {
       progress.say("some cells have no answer (a harness error, above and in map.json): no verdict on them");
       return ExitCode.combine(verdicts, ExitCode.ENVIRONMENT);
@@ -93,9 +109,11 @@ public final class LiveCheck {
    * The live host's Nix version, asked once before anything runs (a host without the agent,
    * sudo or Nix ends the check here, exit 3): a version the harness knows by its label (2.26
    * for 2.26.3), so that the expectations' per-version rows apply; else as the host says it.
+   * The files drift is judged on are read in the same connection, into {@code files}.
    */
-  private static NixVersion nixOf(LiveTarget target, Path projectDir) {
+  private static NixVersion nixOf(LiveTarget target, Path projectDir, Map<String, Optional<String>> files) {
     try (NixHost host = NixHost.live("agent", target)) {
+      Drift.FILES.forEach(f -> files.put(f, host.readFile(f)));
       NixVersion asked = host.version();
       try {
         return NixVersion.of(asked.label(), projectDir);
@@ -103,5 +121,10 @@ public final class LiveCheck {
         return asked;
       }
     }
+  }
+
+  /** The stand-ins' pair: the live host's Nix on both roles where the harness has it, else the matrix's first pair. */
+  private Matrix.Pair standInPair(NixVersion live) {
+    return live.debianSuite().equals("live") ? matrix.get().pairs().get(0) : new Matrix.Pair(live, live);
   }
 }

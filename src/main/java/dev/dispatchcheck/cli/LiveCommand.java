@@ -2,6 +2,7 @@ package dev.dispatchcheck.cli;
 
 import dev.dispatchcheck.check.LiveCheck;
 import dev.dispatchcheck.run.LiveTarget;
+import dev.dispatchcheck.run.Matrix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,6 +34,11 @@ final class LiveCommand implements Callable<Integer> {
   @Option(names = "--map", description = "draw the dispatch map too: every user x system cell, built on the live host")
   boolean map;
 
+  @Option(names = "--compare", description = "draw the map on the farm's stand-ins too (Docker), beside the live map"
+      + " cell by cell, and set the live host's nix.conf, machines file and the agent's dotfiles beside the farm's"
+      + " (drift); a cell that differs is exit 1")
+  boolean compare;
+
   @Mixin RunOptions options = new RunOptions();
 
   @Mixin LimitOptions limitOptions = new LimitOptions();
@@ -47,7 +53,8 @@ final class LiveCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--identity " + identity + ": no such file");
     }
     LiveTarget target = LiveTarget.parse(agent, Optional.ofNullable(identity), knownHosts);
-    return new LiveCheck(new LiveCheck.Request(target, farmDir, map, limitOptions.limits()),
-        features -> options.selection(features, true), options.projectDir()).call(options.newRun());
+    return new LiveCheck(new LiveCheck.Request(target, farmDir, map, compare, limitOptions.limits()),
+        features -> options.selection(features, true), options.projectDir(), () -> options.matrix(Matrix.Default.CHECK))
+        .call(options.newRun());
   }
 }
