@@ -7,6 +7,8 @@
 #   1. `live --map` exits 0: the farm's expectations hold on the live host (its @effect
 #      scenario left out with --tags: an effect's build is refused live), the map's cells
 #      answered, the reports (map.html, map.json, results.json, cucumber.xml) marked live;
+#      and the scheduled recipe, ci/live-check.sh, with the key and known_hosts as a CI's
+#      secrets hand them over: exit 0, summary.md, the report to upload, no key in it;
 #   2. `live --compare` on the untouched host: the stand-ins' map and the live one agree, no
 #      drift, exit 0;
 #   3. a broken twin: the agent dropped from trusted-users on the live host by hand (sed and
@@ -94,6 +96,20 @@ if grep -q '"live ssh://' "$dir/results.json" 2>/dev/null; then ok "holds: resul
 if grep -rq 'BEGIN OPENSSH PRIVATE KEY' "$work/reports-holds"; then bad "holds: a private key in the reports"; else ok "holds: no private key in the reports"; fi
 roots >"$work/roots-after"
 if diff "$work/roots-before" "$work/roots-after" >&2; then ok "holds: no GC root, no result link left on the live host"; else bad "holds: the live host's GC roots or homes changed"; fi
+
+# 1b. The scheduled recipe, as live/action.yml and the GitLab template's .dispatchcheck-live run it.
+printf '#!/bin/sh\nexec java -jar %s "$@"\n' "$root/target/dispatchcheck.jar" >"$work/launcher"
+chmod +x "$work/launcher"
+rc=0
+DISPATCHCHECK="$work/launcher" DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
+  DISPATCHCHECK_SSH_KEY="$(cat "$work/key")" DISPATCHCHECK_KNOWN_HOSTS="$(cat "$work/known_hosts")" \
+  DISPATCHCHECK_TAGS='not @effect' DISPATCHCHECK_OUT="$work/recipe" ci/live-check.sh >"$work/recipe.log" 2>&1 || rc=$?
+if [ "$rc" = 0 ]; then ok "recipe: exit 0"; else bad "recipe: exit $rc"; tail -30 "$work/recipe.log" >&2; fi
+for f in summary.md map.html cucumber.xml results.json dispatchcheck.log; do
+  if [ -f "$work/recipe/$f" ]; then ok "recipe: the report has $f"; else bad "recipe: no $f in the report"; fi
+done
+expect_line recipe "**Exit 0**: the farm's expectations hold on the live host." "recipe: the summary says exit 0"
+if grep -rq 'OPENSSH PRIVATE KEY' "$work/recipe"; then bad "recipe: the key is in the report"; else ok "recipe: no key in the report"; fi
 
 # 2. The stand-ins and the live host agree.
 live 0 compare-clean "$agent" examples/guide-farm "${creds[@]}" --compare --tags 'not @effect'

@@ -17,6 +17,7 @@ import dev.dispatchcheck.run.RunSettings;
 import dev.dispatchcheck.suite.ExpectationCheck;
 import dev.dispatchcheck.suite.ScenarioSelection;
 import dev.dispatchcheck.dispatch.layout.Drift;
+import dev.dispatchcheck.dispatch.layout.HarnessHosts;
 import dev.dispatchcheck.run.Matrix;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ public final class LiveCheck {
     FarmUnderCheck standIns = FarmUnderCheck.of(layout.get(), request.limits(), false);
     FarmUnderCheck farm = standIns.onLiveHost(request.target());
     Map<String, Optional<String>> files = new LinkedHashMap<>();
-    NixVersion nix = nixOf(request.target(), context.projectDir(), files);
+    NixVersion nix = nixOf(request.target(), context.projectDir(), request.compare() ? files : null);
     String shown = request.target().shown();
     ReportRun run = expectations.reportRun(context.reportsRoot(), "live");
     Path reportDir = run.dir().resolve("live-" + FarmCheck.name(request.farmDir())).resolve("live-" + request.target().host());
@@ -109,11 +110,11 @@ public final class LiveCheck {
    * The live host's Nix version, asked once before anything runs (a host without the agent,
    * sudo or Nix ends the check here, exit 3): a version the harness knows by its label (2.26
    * for 2.26.3), so that the expectations' per-version rows apply; else as the host says it.
-   * The files drift is judged on are read in the same connection, into {@code files}.
+   * For --compare, the files drift is judged on are read in the same connection, into {@code files} (else null).
    */
   private static NixVersion nixOf(LiveTarget target, Path projectDir, Map<String, Optional<String>> files) {
-    try (NixHost host = NixHost.live("agent", target)) {
-      Drift.FILES.forEach(f -> files.put(f, host.readFile(f)));
+    try (NixHost host = NixHost.live(HarnessHosts.AGENT, target)) {
+      if (files != null) Drift.FILES.forEach(f -> files.put(f, host.readFile(f)));
       NixVersion asked = host.version();
       try {
         return NixVersion.of(asked.label(), projectDir);

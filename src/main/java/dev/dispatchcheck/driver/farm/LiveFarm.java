@@ -25,8 +25,12 @@ public final class LiveFarm {
         + " client's log and each builder's store, asked from the agent host as root through Nix and root's own SSH"
         + " set-up (the path's presence and its deriver)");
     builders.forEach(b -> notes.add("live: the store of " + b.host() + " is asked as " + b.uri()));
-    Farm farm = Farm.live(new FarmSpec(List.of(HostSpec.agent(HarnessHosts.AGENT, agent.version())), notes), settings,
-        new LiveHosts(agent, builders));
-    return farm;
+    try {
+      return Farm.live(new FarmSpec(List.of(HostSpec.agent(HarnessHosts.AGENT, agent.version())), notes), settings,
+          new LiveHosts(agent, builders));
+    } catch (RuntimeException e) {
+      agent.close();
+      throw e;
+    }
   }
 }
