@@ -73,6 +73,7 @@ out=$(cd "$out_in" && pwd -P)
 [ -n "$agent" ] || finish 2 "no agent host: set DISPATCHCHECK_AGENT to ssh://[user@]host[:port]"
 [ -n "${DISPATCHCHECK_KNOWN_HOSTS:-}" ] || finish 2 "no known_hosts: set DISPATCHCHECK_KNOWN_HOSTS to the agent host's key line"
 printf '%s\n' "$DISPATCHCHECK_KNOWN_HOSTS" >"$tmp/known_hosts"
+[ -d "$farm" ] || finish 2 "the farm directory does not exist (relative to the job's working directory)"
 farm_abs=$(cd "$farm" && pwd -P)   # absolute: the launcher runs from its own directory
 args=(live "$agent" "$farm_abs" --map --known-hosts "$tmp/known_hosts" --reports "$tmp/reports")
 if [ -n "${DISPATCHCHECK_SSH_KEY:-}" ]; then

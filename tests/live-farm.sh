@@ -21,6 +21,7 @@
 # The stand-ins go whatever happens (the trap closes their standard input, then kills).
 # LIVE_FARM_KEEP=DIR keeps the logs and reports there.
 # Exits 0 only if every check held; the last line counts them.
+# shellcheck disable=SC2016 # the remote commands are single-quoted for the live host's shell
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 cd "$root"
@@ -40,7 +41,10 @@ cleanup() {
     kill "$pid" 2>/dev/null || true  # its shutdown hook removes the run's containers
     wait "$pid" 2>/dev/null || true
   fi
-  if [ -n "${LIVE_FARM_KEEP:-}" ]; then mkdir -p "$LIVE_FARM_KEEP" && cp -R "$work"/*.log "$work"/reports-* "$LIVE_FARM_KEEP"/ 2>/dev/null || true; fi
+  if [ -n "${LIVE_FARM_KEEP:-}" ]; then
+    mkdir -p "$LIVE_FARM_KEEP"
+    cp -R "$work"/*.log "$work"/reports-* "$LIVE_FARM_KEEP"/ 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
