@@ -23,13 +23,15 @@ import java.util.Optional;
 
 /**
  * A farm's stand-ins kept up for {@code live} to be proven against (tests/live-farm.sh): the
- * farm started as {@code check} starts it, a public key authorized for root and for a user
- * who may not use sudo on the agent host, whose sshd the caller reaches at the address
+ * farm started as {@code check} starts it, a public key authorized for root, for a user who
+ * may use sudo without a password and for one who may not, on the agent host, whose sshd the caller reaches at the address
  * written to the ready file with the host's key; everything goes when standard input ends.
  */
 public final class StandInServe {
   /** A login user on the stand-in agent host without sudo rights: live's plain exit 3. */
   public static final String NO_SUDO_USER = "nosudo";
+  /** A login user who may run anything as root through sudo without a password, as an operator's account may. */
+  public static final String SUDO_USER = "ops";
 
   private StandInServe() {}
 
@@ -51,9 +53,8 @@ public final class StandInServe {
         NixHost agent = standIns.agent().host();
         String k = Shell.quote(key);
         agent.shellOrFail("root", "set -e; umask 077; mkdir -p /root/.ssh; printf '%s\\n' " + k
-            + " >> /root/.ssh/authorized_keys; id -u " + NO_SUDO_USER + " >/dev/null 2>&1 || useradd -m " + NO_SUDO_USER
-            + "; h=$(getent passwd " + NO_SUDO_USER + " | cut -d: -f6); mkdir -p \"$h/.ssh\"; printf '%s\\n' " + k
-            + " > \"$h/.ssh/authorized_keys\"; chown -R " + NO_SUDO_USER + ": \"$h/.ssh\"");
+            + " >> /root/.ssh/authorized_keys; " + login(NO_SUDO_USER, k) + login(SUDO_USER, k) + "echo '" + SUDO_USER
+            + " ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/" + SUDO_USER + "; chmod 440 /etc/sudoers.d/" + SUDO_USER);
         String ip = agent.shellOrFail("root", "hostname -I").strip().split("\\s+")[0];
         String hostKey = agent.shellOrFail("root", "cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub").strip();
         Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
@@ -68,6 +69,13 @@ public final class StandInServe {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** A user made if missing, who logs in with {@code quotedKey}. */
+  private static String login(String user, String quotedKey) {
+    return "id -u " + user + " >/dev/null 2>&1 || useradd -m " + user + "; h=$(getent passwd " + user + " | cut -d: -f6);"
+        + " mkdir -p \"$h/.ssh\"; printf '%s\\n' " + quotedKey + " > \"$h/.ssh/authorized_keys\"; chown -R " + user
+        + ": \"$h/.ssh\"; ";
   }
 
   private static String read(Path file) {

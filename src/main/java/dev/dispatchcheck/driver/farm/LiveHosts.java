@@ -72,10 +72,15 @@ final class LiveHosts implements FarmHosts {
     List<CommandResult> answers = Concurrently.map(builders, b -> agent.exec(List.of("nix-store", "--store", b.uri(),
         "--query", "--deriver", output)));
     Map<String, Boolean> stores = new LinkedHashMap<>();
+    List<String> unasked = new ArrayList<>();
     for (int i = 0; i < builders.size(); i++) {
       BuilderStore b = builders.get(i);
-      Optional<Boolean> holds = holds(b, answers.get(i), output, derivation);
-      holds.ifPresent(h -> stores.put(b.host(), h));
+      CommandResult answer = answers.get(i);
+      holds(b, answer, output, derivation).ifPresentOrElse(h -> stores.put(b.host(), h), () -> unasked.add(b.host()
+          + " (" + Printable.escape(answer.stderr().strip()).replace("\\x0a", "; ") + ")"));
+    }
+    if (stores.isEmpty() && !unasked.isEmpty()) {
+      throw new HarnessError("no builder's store could be asked from the agent host as root: " + String.join(", ", unasked));
     }
     return new CrossCheck(agent.name(), stores, Map.of());
   }
