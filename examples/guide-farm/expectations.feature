@@ -18,6 +18,7 @@ Feature: The agent builds aarch64-linux on aarch64-linux-1.example.com only
     When the agent builds a probe for aarch64-linux
     Then the verdict that the agent's build went to aarch64-linux-0.example.com is a failure saying "but it was dispatched to aarch64-linux-1.example.com"
 
+  @effect
   Scenario: the agent's effects build aarch64-linux on aarch64-linux-1.example.com too
     An effect's build reaches the daemon through the agent's proxy, not the guide's check.
     When an effect of the agent builds a probe for aarch64-linux

@@ -161,22 +161,27 @@ public final class FarmCheck {
   }
 
   /** A farm's map, and what the harness assumed or overrode to draw it. */
-  private record Mapped(List<DispatchMap.Row> rows, List<String> notes) {}
+  record Mapped(List<DispatchMap.Row> rows, List<String> notes) {}
 
   private static Mapped map(FarmUnderCheck underCheck, String nix, RunSettings settings, Path reportDir, Progress progress) {
-    FarmLayout layout = underCheck.layout();
     FarmPlan plan = underCheck.plan();
-    List<String> notes = new ArrayList<>();
     List<FarmPlan.Cell> cells = new ArrayList<>(plan.cells());
     cells.addAll(plan.effectCells());
-    progress.say("dispatch map of %s: %d cells (%d of them the agent's effects), %d stand-ins", layout.dir(), cells.size(),
-        plan.effectCells().size(), plan.standIns().size());
+    progress.say("dispatch map of %s: %d cells (%d of them the agent's effects), %d stand-ins", underCheck.layout().dir(),
+        cells.size(), plan.effectCells().size(), plan.standIns().size());
+    return map(underCheck, cells, nix, settings, reportDir, notes -> StandInFarm.start(underCheck, settings, notes));
+  }
+
+  /** The map of {@code cells} on the farm {@code start} gives (its notes go in the list it is handed), written as map.*. */
+  static Mapped map(FarmUnderCheck underCheck, List<FarmPlan.Cell> cells, String nix, RunSettings settings,
+      Path reportDir, Function<List<String>, Farm> start) {
+    List<String> notes = new ArrayList<>();
     Console.errf("  %-26s %-36s %s", "user", "system", "goes to");
-    try (Farm farm = StandInFarm.start(underCheck, settings, notes)) {
+    try (Farm farm = start.apply(notes)) {
       List<DispatchMap.Row> rows = DispatchMapBuilder.build(farm, cells, underCheck.deployment().layout().nixSettings(),
           new Waiter(settings.buildTimeout()), r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
-      notes.addAll(StandInFarm.neutralisedCalls(farm, underCheck));
-      MapReport.write(reportDir, layout, nix, rows, notes);
+      if (underCheck.live().isEmpty()) notes.addAll(StandInFarm.neutralisedCalls(farm, underCheck));
+      MapReport.write(reportDir, underCheck.layout(), nix, rows, notes);
       return new Mapped(rows, notes);
     }
   }
@@ -194,19 +199,25 @@ public final class FarmCheck {
   /** The expectations' exit code: see {@link Summary#exitCode}. */
   private int expectations(FarmLayout layout, ScenarioSelection selection, RunSettings settings, Progress progress,
       Matrix.Pair pair) {
+    return expectations(layout, selection, settings, progress, run, pair.label(), pair.shortLabel(), request.parallel());
+  }
+
+  /** The same for any check in {@code run}: the results under {@code label}, their lines under {@code shortLabel}. */
+  static int expectations(FarmLayout layout, ScenarioSelection selection, RunSettings settings, Progress progress,
+      ReportRun run, String label, String shortLabel, int parallel) {
     if (layout.features().isEmpty()) {
       progress.say("no expectations (*.feature) in %s: the map above is the answer", layout.dir());
       return ExitCode.OK;
     }
     Path reportDir = settings.reportDir();
-    List<ScenarioResult> results = new ScenarioRun(selection, settings).parallel(request.parallel()).run(progress, pair.shortLabel());
-    Summary.writeResults(reportDir, new Summary.PairResults(run.info(), pair.label(), null, results));
+    List<ScenarioResult> results = new ScenarioRun(selection, settings).parallel(parallel).run(progress, shortLabel);
+    Summary.writeResults(reportDir, new Summary.PairResults(run.info(), label, null, results));
     progress.say("expectations of %s: %s; report: %s", layout.dir(), Summary.line(results), reportDir.resolve("cucumber.html"));
     // No result at all is a run that broke, never a verdict.
     return results.isEmpty() ? ExitCode.ENVIRONMENT : Summary.exitCode(results);
   }
 
-  private static String name(Path dir) {
+  static String name(Path dir) {
     return dir.toAbsolutePath().normalize().getFileName().toString();
   }
 

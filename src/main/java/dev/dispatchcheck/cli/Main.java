@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
  * assembled, with their exit codes ({@link ExitCode}).
  */
 @Command(name = "dispatchcheck", mixinStandardHelpOptions = true,
-    subcommands = {ConformanceCommand.class, SuiteCommand.class, CheckCommand.class, LintCommand.class, PlanCommand.class,
+    subcommands = {ConformanceCommand.class, SuiteCommand.class, CheckCommand.class, LiveCommand.class, LintCommand.class,
+        PlanCommand.class, StandInCommand.class,
         CleanCommand.class, ReportCommand.class, BenchCommand.class},
     description = "Proves where a Nix installation dispatches builds.")
 public final class Main {

@@ -11,7 +11,7 @@ import java.util.UUID;
  * the guide's {@code n}: a fresh one makes a new derivation, so a build always happens and
  * a dispatch always shows in the log.
  */
-public record Probe(String system, String salt, Set<String> requiredFeatures, int seconds) {
+public record Probe(String system, String salt, Set<String> requiredFeatures, int seconds, boolean systemShell) {
   /** A directory holding only {@code busybox}: once in the store, argv[0] ends in "busybox". */
   public static final String BUSYBOX_DIR = "/opt/dispatchcheck/probe";
   /** Where the probe notes each run on the host that runs it (mode 1777 in the image). */
@@ -21,17 +21,33 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
     requiredFeatures = Set.copyOf(requiredFeatures);
   }
 
+  /** The probe of the host image, its busybox baked in. */
+  public Probe(String system, String salt, Set<String> requiredFeatures, int seconds) {
+    this(system, salt, requiredFeatures, seconds, false);
+  }
+
+  /**
+   * The same probe for a live farm, whose hosts have no busybox of the harness's: the
+   * builder is {@code /bin/sh} (every Linux and darwin builder has one; in Nix's sandbox it
+   * is the sandbox's shell), running shell builtins only, and it notes no journal (a
+   * sandboxed build cannot, and a live host is not written to): the evidence is the
+   * client's log and the builders' stores.
+   */
+  public Probe onSystemShell() {
+    return new Probe(system, salt, requiredFeatures, seconds, true);
+  }
+
   public static Probe salted(String system) {
     return new Probe(system, UUID.randomUUID().toString().substring(0, 8), Set.of(), 0);
   }
 
   public Probe requiring(Set<String> features) {
-    return new Probe(system, salt, features, seconds);
+    return new Probe(system, salt, features, seconds, systemShell);
   }
 
   /** A probe that keeps its builder busy, so that concurrent builds overlap. */
   public Probe lasting(int seconds) {
-    return new Probe(system, salt, requiredFeatures, seconds);
+    return new Probe(system, salt, requiredFeatures, seconds, systemShell);
   }
 
   /** The system, with the features it requires if any, e.g. "aarch64-linux requiring big-parallel". */
@@ -45,6 +61,13 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
 
   /** Configure-style lines on the builder, as the guide waits for, then the output. */
   private String script() {
+    if (systemShell) {
+      // Builtins only: "sleep" is not one; a live probe's seconds are 0 (only the scenarios' concurrency steps ask more).
+      return String.join("; ", List.of(
+          "echo \"checking build system type... $system\"",
+          "echo \"checking probe salt... $n\"",
+          "echo \"built-by: dispatchcheck probe $n\" > $out"));
+    }
     return String.join("; ", List.of(
         "echo \"checking build system type... $system\"",
         "echo \"checking host name... $($bb hostname)\"",
@@ -60,11 +83,11 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
     return "derivation {\n"
         + "  name = " + nixString(name()) + ";\n"
         + "  system = " + nixString(system) + ";\n"
-        + "  builder = \"${" + BUSYBOX_DIR + "}/busybox\";\n"
-        + "  bb = \"${" + BUSYBOX_DIR + "}/busybox\";\n"
+        + (systemShell ? "  builder = \"/bin/sh\";\n"
+            : "  builder = \"${" + BUSYBOX_DIR + "}/busybox\";\n  bb = \"${" + BUSYBOX_DIR + "}/busybox\";\n")
         + "  n = " + nixString(salt) + ";\n"
         + "  requiredSystemFeatures = [" + features + " ];\n"
-        + "  args = [ \"sh\" \"-c\" " + nixString(script()) + " ];\n"
+        + "  args = [ " + (systemShell ? "" : "\"sh\" ") + "\"-c\" " + nixString(script()) + " ];\n"
         + "}";
   }
 

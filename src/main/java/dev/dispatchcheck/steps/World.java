@@ -6,6 +6,7 @@ import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.farm.Farm;
 import dev.dispatchcheck.driver.farm.FarmSpec;
+import dev.dispatchcheck.driver.farm.LiveFarm;
 import dev.dispatchcheck.driver.farm.StandInFarm;
 import dev.dispatchcheck.run.PhaseClock;
 import dev.dispatchcheck.run.RunSettings;
@@ -62,14 +63,15 @@ public class World {
     }
   }
 
-  /** The operator's farm that {@code check} names, with stand-ins for its builders. */
+  /** The operator's farm that {@code check} names, with stand-ins for its builders; under {@code live}, its live agent host. */
   public void startFarmUnderCheck() {
     if (farm != null) throw new IllegalStateException("the farm is already started");
     var underCheck = settings.farm().orElseThrow(() -> new IllegalStateException(
         "no farm under check: this step runs under './dispatchcheck check FARM_DIR'"));
     List<String> notes = new ArrayList<>();
     long t0 = System.nanoTime();
-    farm = StandInFarm.start(underCheck, settings, notes);
+    farm = underCheck.live().isPresent() ? LiveFarm.connect(underCheck, underCheck.live().get(), settings, notes)
+        : StandInFarm.start(underCheck, settings, notes);
     setupNanos += System.nanoTime() - t0;
     if (scenario != null) scenario.attach(String.join("\n", notes) + "\n", "text/plain", "What the harness assumed or overrode");
   }

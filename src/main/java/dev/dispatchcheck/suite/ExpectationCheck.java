@@ -52,17 +52,55 @@ public final class ExpectationCheck {
       "the file {string} on {host} says:",
       "root copies {string} from {host} to {string} on {host}");
 
+  /**
+   * Steps a farm's expectations may not use under {@code live} besides {@link #NOT_FOR_FARMS}: each writes a file,
+   * starts or stops a host, or starts a process on the hosts (an effect's proxy daemon and its directory in the
+   * agent's work directory), and {@code live} only builds probes and reads on the operator's hosts.
+   */
+  public static final Set<String> NOT_LIVE = Set.of(
+      "remote builders that claim foreign systems:",
+      "a client host besides the agent host",
+      "the agent host's system machines file \\(\\/etc\\/nix\\/machines) says:",
+      "the agent host's system nix.conf says:",
+      "the agent's own nix.conf says:",
+      "{builder} goes down",
+      "{builder} freezes",
+      "the farm is reset for the next scenario",
+      "the agent's nixSettings say:",
+      "an effect of the agent builds a probe for {system}",
+      "an effect of the agent builds a probe for {system} requiring {features}",
+      "an effect of the agent builds a probe for {system} with its own builders {string}",
+      "an effect of the agent builds {int} probes for {system}, one after another");
+
+  /** Why a step of {@link #NOT_LIVE} is refused. */
+  static final String NOT_LIVE_BECAUSE = "is refused under live: it writes files, starts or stops hosts, or starts a"
+      + " process (an effect's proxy) on the hosts, and live only builds probes and reads on the live farm; leave"
+      + " its scenario out with --tags or --name, and keep it for check";
+
   private final ScenarioSelection selection;
   private final Path projectDir;
   private final Set<String> refused;
+  /** Set: the refusal is live's ({@link #NOT_LIVE}), said so, and the farm's own rules are another pass's. */
+  private final Optional<String> refusedBecause;
   /** A farm's limits ({@link ExpectationLimits}); none for the project's own scenarios. */
   private final Optional<FarmLimits> limits;
 
   private ExpectationCheck(ScenarioSelection selection, Path projectDir, Set<String> refused, Optional<FarmLimits> limits) {
+    this(selection, projectDir, refused, limits, Optional.empty());
+  }
+
+  private ExpectationCheck(ScenarioSelection selection, Path projectDir, Set<String> refused, Optional<FarmLimits> limits,
+      Optional<String> refusedBecause) {
     this.selection = selection.allShards();
     this.projectDir = projectDir;
     this.refused = refused;
     this.limits = limits;
+    this.refusedBecause = refusedBecause;
+  }
+
+  /** The steps of a farm's expectations that {@code live} refuses ({@link #NOT_LIVE}), each with its file and line. */
+  public static List<String> liveProblems(ScenarioSelection selection, Path projectDir) {
+    return new ExpectationCheck(selection, projectDir, NOT_LIVE, Optional.empty(), Optional.of(NOT_LIVE_BECAUSE)).problems();
   }
 
   /** Every problem, one a line; empty when the scenarios can run. */
@@ -155,11 +193,11 @@ public final class ExpectationCheck {
       StepMatches.read(messages, refused).stream().map(u -> name(u.file()) + ":" + u.line() + ": " + switch (u.why()) {
         case UNDEFINED -> "undefined step '" + u.keyword() + " " + u.text() + "': no step definition matches it";
         case AMBIGUOUS -> "ambiguous step '" + u.keyword() + " " + u.text() + "': more than one step definition matches it";
-        case REFUSED -> "step '" + u.keyword() + " " + u.text() + "' is not for a farm's expectations: it runs commands"
-            + " or writes files as root on the hosts; a farm's configuration is its files";
+        case REFUSED -> "step '" + u.keyword() + " " + u.text() + "' " + refusedBecause.orElse("is not for a farm's"
+            + " expectations: it runs commands or writes files as root on the hosts; a farm's configuration is its files");
         case NO_EXPECTATION -> u.keyword() + " '" + u.text() + "' states no expectation (no Then step), so it could not fail";
       } + " (the vocabulary: features/README.md)").forEach(problems::add);
-      if (!refused.isEmpty()) problems.addAll(ExpectationContent.problems(messages, this::name));
+      if (!refused.isEmpty() && refusedBecause.isEmpty()) problems.addAll(ExpectationContent.problems(messages, this::name));
       problems.addAll(pastLimits(messages));
       return problems;
     } catch (IOException e) {

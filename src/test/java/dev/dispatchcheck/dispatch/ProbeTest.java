@@ -23,6 +23,17 @@ class ProbeTest {
   }
 
   @Test
+  void aLiveProbeRunsOnTheBuildersOwnShellAndNotesNoJournal() {
+    Probe p = new Probe("aarch64-linux", "n123", Set.of("big-parallel"), 0).onSystemShell();
+    assertThat(p.expression()).contains("builder = \"/bin/sh\";").contains("n = \"n123\";")
+        .contains("requiredSystemFeatures = [ \"big-parallel\" ];").contains("args = [ \"-c\" ")
+        .doesNotContain("busybox").doesNotContain(Probe.JOURNAL_DIR).doesNotContain("$bb");
+    assertThat(p.salt()).as("the same probe, salt and all").isEqualTo("n123");
+    assertThat(new Probe("aarch64-linux", "n123", Set.of(), 0).expression()).as("the stand-ins' probe keeps its busybox")
+        .contains("busybox").contains(Probe.JOURNAL_DIR).doesNotContain("builder = \"/bin/sh\"");
+  }
+
+  @Test
   void lastingProbeSleepsOnItsBuilder() {
     assertThat(Probe.salted("aarch64-linux").lasting(3).expression()).contains("$bb sleep 3");
     assertThat(Probe.salted("aarch64-linux").expression()).doesNotContain("sleep");

@@ -33,6 +33,8 @@ final class DispatchInvestigator {
         Diagnosis.likelyCause(fromLog, farm.facts(run.host(), run.user(), run.effect()), run.effect()));
     Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(d -> outputOf(origin, d)));
     if (output.isEmpty()) return record;
+    Optional<LiveHosts> live = farm.live();
+    if (live.isPresent()) return record.withCrossCheck(output.get(), live.get().crossCheck(output.get(), record.derivation()));
     Map<String, Boolean> stores = new LinkedHashMap<>();
     Map<String, Boolean> journals = new LinkedHashMap<>();
     // Down or frozen hosts cannot be asked, and are not counted either way; the rest are asked at once.

@@ -25,12 +25,12 @@ import java.util.stream.Collectors;
 public final class Farm implements AutoCloseable {
   private final RunSettings settings;
   private final FarmSpec spec;
-  private final WarmHosts hosts;
+  private final FarmHosts hosts;
   private final Optional<FarmPool> pool;
   private final AgentHost agent;
   private boolean closed;
 
-  private Farm(FarmSpec spec, RunSettings settings, WarmHosts hosts, Optional<FarmPool> pool) {
+  private Farm(FarmSpec spec, RunSettings settings, FarmHosts hosts, Optional<FarmPool> pool) {
     this.settings = settings;
     this.spec = spec;
     this.hosts = hosts;
@@ -64,6 +64,22 @@ public final class Farm implements AutoCloseable {
     }
   }
 
+  /** The live farm: its agent host over SSH, read-only ({@link LiveFarm}); nothing to configure, nothing pooled. */
+  static Farm live(FarmSpec spec, RunSettings settings, LiveHosts hosts) {
+    return new Farm(spec, settings, hosts, Optional.empty());
+  }
+
+  /** The live farm's hosts, when this is one: its builders' stores are asked through the agent host. */
+  Optional<LiveHosts> live() {
+    return hosts instanceof LiveHosts l ? Optional.of(l) : Optional.empty();
+  }
+
+  /** The hosts as containers; a live farm has none, and what would change its hosts is refused. */
+  private WarmHosts containers(String what) {
+    if (hosts instanceof WarmHosts w) return w;
+    throw new IllegalStateException("refused on the live farm: " + what + " (live only builds probes and reads)");
+  }
+
   private void configure() {
     Concurrently.forEach(spec.hosts(), s -> {
       NixHost h = hosts.host(s.name());
@@ -71,17 +87,18 @@ public final class Farm implements AutoCloseable {
       Map<String, String> files = new LinkedHashMap<>(s.files());
       String conf = files.remove(NixHost.SYSTEM_NIX_CONF);
       files.put(NixHost.SYSTEM_NIX_CONF, h.systemNixConf(conf == null ? NixConf.empty() : NixConf.parse(conf)));
-      h.configure(SshMesh.usersScript(s.sshUsers(), hosts.authorizedKeys()), files);
+      h.configure(SshMesh.usersScript(s.sshUsers(), containers("configure its hosts").authorizedKeys()), files);
     });
   }
 
   /** Adds a further client host (another machine that may dispatch to the others) and rewires SSH. */
   public NixHost addClient(String name) {
-    NixHost h = hosts.add(name, settings.buildersNix());
+    WarmHosts containers = containers("add a client host");
+    NixHost h = containers.add(name, settings.buildersNix());
     h.setSystemNixConf(NixConf.empty());
     // The machines lines' SSH users accept the new host's root key too.
     Concurrently.forEach(spec.hosts().stream().filter(s -> !s.sshUsers().isEmpty()).toList(), s ->
-        hosts.host(s.name()).shellOrFail("root", "set -e\n" + SshMesh.usersScript(s.sshUsers(), hosts.authorizedKeys())));
+        hosts.host(s.name()).shellOrFail("root", "set -e\n" + SshMesh.usersScript(s.sshUsers(), containers.authorizedKeys())));
     return h;
   }
 
@@ -90,12 +107,12 @@ public final class Farm implements AutoCloseable {
    * a scenario can show what the hand-over check then sees.
    */
   public void reset() {
-    hosts.reset();
+    containers("reset its hosts").reset();
   }
 
   /** What the hand-over check finds on {@code name}: every way it differs from its pristine state. */
   public List<String> handOverProblems(String name) {
-    return hosts.handOverProblems(host(name).name());
+    return containers("check a hand-over").handOverProblems(host(name).name());
   }
 
   public FarmSpec spec() {
@@ -153,6 +170,6 @@ public final class Farm implements AutoCloseable {
   public synchronized void close() {
     if (closed) return;
     closed = true;
-    pool.ifPresentOrElse(p -> p.release(hosts, settings), hosts::close);
+    pool.ifPresentOrElse(p -> p.release(containers("hand its hosts back"), settings), hosts::close);
   }
 }

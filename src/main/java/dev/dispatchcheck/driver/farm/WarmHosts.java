@@ -22,7 +22,7 @@ import org.testcontainers.containers.Network;
  * runs here, so {@link #close()} removes everything; every container and network carries
  * the run's labels, so a {@link Sweeper} can remove what an interrupted run left.
  */
-final class WarmHosts implements AutoCloseable {
+final class WarmHosts implements FarmHosts {
   /** The hosts' names and Nix versions: scenarios of the same shape can share hosts. */
   record Shape(Map<String, NixVersion> hosts) {
     static Shape of(FarmSpec spec) {
@@ -101,11 +101,13 @@ final class WarmHosts implements AutoCloseable {
     return shape;
   }
 
-  List<NixHost> hosts() {
+  @Override
+  public List<NixHost> hosts() {
     return List.copyOf(hosts.values());
   }
 
-  NixHost host(String name) {
+  @Override
+  public NixHost host(String name) {
     return hosts.get(name);
   }
 

@@ -5,22 +5,24 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.dispatchcheck.driver.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A command running in a container whose output is collected as it arrives, so that
- * waiters can read the log while the command is still running.
+ * A command running on a host whose output is collected as it arrives, so that waiters
+ * can read the log while the command is still running: an exec in a container, or an
+ * {@code ssh} process to a live host ({@link #ofProcess}).
  */
 public final class ExecStream {
   private final StreamCapture capture = new StreamCapture();
-  private final DockerClient client;
-  private final String execId;
+
+  private ExecStream() {}
 
   ExecStream(DockerClient client, String containerId, List<String> command) {
-    this.client = client;
-    this.execId = client.execCreateCmd(containerId)
+    String execId = client.execCreateCmd(containerId)
         .withAttachStdout(true)
         .withAttachStderr(true)
         .withCmd(command.toArray(String[]::new))
@@ -34,18 +36,18 @@ public final class ExecStream {
 
       @Override
       public void onComplete() {
-        finish();
+        finish(client, execId);
       }
 
       @Override
       public void onError(Throwable t) {
         capture.broke(t);
-        finish();
+        finish(client, execId);
       }
     });
   }
 
-  private void finish() {
+  private void finish(DockerClient client, String execId) {
     Integer code = null;
     try {
       Long c = Engine.ask("ask how a command ended", () -> client.inspectExecCmd(execId).exec().getExitCodeLong());
@@ -56,12 +58,54 @@ public final class ExecStream {
     capture.finished(code);
   }
 
+  /** The output of a local process (an {@code ssh} to a live host), collected as it arrives; its exit ends the stream. */
+  static ExecStream ofProcess(Process process, String name) {
+    ExecStream s = new ExecStream();
+    Thread err = pump(process.getErrorStream(), s.capture, false, name + "-stderr");
+    Thread out = pump(process.getInputStream(), s.capture, true, name + "-stdout");
+    Thread waiter = new Thread(() -> {
+      try {
+        int code = process.waitFor();
+        out.join();
+        err.join();
+        s.capture.finished(code);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        s.capture.broke(e);
+        s.capture.finished(null);
+      }
+    }, name + "-exit");
+    waiter.setDaemon(true);
+    waiter.start();
+    return s;
+  }
+
+  private static Thread pump(InputStream in, StreamCapture capture, boolean stdout, String name) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[8192];
+      try (in) {
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+          if (n > 0) capture.printed(java.util.Arrays.copyOf(buf, n), stdout);
+        }
+      } catch (IOException e) {
+        capture.broke(e);
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
   public String output() {
     return capture.output();
   }
 
   public String stdout() {
     return capture.stdout();
+  }
+
+  public String stderr() {
+    return capture.stderr();
   }
 
   public Duration elapsed() {

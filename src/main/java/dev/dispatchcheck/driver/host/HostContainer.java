@@ -19,7 +19,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * the commands that run in it, through its command channel. Every engine call goes through
  * {@link Engine}, with its deadline.
  */
-final class HostContainer {
+final class HostContainer implements HostAccess {
   /** A command through the channel that has not ended by then is a harness error (Docker's own exec had no limit at all). */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
   /** Between tries of a pause or unpause that failed. */
@@ -51,15 +51,18 @@ final class HostContainer {
     return cmd;
   }
 
-  boolean frozen() {
+  @Override
+  public boolean frozen() {
     return frozen;
   }
 
-  void start() {
+  @Override
+  public void start() {
     Engine.lifecycle("start the container of " + name, container::start);
   }
 
-  CommandResult exec(List<String> command) {
+  @Override
+  public CommandResult exec(List<String> command) {
     if (frozen) throw new IllegalStateException(name + " is frozen, so nothing can run on it: " + command);
     return channel().run(command, COMMAND_TIMEOUT);
   }
@@ -72,16 +75,19 @@ final class HostContainer {
     return channel;
   }
 
-  ExecStream stream(List<String> command) {
+  @Override
+  public ExecStream stream(List<String> command) {
     return Engine.ask("start '" + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " …' on " + name,
         () -> new ExecStream(container.getDockerClient(), container.getContainerId(), command));
   }
 
-  boolean isRunning() {
+  @Override
+  public boolean isRunning() {
     return !frozen && Engine.ask("ask whether " + name + " runs", container::isRunning);
   }
 
-  List<String> problems() {
+  @Override
+  public List<String> problems() {
     var inspected = Engine.ask("inspect the container of " + name,
         () -> container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec());
     var st = inspected.getState();
@@ -94,7 +100,8 @@ final class HostContainer {
     return List.of();
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     synchronized (this) {
       if (channel != null) channel.abandon();
     }
@@ -102,13 +109,15 @@ final class HostContainer {
         () -> container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec());
   }
 
-  void freeze() {
+  @Override
+  public void freeze() {
     untilDone("pause the container of " + name,
         () -> container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec());
     frozen = true;
   }
 
-  synchronized void revive() {
+  @Override
+  public synchronized void revive() {
     var docker = container.getDockerClient();
     if (frozen) {
       untilDone("unpause the container of " + name, () -> docker.unpauseContainerCmd(container.getContainerId()).exec());
@@ -150,7 +159,8 @@ final class HostContainer {
     }, () -> tries.get() + " tries; the last failed with: " + last.get());
   }
 
-  void close() {
+  @Override
+  public void close() {
     synchronized (this) {
       if (channel != null) channel.close();
     }

@@ -1,5 +1,7 @@
 package dev.dispatchcheck.driver.host;
 
+import dev.dispatchcheck.dispatch.Printable;
+import dev.dispatchcheck.run.LiveTarget;
 import dev.dispatchcheck.run.NixVersion;
 
 import dev.dispatchcheck.dispatch.config.NixConf;
@@ -24,17 +26,59 @@ public final class NixHost implements AutoCloseable {
 
   private final String name;
   private final NixVersion version;
-  private final HostContainer container;
+  private final HostAccess container;
   private final HostNixConf nixConf = new HostNixConf();
   private final WarmState warm;
   private volatile String versionText;
 
   /** A host of {@code image}, named {@code name} (hostname and network alias, as written). */
   public NixHost(String name, NixVersion version, String image, Network network, Map<String, String> labels) {
+    this(name, version, new HostContainer(name, image, network, labels));
+  }
+
+  NixHost(String name, NixVersion version, HostAccess access) {
     this.name = name;
     this.version = version;
-    this.container = new HostContainer(name, image, network, labels);
+    this.container = access;
     this.warm = new WarmState(container, script -> shellOrFail("root", script), nixConf);
+  }
+
+  /**
+   * The live agent host {@code target}, reached over SSH ({@link SshAccess}), known to the
+   * harness as {@code name}: read-only, every write refused. Its Nix version is asked at
+   * once (its log is read by that version's catalogue); so is whether the login user is root.
+   */
+  public static NixHost live(String name, LiveTarget target) {
+    SshAccess ssh = new SshAccess(target);
+    try {
+      CommandResult id = ssh.exec(List.of("id", "-u"));
+      if (id.exitCode() == SshAccess.SSH_FAILED) {
+        throw new LiveHostException("cannot reach " + target.shown() + " over SSH: " + said(id));
+      }
+      ssh.loginIsRoot(id.stdout().strip().equals("0"));
+      return new NixHost(name, LivePreflight.check(ssh, target), ssh);
+    } catch (RuntimeException e) {
+      ssh.close();
+      throw e;
+    }
+  }
+
+  /** What a command printed on stderr, one line, made safe to show (a live host's text is its own). */
+  static String said(CommandResult r) {
+    return Printable.escape(r.stderr().strip().replace('\n', ' '));
+  }
+
+  /** Whether this is a live host: only probe builds and reads run on it. */
+  public boolean isLive() {
+    return container.readOnly();
+  }
+
+  /** Every write goes through here: a live host refuses it, whatever asked. */
+  private void mutating(String what) {
+    if (container.readOnly()) {
+      throw new IllegalStateException("refused on the live host " + name + ": " + what + " (live only builds probes"
+          + " and reads)");
+    }
   }
 
   public String name() {
@@ -88,6 +132,7 @@ public final class NixHost implements AutoCloseable {
    * so that every byte arrives as written.
    */
   public void writeFile(String path, String content, String owner) {
+    mutating("write " + path);
     shellOrFail("root", HostScripts.writeFile(path, content, owner));
   }
 
@@ -96,6 +141,7 @@ public final class NixHost implements AutoCloseable {
    * {@code files} as {@link #writeFiles} writes them, then a daemon restart.
    */
   public void configure(String setup, Map<String, String> files) {
+    mutating("configure the host");
     shellOrFail("root", HostScripts.configure(setup, files));
   }
 
@@ -104,6 +150,7 @@ public final class NixHost implements AutoCloseable {
    * directory above it (a user's home, or root's /etc), as its owner would have made it.
    */
   public void writeFiles(Map<String, String> files) {
+    mutating("write " + files.keySet());
     if (files.isEmpty()) return;
     shellOrFail("root", HostScripts.writeFiles(files));
   }
@@ -114,6 +161,7 @@ public final class NixHost implements AutoCloseable {
    * nix.conf keeps the host basics and restarts the daemon, as a NixOS switch would.
    */
   public void applyFile(String path, String content) {
+    mutating("write " + path);
     if (path.equals(SYSTEM_NIX_CONF)) {
       setSystemNixConf(NixConf.parse(content));
       return;
@@ -128,6 +176,7 @@ public final class NixHost implements AutoCloseable {
 
   /** Replaces /etc/nix/nix.conf with the basics plus {@code conf}, and restarts the daemon, which reads it only at start. */
   public void setSystemNixConf(NixConf conf) {
+    mutating("replace " + SYSTEM_NIX_CONF);
     writeFile(SYSTEM_NIX_CONF, systemNixConf(conf), "root");
     restartDaemon();
   }
@@ -147,6 +196,7 @@ public final class NixHost implements AutoCloseable {
   }
 
   public void restartDaemon() {
+    mutating("restart the daemon");
     shellOrFail("root", "nix-daemon-restart");
   }
 
@@ -188,16 +238,19 @@ public final class NixHost implements AutoCloseable {
    * returns that state.
    */
   public HostState snapshot() {
+    mutating("snapshot the host");
     return warm.snapshot();
   }
 
   /** Stops every process but init: a farm's hosts all stop before any is reset, so none reaches a reset one. */
   public void stopProcesses() {
+    mutating("stop its processes");
     warm.stopProcesses();
   }
 
   /** Puts the pristine state back: processes stopped, trees and store restored, sshd restarted. */
   public void reset() {
+    mutating("reset the host");
     warm.reset();
   }
 
@@ -208,6 +261,7 @@ public final class NixHost implements AutoCloseable {
 
   /** Resets the host ({@link #reset}) and, in the same exec, reads its state. */
   public HostState resetAndState() {
+    mutating("reset the host");
     return warm.resetAndState();
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class StreamCapture {
   private final StringBuffer combined = new StringBuffer();
   private final StringBuffer stdout = new StringBuffer();
+  private final StringBuffer stderr = new StringBuffer();
   private final long startedNanos = System.nanoTime();
   private volatile long finishedNanos;
   private volatile boolean finished;
@@ -33,7 +34,7 @@ public final class StreamCapture {
 
   private void append(String text, boolean onStdout) {
     combined.append(text);
-    if (onStdout) stdout.append(text);
+    (onStdout ? stdout : stderr).append(text);
   }
 
   /** The stream from Docker broke: what was read is not the whole output. */
@@ -59,6 +60,10 @@ public final class StreamCapture {
 
   public String stdout() {
     return stdout.toString();
+  }
+
+  public String stderr() {
+    return stderr.toString();
   }
 
   public Optional<Throwable> broken() {

@@ -10,12 +10,12 @@ import java.util.function.UnaryOperator;
  * recorded once, put back between scenarios, and read for the hand-over check.
  */
 final class WarmState {
-  private final HostContainer container;
+  private final HostAccess container;
   /** Runs a script as root and returns what it printed; a failure is a harness error. */
   private final UnaryOperator<String> asRoot;
   private final HostNixConf nixConf;
 
-  WarmState(HostContainer container, UnaryOperator<String> asRoot, HostNixConf nixConf) {
+  WarmState(HostAccess container, UnaryOperator<String> asRoot, HostNixConf nixConf) {
     this.container = container;
     this.asRoot = asRoot;
     this.nixConf = nixConf;

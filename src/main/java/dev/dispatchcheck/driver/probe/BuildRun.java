@@ -48,7 +48,9 @@ public record BuildRun(String host, String user, Probe probe, ExecStream stream,
   }
 
   /** Starts the guide's check, {@code sudo -u USER nix-build ...}, on {@code host}. */
-  public static BuildRun start(NixHost host, String user, Probe probe, Progress progress) {
+  public static BuildRun start(NixHost host, String user, Probe asked, Progress progress) {
+    // A live host has no busybox of the harness's: the same probe, on its own /bin/sh.
+    Probe probe = host.isLive() ? asked.onSystemShell() : asked;
     progress.say("%s: %s builds a probe for %s (salt %s)", host.name(), user, probe.describe(), probe.salt());
     return new BuildRun(host.name(), user, probe, host.stream(probe.nixBuildCommand(user)), progress,
         MessageCatalogue.of(host.version().label()), probe.shellCommand(user), Optional.empty(), new AfterExit(() -> ""));

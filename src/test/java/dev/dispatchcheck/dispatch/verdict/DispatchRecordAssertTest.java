@@ -76,6 +76,18 @@ public class DispatchRecordAssertTest {
         .hasMessageContaining("the client's log says aarch64-linux-1 built it, but the output is in the store of aarch64-linux-0");
   }
 
+  /** A live farm's probe notes no journal: the log and the builders' stores must agree on their own. */
+  @Test
+  void withNoJournalAskedTheLogAndTheStoresDecide() {
+    assertThat(dispatchedTo("aarch64-linux-1", ON_1, Map.of()), "the agent's build").wentTo("aarch64-linux-1");
+    Map<String, Boolean> on0 = Map.of("aarch64-linux-0", true, "aarch64-linux-1", false);
+    assertThatThrownBy(() -> assertThat(dispatchedTo("aarch64-linux-1", on0, Map.of()), "b").wentTo("aarch64-linux-1"))
+        .hasMessageContaining("HARNESS ERROR")
+        .hasMessageContaining("the client's log says aarch64-linux-1 built it, but the output is in the store of aarch64-linux-0");
+    assertThatThrownBy(() -> assertThat(dispatchedTo("aarch64-linux-1", Map.of(), Map.of()), "b").wentTo("aarch64-linux-1"))
+        .as("no store asked either: the log's claim stands alone").hasMessageContaining("HARNESS ERROR");
+  }
+
   @Test
   void journalDisagreeingWithTheLogIsAHarnessError() {
     Map<String, Boolean> ranOn0 = Map.of("aarch64-linux-0", true, "aarch64-linux-1", false);

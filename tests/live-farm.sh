@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Proves `dispatchcheck live` without a real farm: the guide's farm (examples/guide-farm)
+# is started as stand-ins (the internal `dispatchcheck stand-in`), whose agent host's sshd
+# this machine reaches on the farm's Docker network (an internal network is still routed
+# from the engine's host), with a throwaway key authorized for root, for a user who may sudo
+# without a password and for one who may not, and the host's key in a throwaway known_hosts. Then, against it:
+#   1. `live --map` exits 0: the farm's expectations hold on the live host (its @effect
+#      scenario left out with --tags: an effect's build is refused live), the map's cells
+#      answered, the reports (map.html, map.json, results.json, cucumber.xml) marked live;
+#      and the scheduled recipe, ci/live-check.sh, with the key and known_hosts as a CI's
+#      secrets hand them over: exit 0, summary.md, the report to upload, no key in it;
+#   2. `live --compare` on the untouched host: the stand-ins' map and the live one agree, no
+#      drift, exit 0;
+#   3. a broken twin: the agent dropped from trusted-users on the live host by hand (sed and
+#      a daemon restart, over ssh, as an operator would): exit 1, a verdict naming the cause;
+#      and --compare names the drifted file and setting and the moved cell (stand-in → live);
+#   4. refused before the host is reached, exit 2 with the step's file and line: a farm
+#      whose expectations write a file, and the guide farm whole (its effect scenario);
+#   5. plainly exit 3: a login user without sudo, an unknown host key, a host without the
+#      agent user (the agent's user removed by hand, last).
+# The stand-ins go whatever happens (the trap closes their standard input, then kills).
+# LIVE_FARM_KEEP=DIR keeps the logs and reports there.
+# Exits 0 only if every check held; the last line counts them.
+# shellcheck disable=SC2016 # the remote commands are single-quoted for the live host's shell
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+cd "$root"
+say() { printf '[live-farm] %s\n' "$*" >&2; }
+passed=0 failed=0
+ok() { passed=$((passed + 1)); say "ok: $*"; }
+bad() { failed=$((failed + 1)); say "FAILED: $*"; }
+
+[ -f target/dispatchcheck.jar ] || ./dispatchcheck package >/dev/null
+jar=(java -jar "$root/target/dispatchcheck.jar")
+work=$(mktemp -d)
+pid=
+cleanup() {
+  exec 8>&- 2>/dev/null || true  # the stand-ins' standard input ends: they go
+  if [ -n "$pid" ]; then
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill "$pid" 2>/dev/null || true  # its shutdown hook removes the run's containers
+    wait "$pid" 2>/dev/null || true
+  fi
+  if [ -n "${LIVE_FARM_KEEP:-}" ]; then
+    mkdir -p "$LIVE_FARM_KEEP"
+    cp -R "$work"/*.log "$work"/reports-* "$LIVE_FARM_KEEP"/ 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+ssh-keygen -q -t ed25519 -N '' -C live-farm-throwaway -f "$work/key"
+mkfifo "$work/hold"
+"${jar[@]}" stand-in --matrix 2.26/2.26 --reports "$work/stand-in-reports" examples/guide-farm \
+  --authorize "$work/key.pub" --ready "$work/ready" <"$work/hold" >"$work/stand-in.log" 2>&1 &
+pid=$!
+exec 8>"$work/hold"
+for _ in $(seq 1 300); do [ -f "$work/ready" ] || ! kill -0 "$pid" 2>/dev/null && break; sleep 1; done
+if [ ! -f "$work/ready" ]; then cat "$work/stand-in.log" >&2; say "the stand-in farm did not come up"; exit 3; fi
+agent=$(sed -n 1p "$work/ready")
+addr=${agent#ssh://root@}
+sed -n 2p "$work/ready" >"$work/known_hosts"
+say "stand-in agent host: $agent"
+as_root() { ssh -F none -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$work/known_hosts" \
+  -o IdentitiesOnly=yes -i "$work/key" "root@$addr" "$@"; }
+
+live() {  # EXPECTED_EXIT NAME LIVE-ARGS…: runs live, keeps its output in $work/NAME.log
+  local want=$1 name=$2 rc=0; shift 2
+  "${jar[@]}" live --reports "$work/reports-$name" "$@" >"$work/$name.log" 2>&1 || rc=$?
+  if [ "$rc" = "$want" ]; then ok "$name: exit $rc"; else bad "$name: exit $rc, not $want"; tail -40 "$work/$name.log" >&2; fi
+}
+expect_line() {  # NAME FIXED-STRING WHAT
+  if grep -qF -- "$2" "$work/$1.log"; then ok "$1: $3"; else bad "$1: $3 (no line with '$2')"; fi
+}
+creds=(--identity "$work/key" --known-hosts "$work/known_hosts")
+
+# A GC root that holds anything: Nix 2.26's nix-build --no-out-link still registers an indirect root, but to a
+# result link in its own temporary directory, gone when it exits (a stale root, which the GC removes): not counted.
+roots() { as_root 'find /nix/var/nix/gcroots -type l | sort | while read -r l; do [ -e "$l" ] && echo "$l"; done;
+  ls -A ~hercules-ci-agent ~alice; true'; }
+logins() { as_root 'grep -c "Accepted publickey" /var/log/sshd.log || true'; }
+roots >"$work/roots-before"
+
+# 1. The farm's expectations hold on the live host; the map is drawn there.
+live 0 holds "$agent" examples/guide-farm "${creds[@]}" --map --tags 'not @effect'
+expect_match() {  # NAME EXTENDED-REGEX WHAT
+  if grep -qE -- "$2" "$work/$1.log"; then ok "$1: $3"; else bad "$1: $3 (no line matching '$2')"; fi
+}
+expect_match holds '^  hercules-ci-agent +aarch64-linux +aarch64-linux-1\.example\.com$' \
+  "the map: the agent's aarch64-linux cell went to aarch64-linux-1.example.com on the live host"
+expect_match holds '^  alice +aarch64-linux +aarch64-linux-0\.example\.com$' \
+  "the map: the ordinary user's aarch64-linux cell went to aarch64-linux-0.example.com"
+expect_line holds "3 scenarios: 3 passed" "the farm's expectations held"
+dir=$(find "$work/reports-holds" -type d -name 'live-192*' -o -type d -name "live-$addr" | head -n 1)
+for f in map.html map.json results.json cucumber.xml; do
+  if [ -f "$dir/$f" ]; then ok "holds: the report has $f"; else bad "holds: no $f in ${dir:-the report}"; fi
+done
+if grep -q "live: ssh://root@$addr" "$dir/map.html" 2>/dev/null; then ok "holds: map.html says live"; else bad "holds: map.html does not say live"; fi
+if grep -q '"live ssh://' "$dir/results.json" 2>/dev/null; then ok "holds: results.json says live"; else bad "holds: results.json does not say live"; fi
+if grep -rq 'BEGIN OPENSSH PRIVATE KEY' "$work/reports-holds"; then bad "holds: a private key in the reports"; else ok "holds: no private key in the reports"; fi
+roots >"$work/roots-after"
+if diff "$work/roots-before" "$work/roots-after" >&2; then ok "holds: no GC root, no result link left on the live host"; else bad "holds: the live host's GC roots or homes changed"; fi
+
+# 1b. The scheduled recipe, as live/action.yml and the GitLab template's .dispatchcheck-live run it.
+printf '#!/bin/sh\nexec java -jar %s "$@"\n' "$root/target/dispatchcheck.jar" >"$work/launcher"
+chmod +x "$work/launcher"
+rc=0
+DISPATCHCHECK="$work/launcher" DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
+  DISPATCHCHECK_SSH_KEY="$(cat "$work/key")" DISPATCHCHECK_KNOWN_HOSTS="$(cat "$work/known_hosts")" \
+  DISPATCHCHECK_TAGS='not @effect' DISPATCHCHECK_OUT="$work/recipe" ci/live-check.sh >"$work/recipe.log" 2>&1 || rc=$?
+if [ "$rc" = 0 ]; then ok "recipe: exit 0"; else bad "recipe: exit $rc"; tail -30 "$work/recipe.log" >&2; fi
+for f in summary.md map.html cucumber.xml results.json dispatchcheck.log; do
+  if [ -f "$work/recipe/$f" ]; then ok "recipe: the report has $f"; else bad "recipe: no $f in the report"; fi
+done
+expect_line recipe "**Exit 0**: the farm's expectations hold on the live host." "recipe: the summary says exit 0"
+if grep -rq 'OPENSSH PRIVATE KEY' "$work/recipe"; then bad "recipe: the key is in the report"; else ok "recipe: no key in the report"; fi
+
+# 2. The stand-ins and the live host agree.
+live 0 compare-clean "$agent" examples/guide-farm "${creds[@]}" --compare --tags 'not @effect'
+expect_line compare-clean "0 of 9 cells differ between the stand-ins of examples/guide-farm and the live host" "no cell differs"
+expect_line compare-clean "no drift: the live host's nix.conf, machines file and the agent's dotfiles say what the farm's do" \
+  "no drift"
+
+# 4. Refused before the host is reached (the host's sshd log shows no new login).
+mkdir -p "$work/writes"
+cp -R examples/guide-farm/. "$work/writes/"
+cat >"$work/writes/expectations.feature" <<'FEATURE'
+Feature: a write step
+  Scenario: the agent's dotfile rewritten, then a build
+    Given the farm under check
+    And the agent's own nix.conf says:
+      """
+      builders =
+      """
+    When the agent builds a probe for aarch64-linux
+    Then the agent's build went to aarch64-linux-1.example.com
+FEATURE
+before=$(logins)
+live 2 write-step "$agent" "$work/writes" "${creds[@]}"
+expect_line write-step "expectations.feature:4: step 'And the agent's own nix.conf says:' is refused under live" \
+  "the write step is named with its file and line"
+live 2 effect-step "$agent" examples/guide-farm "${creds[@]}"
+expect_line effect-step "expectations.feature:24: step 'When an effect of the agent builds a probe for aarch64-linux' is refused under live" \
+  "the effect step is named with its file and line"
+after=$(logins)
+if [ "$before" = "$((after - 1))" ]; then ok "refused: the live host was not reached (only this check's own login)"; else bad "refused: logins went from $before to $after"; fi
+
+# 5a. A login through sudo reaches the host and builds (its store queries are the known gap: docs/live.md).
+live 3 sudo-login "ssh://ops@$addr" examples/guide-farm "${creds[@]}" --tags 'not @effect' --name 'other users'
+expect_line sudo-login "agent: alice builds a probe for aarch64-linux" "a login through sudo -n builds the probe"
+expect_line sudo-login "no builder's store could be asked from the agent host as root" \
+  "a store that cannot be asked is a harness error naming why, never a pass"
+
+# Exit 3, said plainly.
+live 3 no-sudo "ssh://nosudo@$addr" examples/guide-farm "${creds[@]}" --tags 'not @effect'
+expect_line no-sudo "the login user cannot run commands as root" "a login user without sudo is said plainly"
+ssh-keygen -q -t ed25519 -N '' -f "$work/other-host-key"
+printf '%s %s\n' "$addr" "$(cut -d' ' -f1,2 "$work/other-host-key.pub")" >"$work/wrong_known_hosts"
+live 3 wrong-host-key "$agent" examples/guide-farm --identity "$work/key" --known-hosts "$work/wrong_known_hosts" --tags 'not @effect'
+expect_line wrong-host-key "cannot reach ssh://root@$addr over SSH" "a host key not in known_hosts is refused"
+
+# 3. The broken twin: the agent dropped from trusted-users by hand.
+as_root 'sed -i "/^trusted-users/s/ hercules-ci-agent//" /etc/nix/nix.conf && grep ^trusted-users /etc/nix/nix.conf && nix-daemon-restart' >&2
+live 1 untrusted "$agent" examples/guide-farm "${creds[@]}" --map --tags 'not @effect'
+expect_line untrusted "FAILED" "the agent's expectation fails as a verdict"
+expect_line untrusted "Likely cause: hercules-ci-agent is not in trusted-users (root)" "the verdict names the cause: the agent is not trusted"
+
+live 1 compare-drift "$agent" examples/guide-farm "${creds[@]}" --compare --tags 'not @effect'
+expect_line compare-drift "hercules-ci-agent aarch64-linux: aarch64-linux-1.example.com → aarch64-linux-0.example.com" \
+  "--compare names the moved cell"
+expect_line compare-drift "/etc/nix/nix.conf: trusted-users is 'root' on the live host, 'root hercules-ci-agent' in agent/etc/nix/nix.conf" \
+  "--compare names the drifted file and setting"
+expect_line compare-drift "the cells that differ follow from the drift above" "--compare says the cells moved by drift"
+
+# 5b. No agent user (last: the host is no agent host any more).
+as_root 'userdel hercules-ci-agent' >&2
+live 3 no-agent "$agent" examples/guide-farm "${creds[@]}" --tags 'not @effect'
+expect_line no-agent "it has no user hercules-ci-agent" "a host without the agent user is said plainly"
+
+say "$passed checks held, $failed failed"
+[ "$failed" = 0 ]
