@@ -11,7 +11,9 @@ public record Evidence(Source source, String statement) {
     /** Another host's Nix store, asked whether it holds the output. */
     HOST_STORE,
     /** A host's probe journal: the probe notes each run on the host that runs it. */
-    PROBE_JOURNAL
+    PROBE_JOURNAL,
+    /** Root's ssh_config on the client, as ssh -G there reads it: the host a builder's name is, and the jump hosts. */
+    SSH_CONFIG
   }
 
   @Override

@@ -80,6 +80,24 @@ final class MachineValues {
     return check.errors;
   }
 
+  /**
+   * What is wrong with a route's host, user and port as root's ssh_config makes them: the
+   * same rules as a machines line's, as each becomes a stand-in's name, a login and a port
+   * there. {@code what} names the route.
+   */
+  static List<String> sshRoute(String host, String user, String port, String what) {
+    MachineValues check = new MachineValues();
+    check.hostName(host);
+    check.user(user, what);
+    check.port(port, what);
+    return check.errors;
+  }
+
+  /** An absolute path of safe characters without '..': where the harness may make a key, given the directory allows it. */
+  static boolean isKeyPath(String path) {
+    return PATH.matcher(path).matches() && !List.of(path.split("/")).contains("..");
+  }
+
   private void user(String user, String uri) {
     require(USER.matcher(user).matches() && user.length() <= 32, "SSH user '" + user + "' of " + uri + " is not a login name"
         + " (a letter or '_', then letters, digits, '_' or '-', perhaps a final '$'; at most 32 characters)");
@@ -118,7 +136,7 @@ final class MachineValues {
       errors.add(what + " is a relative path, which ssh resolves against the working directory of the Nix process"
           + " that runs it, not a home; give an absolute path");
     } else {
-      require(PATH.matcher(path).matches() && !List.of(path.split("/")).contains(".."),
+      require(isKeyPath(path),
           what + " is not an absolute path of letters, digits and . _ / + - without '..'");
     }
   }

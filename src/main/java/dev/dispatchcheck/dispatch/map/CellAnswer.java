@@ -23,14 +23,23 @@ public sealed interface CellAnswer {
   /** The kind, for programs reading map.json: wentTo, builtLocally, nothingBuilt, failed, notStoodIn, harnessError. */
   String kind();
 
-  /** Dispatched to this builder (a host name, lowercased: Nix and DNS ignore case) and built there. */
-  record WentTo(String host) implements CellAnswer {
+  /**
+   * Dispatched to this builder (a host name, lowercased: Nix and DNS ignore case) and built
+   * there; {@code named} says it as the client's log and root's ssh_config do, when they
+   * name it otherwise ("arm1, that is aarch64-linux-1.example.com via bastion.example.com").
+   */
+  record WentTo(String host, String named) implements CellAnswer {
     public WentTo {
       host = host.toLowerCase();
+      if (named.equalsIgnoreCase(host)) named = host;
+    }
+
+    public WentTo(String host) {
+      this(host, host.toLowerCase());
     }
 
     @Override public String text() {
-      return host;
+      return named;
     }
 
     @Override public String kind() {
@@ -116,7 +125,7 @@ public sealed interface CellAnswer {
     if (r.outcome() == Outcome.FAILED) {
       return new Failed(r.error().map(e -> e.meaning()).orElse("unrecognised error (see its log)"));
     }
-    if (r.placement() == Placement.REMOTE) return new WentTo(r.builder().orElse("?"));
+    if (r.placement() == Placement.REMOTE) return new WentTo(r.builderHost().orElse("?"), r.builderNamed());
     return r.placement() == Placement.LOCAL ? new BuiltLocally() : new NothingBuilt();
   }
 

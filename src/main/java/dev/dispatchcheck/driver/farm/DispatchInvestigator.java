@@ -27,7 +27,8 @@ final class DispatchInvestigator {
       throw new HarnessError("the log stream of " + run.user() + "'s build on " + run.host()
           + " broke, so the log read is not the whole log: " + t, t);
     });
-    DispatchRecord fromLog = run.record();
+    // The log names the builder as the machines line does; root's ssh_config says which host that is.
+    DispatchRecord fromLog = run.record().withRoute(run.record().builderUri().flatMap(farm.spec()::route));
     NixHost origin = farm.host(run.host());
     DispatchRecord record = fromLog.withLikelyCause(
         Diagnosis.likelyCause(fromLog, farm.facts(run.host(), run.user(), run.effect()), run.effect()));

@@ -53,8 +53,9 @@ public final class StandInFarm {
               : "; no nix.conf of its own in the farm, so it is assumed correctly configured: its SSH users are"
                   + " trusted by its daemon, nix-store and nix-daemon are on the non-interactive PATH"));
     }
+    notes.addAll(SshStandIns.notes(plan));
     notes.addAll(underCheck.deployment().notes());
-    return new FarmSpec(hosts, notes);
+    return new FarmSpec(hosts, notes, plan.routes());
   }
 
   /**
@@ -103,6 +104,7 @@ public final class StandInFarm {
               + " key is not here)");
         }
       }
+      SshStandIns.prepare(farm, plan, notes);
       return farm;
     } catch (RuntimeException e) {
       farm.close();
