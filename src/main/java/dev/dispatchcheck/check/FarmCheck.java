@@ -176,6 +176,7 @@ public final class FarmCheck {
       List<DispatchMap.Row> rows = DispatchMapBuilder.build(farm, cells, underCheck.deployment().layout().nixSettings(),
           new Waiter(settings.buildTimeout()), r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
       notes.addAll(StandInFarm.neutralisedCalls(farm, underCheck));
+      notes.addAll(StandInFarm.passage(farm, underCheck));
       MapReport.write(reportDir, layout, nix, rows, notes);
       return new Mapped(rows, notes);
     }

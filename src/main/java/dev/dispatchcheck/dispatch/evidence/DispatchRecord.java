@@ -105,8 +105,15 @@ public record DispatchRecord(
         warnings, errors, outputPath, found, crossCheck, likelyCause, route);
   }
 
+  /**
+   * The record with what the other hosts say. A failed build whose jump host's log shows it
+   * refusing root's ssh every time failed there: whatever Nix said after it (that no builder
+   * could take the build), the builder was never reached.
+   */
   public DispatchRecord withCrossCheck(String output, CrossCheck check) {
-    return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
+    Optional<ErrorClass> e = outcome == Outcome.FAILED && !check.jumpRefusals().isEmpty()
+        ? Optional.of(ErrorClass.SSH_JUMP_AUTHENTICATION) : error;
+    return new DispatchRecord(derivation, builderUri, placement, outcome, e, errorLine,
         warnings, errors, Optional.of(output), activities, check, likelyCause, route);
   }
 
@@ -141,7 +148,8 @@ public record DispatchRecord(
       case NOWHERE -> "not built anywhere";
     };
     String how = outcome == Outcome.FAILED
-        ? ", failed" + error.map(e -> " (" + e.meaning() + ")")
+        ? ", failed" + error.map(e -> " (" + e.meaning() + (crossCheck.jumpRefusals().isEmpty() ? ""
+                : ", at " + String.join(" and ", new java.util.TreeSet<>(crossCheck.jumpRefusals().keySet()))) + ")")
             .orElse(errorLine.map(l -> " (unrecognised error: '" + l + "')").orElse(""))
         : outcome == Outcome.RUNNING ? ", still running" : ", succeeded";
     return where + how;
@@ -168,6 +176,8 @@ public record DispatchRecord(
             + (e.getValue() ? " holds " : " does not hold ") + outputPath.orElse("the output"))));
     crossCheck.ranOnHost().entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(Map.Entry::getValue)
         .forEach(e -> out.add(new Evidence(Evidence.Source.PROBE_JOURNAL, e.getKey() + " ran the probe")));
+    crossCheck.jumpRefusals().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> out.add(new Evidence(Evidence.Source.JUMP_HOST_LOG, e.getKey() + ": " + e.getValue())));
     return out;
   }
 

@@ -70,15 +70,18 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
    * connections onward to builders ({@code -W}).
    *
    * @param host lowercased, as ssh connects to it
-   * @param sshUsers the users ssh logs in as, sorted
    * @param ports the ports ssh connects to, sorted
-   * @param keyFiles the identity files root's ssh_config gives ssh for it, absolute paths on the agent host
+   * @param logins who ssh logs in as there, with the keys it offers and those the bastion accepts, by user
    */
-  public record Bastion(String host, List<String> sshUsers, List<Integer> ports, List<String> keyFiles) {
+  public record Bastion(String host, List<Integer> ports, List<BastionLogins.Login> logins) {
     public Bastion {
-      sshUsers = List.copyOf(sshUsers);
       ports = List.copyOf(ports);
-      keyFiles = List.copyOf(keyFiles);
+      logins = List.copyOf(logins);
+    }
+
+    /** The users ssh logs in as, sorted. */
+    public List<String> sshUsers() {
+      return logins.stream().map(BastionLogins.Login::user).sorted().toList();
     }
   }
 
@@ -129,7 +132,7 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     List<Cell> cells = cells(reachable, view);
     Map<String, SshRoute> routes = routes(reachable, RootSsh.of(layout));
     return new FarmPlan(users, standIns(reachable, layout, routes), cells, effectCells(cells, view), routes,
-        bastions(routes.values()));
+        bastions(routes.values(), BastionLogins.of(layout, routes.values())));
   }
 
   /** How a machines line's builder is looked up among {@link #routes()}: its {@code [user@]host} as written. */
@@ -150,13 +153,12 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     return routes;
   }
 
-  private static List<Bastion> bastions(java.util.Collection<SshRoute> routes) {
+  private static List<Bastion> bastions(java.util.Collection<SshRoute> routes, List<BastionLogins.Login> logins) {
     Map<String, List<SshRoute>> byHost = new java.util.TreeMap<>();
     routes.forEach(r -> r.via().forEach(hop -> byHost.computeIfAbsent(hop.host(), h -> new ArrayList<>()).add(hop)));
     return byHost.entrySet().stream().map(e -> new Bastion(e.getKey(),
-        e.getValue().stream().map(SshRoute::user).distinct().sorted().toList(),
         e.getValue().stream().map(SshRoute::port).distinct().sorted().toList(),
-        e.getValue().stream().flatMap(h -> keyFiles(h).stream()).distinct().toList())).toList();
+        logins.stream().filter(l -> l.host().equals(e.getKey())).toList())).toList();
   }
 
   /**

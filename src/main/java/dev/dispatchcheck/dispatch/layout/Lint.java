@@ -60,7 +60,7 @@ public final class Lint {
     }
     lint.findings.addAll(lint.planSize.findings());
     // Routes only for a plan within the limits: each reads root's ssh_config again.
-    if (lint.planSize.findings().isEmpty()) lint.findings.addAll(SshLint.of(FarmPlan.of(layout, limits).routes().values()));
+    if (lint.planSize.findings().isEmpty()) lint.findings.addAll(SshLint.of(layout, FarmPlan.of(layout, limits)));
     return lint.sorted();
   }
 

@@ -25,6 +25,13 @@ final class SshLint {
 
   private SshLint() {}
 
+  /** The routes' findings, and those of the jump hosts' keys ({@link BastionLogins}). */
+  static List<Finding> of(FarmLayout layout, FarmPlan plan) {
+    List<Finding> out = new ArrayList<>(of(plan.routes().values()));
+    out.addAll(BastionLogins.findings(layout, plan.bastions().stream().flatMap(b -> b.logins().stream()).toList()));
+    return out;
+  }
+
   static List<Finding> of(Collection<SshRoute> routes) {
     SshLint lint = new SshLint();
     for (SshRoute r : routes) {

@@ -75,9 +75,11 @@ public sealed interface CellAnswer {
       return "fails: " + cause;
     }
 
-    /** The cause as a scenario words it ("the builder refused the SSH key"), when it is a known one. */
+    /** The cause as a scenario words it ("the builder refused the SSH key"), when it is a known one; where, if said. */
     @Override public String brief() {
-      return "fails: " + ErrorClass.byMeaning(cause).map(ErrorClass::phrase).orElse(cause);
+      String at = cause.matches(".* \\(at [^()]*\\)") ? cause.substring(cause.lastIndexOf(" (at ")) : "";
+      return "fails: " + ErrorClass.byMeaning(cause.substring(0, cause.length() - at.length())).map(c -> c.phrase() + at)
+          .orElse(cause);
     }
 
     @Override public String kind() {
@@ -123,7 +125,10 @@ public sealed interface CellAnswer {
       return of(e);
     }
     if (r.outcome() == Outcome.FAILED) {
-      return new Failed(r.error().map(e -> e.meaning()).orElse("unrecognised error (see its log)"));
+      // A jump host that refused root's ssh is named: the failure is there, not at a builder.
+      String at = r.crossCheck().jumpRefusals().isEmpty() ? ""
+          : " (at " + String.join(", ", new java.util.TreeSet<>(r.crossCheck().jumpRefusals().keySet())) + ")";
+      return new Failed(r.error().map(e -> e.meaning() + at).orElse("unrecognised error (see its log)"));
     }
     if (r.placement() == Placement.REMOTE) return new WentTo(r.builderHost().orElse("?"), r.builderNamed());
     return r.placement() == Placement.LOCAL ? new BuiltLocally() : new NothingBuilt();

@@ -53,6 +53,7 @@ public final class StandInFarm {
               : "; no nix.conf of its own in the farm, so it is assumed correctly configured: its SSH users are"
                   + " trusted by its daemon, nix-store and nix-daemon are on the non-interactive PATH"));
     }
+    hosts.addAll(SshStandIns.bastions(plan, settings.buildersNix(), notes));
     notes.addAll(SshStandIns.notes(plan));
     notes.addAll(underCheck.deployment().notes());
     return new FarmSpec(hosts, notes, plan.routes());
@@ -80,9 +81,7 @@ public final class StandInFarm {
       for (FarmPlan.StandIn s : plan.standIns()) {
         NixHost builder = farm.host(s.host());
         for (String keyFile : s.keyFiles()) {
-          String k = Shell.quote(keyFile);
-          String pub = agent.shellOrFail("root", "set -e; k=" + k + "; mkdir -p \"$(dirname \"$k\")\"; [ -f \"$k\" ]"
-              + " || ssh-keygen -q -t ed25519 -N '' -C dispatchcheck-stand-in -f \"$k\"; cat \"$k.pub\"").strip();
+          String pub = SshStandIns.throwawayKey(agent, keyFile);
           for (String user : s.sshUsers()) {
             builder.shellOrFail("root", "set -e; u=" + Shell.quote(user) + "; h=$(getent passwd \"$u\" | cut -d: -f6);"
                 + " mkdir -p \"$h/.ssh\"; printf '%s\\n' " + Shell.quote(pub) + " >> \"$h/.ssh/authorized_keys\";"
@@ -110,6 +109,11 @@ public final class StandInFarm {
       farm.close();
       throw e;
     }
+  }
+
+  /** The evidence that builds passed through the farm's bastions, from the sshd logs (none without a bastion). */
+  public static List<String> passage(Farm farm, FarmUnderCheck underCheck) {
+    return SshStandIns.passage(farm, underCheck.plan());
   }
 
   /**

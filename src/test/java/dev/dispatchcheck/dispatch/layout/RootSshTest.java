@@ -104,7 +104,9 @@ class RootSshTest {
     FarmPlan.Bastion b = plan.bastions().get(0);
     assertThat(b.sshUsers()).containsExactly("jump");
     assertThat(b.ports()).containsExactly(22);
-    assertThat(b.keyFiles()).containsExactly("/root/.ssh/id_jump");
+    assertThat(b.logins()).extracting(BastionLogins.Login::offered).containsExactly(List.of("/root/.ssh/id_jump"));
+    assertThat(b.logins()).extracting(BastionLogins.Login::accepted).as("no authorized_keys in the farm: taken to accept it")
+        .containsExactly(List.of("/root/.ssh/id_jump"));
     assertThat(plan.route("ssh-ng://arm1").orElseThrow().described()).isEqualTo("arm1 via bastion.example.com");
     assertThat(FarmPlan.of(aliasFarm("# none").layout()).bastions()).isEmpty();
   }

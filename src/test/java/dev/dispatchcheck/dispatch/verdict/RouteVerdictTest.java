@@ -91,4 +91,31 @@ class RouteVerdictTest {
         .contains(ErrorClass.SSH_AUTHENTICATION);
     Assertions.assertThat(r.withRoute(Optional.of(route("arm1"))).error()).contains(ErrorClass.SSH_AUTHENTICATION);
   }
+
+  /** Nix 2.26's account when the bastion refuses: it tried no builder it could name (the daemon's client sees no ssh line). */
+  static final String NO_MACHINE = "error: a 'aarch64-linux' with features {} is required to build '" + DRV + "', but I am a"
+      + " 'x86_64-linux' with features {benchmark, big-parallel, nixos-test, uid-range}\n";
+
+  @Test
+  void aJumpHostsLogRefusingEveryLoginMakesTheFailureTheBastions() {
+    DispatchRecord r = Logs.parse(NO_MACHINE, "", Optional.of(1)).withCrossCheck(OUT, new CrossCheck("agent",
+        Map.of("aarch64-linux-1.example.com", false), Map.of(), Map.of("bastion.example.com",
+        "its sshd refused root's ssh from agent as jump 1 time and let it in none")));
+    DispatchAssertions.assertThat(r).as("the agent's build").failedBecause(ErrorClass.SSH_JUMP_AUTHENTICATION);
+    Assertions.assertThat(r.summary()).isEqualTo("not built anywhere, failed (a jump host on the way to the builder"
+        + " (ProxyJump) refused root's SSH key, so the builder was never reached, at bastion.example.com)");
+    Assertions.assertThat(r.evidenceText()).contains("jump host log: bastion.example.com: its sshd refused root's ssh from"
+        + " agent as jump 1 time and let it in none");
+    Assertions.assertThat(CellAnswer.of(r).brief()).isEqualTo("fails: the bastion refused the SSH key (at bastion.example.com)");
+  }
+
+  @Test
+  void withoutSuchALogTheFailureIsNixsOwn() {
+    DispatchRecord r = Logs.parse(NO_MACHINE, "", Optional.of(1)).withCrossCheck(OUT, new CrossCheck("agent",
+        Map.of("aarch64-linux-1.example.com", false), Map.of()));
+    DispatchAssertions.assertThat(r).as("the agent's build").failedBecause(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+    assertThatThrownBy(() -> DispatchAssertions.assertThat(r).as("the agent's build")
+        .failedBecause(ErrorClass.SSH_JUMP_AUTHENTICATION)).isExactlyInstanceOf(VerdictFailure.class);
+    Assertions.assertThat(CellAnswer.of(r).brief()).isEqualTo("fails: no builder can build it");
+  }
 }
