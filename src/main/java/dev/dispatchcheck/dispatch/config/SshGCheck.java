@@ -1,5 +1,6 @@
 package dev.dispatchcheck.dispatch.config;
 
+import dev.dispatchcheck.dispatch.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,8 @@ public record SshGCheck(String destination, Optional<String> user, Optional<Stri
   public List<String> differences(int exitCode, String stdout, String stderr) {
     Optional<String> loop = expected.failure().filter(f -> f.startsWith("jumphost loop"));
     if (exitCode != 0) {
-      String said = stderr.strip().lines().reduce((a, b) -> b).orElse("exit " + exitCode);
+      // ssh's words may quote the farm's text: escaped, as everything of a farm's that reaches a log.
+      String said = Printable.escape(stderr.strip().lines().reduce((a, b) -> b).orElse("exit " + exitCode));
       return loop.isPresent() && said.contains(loop.get()) ? List.of()
           : List.of("ssh -G fails (" + said + ") where dispatchcheck expects it to reach " + expected.host());
     }
@@ -76,7 +78,10 @@ public record SshGCheck(String destination, Optional<String> user, Optional<Stri
   }
 
   private static void compare(List<String> out, String what, String model, String ssh) {
-    if (!model.equals(ssh)) out.add(what + ": dispatchcheck reads " + model + ", ssh -G says " + (ssh == null ? "nothing" : ssh));
+    if (!model.equals(ssh)) {
+      out.add(what + ": dispatchcheck reads " + Printable.escape(model) + ", ssh -G says "
+          + (ssh == null ? "nothing" : Printable.escape(ssh)));
+    }
   }
 
   /** The last hop of a ProxyJump or of a recognised ssh -W ProxyCommand, as written; "none" without one. */

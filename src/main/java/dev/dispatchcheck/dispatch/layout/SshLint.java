@@ -35,31 +35,41 @@ final class SshLint {
   static List<Finding> of(Collection<SshRoute> routes) {
     SshLint lint = new SshLint();
     for (SshRoute r : routes) {
-      lint.route(r, "builder " + r.name());
-      r.via().forEach(hop -> lint.route(hop, "jump host " + hop.name()));
+      lint.route(r, "builder " + r.name(), Optional.empty());
+      for (int i = 0; i < r.via().size(); i++) {
+        // A jump host is named by the ProxyJump or ProxyCommand before it: there, unless its own HostName renames it.
+        Optional<SshOptions.Value> namedBy = (i > 0 ? r.via().get(i - 1).options().proxy() : Optional.<SshOptions.Value>empty())
+            .or(() -> r.options().proxy());
+        lint.route(r.via().get(i), "jump host " + r.via().get(i).name(), namedBy);
+      }
       r.failure().ifPresent(f -> lint.failure(r, f));
     }
     return lint.findings;
   }
 
-  private void route(SshRoute r, String what) {
+  /**
+   * A route's values where ssh_config sets them; {@code namedBy}, for a jump host, the proxy
+   * line that names it, where its host, user and port are checked unless its own lines set them.
+   */
+  private void route(SshRoute r, String what, Optional<SshOptions.Value> namedBy) {
     SshOptions o = r.options();
     Optional<SshOptions.Value> hostName = o.hostName().filter(v -> !v.fromCommandLine());
-    hostName.ifPresent(v -> {
+    String named = hostName.isPresent() ? "HostName " + r.host() + " of " + what : what;
+    hostName.or(() -> namedBy).ifPresent(v -> {
       List<String> errors = new ArrayList<>(MachineValues.sshRoute(r.host(), "root", "22", what));
-      if (HarnessHosts.taken(r.host())) errors.add(HarnessHosts.takenBy("HostName " + r.host() + " of " + what));
+      if (HarnessHosts.taken(r.host())) errors.add(HarnessHosts.takenBy(named));
       if (IPV4.matcher(r.host()).matches()) {
-        errors.add("HostName " + r.host() + " of " + what + " is an IP address: the stand-ins answer to host names on"
-            + " the farm's own network, so dispatchcheck cannot stand in for it; name the host in HostName");
+        errors.add(named + " is an IP address: the stand-ins answer to host names on the farm's own network, so"
+            + " dispatchcheck cannot stand in for it; name the host in HostName");
       }
       errors.forEach(e -> error(v, e));
     });
-    o.user().filter(v -> !v.fromCommandLine()).ifPresent(v ->
-        MachineValues.sshRoute("h", v.value(), "22", what).forEach(e -> error(v, e)));
-    o.port().filter(v -> !v.fromCommandLine()).ifPresent(v ->
-        MachineValues.sshRoute("h", "root", v.value(), what).forEach(e -> error(v, e)));
-    o.proxy().filter(p -> p.keyword().equalsIgnoreCase("ProxyJump") && !p.value().equalsIgnoreCase("none"))
-        .ifPresent(p -> jumpHosts(p, what));
+    o.user().filter(v -> !v.fromCommandLine()).or(() -> namedBy).ifPresent(v ->
+        MachineValues.sshRoute("h", r.user(), "22", what).forEach(e -> error(v, e)));
+    o.port().filter(v -> !v.fromCommandLine()).or(() -> namedBy).ifPresent(v -> MachineValues.sshRoute("h", "root",
+        o.port().map(SshOptions.Value::value).orElse("22"), what).forEach(e -> error(v, e)));
+    o.proxy().filter(p -> p.keyword().equalsIgnoreCase("ProxyJump") && SshHop.proxyJump(p.value()).isEmpty())
+        .ifPresent(p -> error(p, "ProxyJump " + p.value() + " of " + what + " is not a list of [user@]host[:port]"));
     for (SshOptions.Value v : o.unmodelled()) {
       warning(v, v.keyword() + (v.value().isEmpty() ? "" : " " + v.value()) + " is not modelled by dispatchcheck, which"
           + " takes the block as not applying; check compares its reading with ssh -G on the agent's"
@@ -74,19 +84,6 @@ final class SshLint {
           + " is not where dispatchcheck makes a throwaway key (an absolute path under "
           + String.join(", ", AgentPaths.KEY_DIRECTORIES) + ", not a file ssh or dispatchcheck uses otherwise): no key"
           + " stands in for it, so ssh offers root's others"));
-    }
-  }
-
-  /** The hops of a ProxyJump: each a host name a stand-in answers to, as a machines line's host. */
-  private void jumpHosts(SshOptions.Value proxyJump, String what) {
-    Optional<List<SshHop>> hops = SshHop.proxyJump(proxyJump.value());
-    if (hops.isEmpty()) {
-      error(proxyJump, "ProxyJump " + proxyJump.value() + " of " + what + " is not a list of [user@]host[:port]");
-      return;
-    }
-    for (SshHop hop : hops.get()) {
-      MachineValues.sshRoute(hop.host(), hop.user().orElse("root"), hop.port().orElse("22"), "ProxyJump " + proxyJump.value())
-          .forEach(e -> error(proxyJump, e));
     }
   }
 

@@ -151,4 +151,26 @@ class RootSshTest {
             + " leave it out (Host *.example.com !bastion.example.com) or give it ProxyJump none in a block before; its"
             + " builds fail there in production as in the stand-ins");
   }
+
+  @Test
+  void aJumpHostsNameUserAndPortAreCheckedWhereTheProxyLineNamesThem() {
+    assertThat(Lint.check(aliasFarm("Host *.example.com !bastion.example.com",
+        "  ProxyCommand ssh -l 'a b' -W %h:%p agent").layout())).extracting(Finding::toString).filteredOn(f -> f.contains("error"))
+        .containsExactly("agent/root/.ssh/config:2: error: jump host agent is the name of one of dispatchcheck's own hosts"
+            + " (agent, client), so no stand-in can answer to it: dispatchcheck cannot check a farm with a builder of that name",
+            "agent/root/.ssh/config:2: error: SSH user 'a b' of jump host agent is not a login name (a letter or '_', then"
+                + " letters, digits, '_' or '-', perhaps a final '$'; at most 32 characters)");
+    assertThat(Lint.check(aliasFarm("Host *.example.com !bastion.example.com",
+        "  ProxyCommand ssh -l 'a;b' -W %h:%p agent").layout())).as("not ssh -W alone: neutralised, no jump host")
+        .extracting(Finding::toString).filteredOn(f -> f.contains("error")).isEmpty();
+    assertThat(Lint.check(aliasFarm("Host *.example.com !bastion.example.com", "  ProxyJump x_y@b.example.com:0").layout()))
+        .extracting(Finding::toString).filteredOn(f -> f.contains("error")).containsExactly(
+            "agent/root/.ssh/config:2: error: port '0' of jump host b.example.com is not a number from 1 to 65535");
+    assertThat(Lint.check(aliasFarm("Host *.example.com !bastion.example.com", "  ProxyJump b.example.com,").layout()))
+        .extracting(Finding::toString).filteredOn(f -> f.contains("error")).containsExactly(
+            "agent/root/.ssh/config:2: error: ProxyJump b.example.com, of builder aarch64-linux-0.example.com is not a list"
+                + " of [user@]host[:port]");
+    assertThat(Lint.check(aliasFarm("Host *.example.com !bastion.example.com", "  ProxyJump jump@b.example.com:2200")
+        .layout())).extracting(Finding::toString).filteredOn(f -> f.contains("error")).isEmpty();
+  }
 }
