@@ -180,7 +180,10 @@ public final class FarmCheck {
     try (Farm farm = start.apply(notes)) {
       List<DispatchMap.Row> rows = DispatchMapBuilder.build(farm, cells, underCheck.deployment().layout().nixSettings(),
           new Waiter(settings.buildTimeout()), r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
-      if (underCheck.live().isEmpty()) notes.addAll(StandInFarm.neutralisedCalls(farm, underCheck));
+      if (underCheck.live().isEmpty()) {
+        notes.addAll(StandInFarm.neutralisedCalls(farm, underCheck));
+        notes.addAll(StandInFarm.passage(farm, underCheck));
+      }
       MapReport.write(reportDir, underCheck.layout(), nix, rows, notes);
       return new Mapped(rows, notes);
     }

@@ -23,6 +23,10 @@ public final class Diagnosis {
 
   /** The same for a build an effect started ({@code effect} present): its own builders may be why. */
   public static Optional<String> likelyCause(DispatchRecord r, ClientFacts f, Optional<EffectPath> effect) {
+    if (r.error().orElse(null) == ErrorClass.SSH_JUMP_AUTHENTICATION && !r.crossCheck().jumpRefusals().isEmpty()) {
+      return Optional.of(r.error().get().meaning() + ": " + r.crossCheck().jumpRefusals().entrySet().stream()
+          .map(e -> e.getKey() + " (" + e.getValue() + ")").sorted().collect(java.util.stream.Collectors.joining(", ")));
+    }
     if (r.error().isPresent() && r.error().get() != ErrorClass.NO_MACHINE_FOR_SYSTEM
         && r.error().get() != ErrorClass.BUILD_FAILED) {
       return Optional.of(r.error().get().meaning(r.errorLine().orElse("")) + " (" + r.errorLine().orElse("") + ")");

@@ -11,7 +11,11 @@ public record Evidence(Source source, String statement) {
     /** Another host's Nix store, asked whether it holds the output. */
     HOST_STORE,
     /** A host's probe journal: the probe notes each run on the host that runs it. */
-    PROBE_JOURNAL
+    PROBE_JOURNAL,
+    /** Root's ssh_config on the client, as ssh -G there reads it: the host a builder's name is, and the jump hosts. */
+    SSH_CONFIG,
+    /** A jump host's sshd log: whether it let root's ssh in. */
+    JUMP_HOST_LOG
   }
 
   @Override

@@ -115,7 +115,12 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
     REMOTE_COMMAND("RemoteCommand", Deployed.AS_WRITTEN, "", "",
         "deployed as written: it runs nothing, as ssh refuses every connection Nix makes through its block"),
     PROXY_JUMP("ProxyJump", Deployed.AS_WRITTEN, "", "",
-        "deployed as written: ssh reaches builders through these hosts (ssh runs ssh; no command of the farm's runs)");
+        "deployed as written: ssh reaches builders through these hosts, each a stand-in bastion (ssh runs ssh; no"
+            + " command of the farm's runs)"),
+    /** A ProxyCommand that only runs {@code ssh -W %h:%p HOST} (SshHop#sshW): ProxyJump's older spelling. */
+    PROXY_COMMAND_JUMP("ProxyCommand", Deployed.AS_WRITTEN, "", "",
+        "deployed as written: it only runs ssh -W through a jump host, as ProxyJump does, and the jump host is a stand-in"
+            + " bastion (no other command of the farm's runs)");
 
     /** The nix.conf setting or ssh keyword, in its documented spelling. */
     public final String keyword;
@@ -175,7 +180,9 @@ public record FarmCommand(Kind kind, Source source, String key, String file, int
           + " (`Cannot execute command-line and remote command`: Nix names the command it runs on a builder), so"
           + " those builds fail; it runs nothing, and check deploys it as written";
       case PROXY_JUMP -> name + " has ssh reach builders through " + quoted + " (ssh runs ssh, no command of the"
-          + " farm's); check deploys it as written, so a jump host the farm has no stand-in for fails the connection";
+          + " farm's); check stands in a bastion for each jump host and deploys it as written";
+      case PROXY_COMMAND_JUMP -> name + " " + quoted + " only has ssh reach builders through a jump host with ssh -W, as"
+          + " ProxyJump does; check stands in a bastion for it and deploys it as written";
       case PLUGIN_FILES, PKCS11_PROVIDER, SECURITY_KEY_PROVIDER -> subject + " has " + (kind.isNixSetting() ? "Nix" : "ssh")
           + " load " + quoted + " as code, as " + who() + ", " + kind.when + "; check deploys it " + deployedAs()
           + " unless --run-farm-commands";

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.dispatch.layout;
 
 import dev.dispatchcheck.dispatch.config.SshConfig;
+import dev.dispatchcheck.dispatch.config.SshHop;
 import dev.dispatchcheck.dispatch.layout.FarmCommand.Kind;
 import dev.dispatchcheck.dispatch.layout.FarmCommand.Source;
 import java.util.ArrayList;
@@ -82,6 +83,8 @@ public final class FarmCommands {
       SSH_OPTIONS.stream().filter(k -> l.is(k.keyword)).findFirst()
           // What turns an option off ("none"; ssh's own security-key support) runs nothing of the farm's.
           .filter(k -> !l.rest().isEmpty() && !l.rest().equals("none") && !l.rest().equals(k.offValue()))
+          // A ProxyCommand that only runs ssh -W through a jump host is ProxyJump by another name: a bastion stands in.
+          .map(k -> k == Kind.PROXY_COMMAND && SshHop.sshW(l.rest()).isPresent() ? Kind.PROXY_COMMAND_JUMP : k)
           .ifPresent(k -> found.add(new FarmCommand(k, Source.AGENT_FILE, path, file, l.number(), l.keyword(), l.rest(),
               List.of())));
     }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  *   agent/...                              the agent host's files at their deployed paths
  *   agent/etc/nix/nix.conf                 (required)
  *   builders/HOST/etc/nix/nix.conf         a builder's own nix.conf (optional)
+ *   bastions/HOST/root/.ssh/authorized_keys        a jump host's keys for its login user (optional);
+ *   bastions/HOST/home/USER/.ssh/authorized_keys   see {@link BastionLogins}
  *   hercules-ci-agent.json or .toml        the agent's configuration, for its nixSettings (optional)
  *   *.feature                              expectations (optional)
  * </pre>
@@ -25,10 +27,11 @@ import java.util.TreeMap;
  * @param builderNixConfs builder host name, as its directory is named, to its nix.conf
  * @param features the {@code *.feature} files at the top of the farm directory, sorted
  * @param agentConfig the agent's configuration file at the top of the farm directory, if any
+ * @param bastionKeys a jump host's authorized_keys by farm path ({@code bastions/HOST/root/.ssh/authorized_keys})
  */
 public record FarmLayout(
     Path dir, Map<String, String> agentFiles, Map<String, String> builderNixConfs, List<Path> features,
-    Optional<AgentConfig> agentConfig) {
+    Optional<AgentConfig> agentConfig, Map<String, String> bastionKeys) {
 
   public static final String SYSTEM_NIX_CONF = "/etc/nix/nix.conf";
   public static final String SYSTEM_MACHINES = "/etc/nix/machines";
@@ -37,6 +40,13 @@ public record FarmLayout(
     agentFiles = Collections.unmodifiableMap(new TreeMap<>(agentFiles));
     builderNixConfs = Collections.unmodifiableMap(new TreeMap<>(builderNixConfs));
     features = features.stream().sorted().toList();
+    bastionKeys = Collections.unmodifiableMap(new TreeMap<>(bastionKeys));
+  }
+
+  /** A farm that says nothing of its jump hosts. */
+  public FarmLayout(Path dir, Map<String, String> agentFiles, Map<String, String> builderNixConfs, List<Path> features,
+      Optional<AgentConfig> agentConfig) {
+    this(dir, agentFiles, builderNixConfs, features, agentConfig, Map.of());
   }
 
   /**
@@ -51,7 +61,8 @@ public record FarmLayout(
       throw new FarmInputException(dir.resolve(farmPathOfAgentFile(SYSTEM_NIX_CONF))
           + ": missing; the agent host's nix.conf is required");
     }
-    return new FarmLayout(dir, agentFiles(files), builderNixConfs(files), features(dir, files), agentConfig(dir, files));
+    return new FarmLayout(dir, agentFiles(files), builderNixConfs(files), features(dir, files), agentConfig(dir, files),
+        bastionKeys(files));
   }
 
   /**
@@ -116,6 +127,15 @@ public record FarmLayout(
       if (parts.length == 3 && file.equals(farmPathOfBuilderNixConf(parts[1]))) confs.put(parts[1], files.read(file));
     }
     return confs;
+  }
+
+  /** bastions/HOST/root/.ssh/authorized_keys and bastions/HOST/home/USER/.ssh/authorized_keys; nothing else there is read. */
+  private static Map<String, String> bastionKeys(FarmFiles files) {
+    Map<String, String> keys = new TreeMap<>();
+    for (String file : files.under("bastions")) {
+      if (BastionLogins.AUTHORIZED_KEYS.matcher(file).matches()) keys.put(file, files.read(file));
+    }
+    return keys;
   }
 
   /** hercules-ci-agent.json or hercules-ci-agent.toml, not both. */

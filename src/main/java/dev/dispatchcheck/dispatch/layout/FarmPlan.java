@@ -3,6 +3,7 @@ package dev.dispatchcheck.dispatch.layout;
 import dev.dispatchcheck.dispatch.config.Machine;
 import dev.dispatchcheck.dispatch.config.MachinesFile;
 import dev.dispatchcheck.dispatch.config.MachinesFileException;
+import dev.dispatchcheck.dispatch.config.SshRoute;
 import dev.dispatchcheck.dispatch.config.StoreUri;
 import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import java.util.ArrayList;
@@ -24,8 +25,12 @@ import java.util.TreeSet;
  * @param standIns one per builder host, sorted by host name
  * @param cells sorted by user, system, then features: the guide's check as each user
  * @param effectCells the agent's cells again, each built by an effect of the agent's (docs/effects.md)
+ * @param routes how root's ssh reaches each SSH builder a reachable machines line names, by the line's
+ *     {@code [user@]host} as written ({@link #routeKey})
+ * @param bastions a stand-in for every jump host on those routes, sorted by host name
  */
-public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cell> cells, List<Cell> effectCells) {
+public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cell> cells, List<Cell> effectCells,
+    Map<String, SshRoute> routes, List<Bastion> bastions) {
 
   /** The agent host's own system; also what Nix assumes for a machines line that names none. */
   public static final String NATIVE_SYSTEM = "x86_64-linux";
@@ -44,9 +49,12 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
    * @param keyFiles the ssh-key column values, absolute paths on the agent host, as written
    * @param hostKeys the host-key column values, distinct
    * @param ownNixConf whether the farm gives the builder a nix.conf of its own
+   * @param aliases the other names machines lines give it, which root's ssh_config makes this host's, sorted
+   * @param ports the ports ssh connects to, sorted
    */
   public record StandIn(String host, List<String> sshUsers, List<String> protocols, List<String> systems,
-      List<String> features, List<String> keyFiles, List<HostKey> hostKeys, boolean ownNixConf) {
+      List<String> features, List<String> keyFiles, List<HostKey> hostKeys, boolean ownNixConf, List<String> aliases,
+      List<Integer> ports) {
 
     public StandIn {
       sshUsers = List.copyOf(sshUsers);
@@ -55,6 +63,34 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
       features = List.copyOf(features);
       keyFiles = List.copyOf(keyFiles);
       hostKeys = List.copyOf(hostKeys);
+      aliases = List.copyOf(aliases);
+      ports = List.copyOf(ports);
+    }
+
+    /** A builder named as ssh reaches it, with no alias and the default port. */
+    public StandIn(String host, List<String> sshUsers, List<String> protocols, List<String> systems,
+        List<String> features, List<String> keyFiles, List<HostKey> hostKeys, boolean ownNixConf) {
+      this(host, sshUsers, protocols, systems, features, keyFiles, hostKeys, ownNixConf, List.of(), List.of());
+    }
+  }
+
+  /**
+   * A jump host to stand in for: an sshd that root's ssh logs in to, and that opens the
+   * connections onward to builders ({@code -W}).
+   *
+   * @param host lowercased, as ssh connects to it
+   * @param ports the ports ssh connects to, sorted
+   * @param logins who ssh logs in as there, with the keys it offers and those the bastion accepts, by user
+   */
+  public record Bastion(String host, List<Integer> ports, List<BastionLogins.Login> logins) {
+    public Bastion {
+      ports = List.copyOf(ports);
+      logins = List.copyOf(logins);
+    }
+
+    /** The users ssh logs in as, sorted. */
+    public List<String> sshUsers() {
+      return logins.stream().map(BastionLogins.Login::user).sorted().toList();
     }
   }
 
@@ -89,6 +125,8 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     standIns = List.copyOf(standIns);
     cells = List.copyOf(cells);
     effectCells = List.copyOf(effectCells);
+    routes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(routes));
+    bastions = List.copyOf(bastions);
   }
 
   public static FarmPlan of(FarmLayout layout) {
@@ -101,7 +139,49 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     List<ClientFacts> users = FarmUser.ALL.stream().map(u -> facts(view, u)).toList();
     List<Machine> reachable = reachable(view);
     List<Cell> cells = cells(reachable, view);
-    return new FarmPlan(users, standIns(reachable, layout), cells, effectCells(cells, view));
+    Map<String, SshRoute> routes = routes(reachable, RootSsh.of(layout));
+    return new FarmPlan(users, standIns(reachable, layout, routes), cells, effectCells(cells, view), routes,
+        bastions(routes.values(), BastionLogins.of(layout, routes.values())));
+  }
+
+  /** How a machines line's builder is looked up among {@link #routes()}: its {@code [user@]host} as written. */
+  public static String routeKey(StoreUri uri) {
+    return uri.user().map(u -> u + "@").orElse("") + uri.host();
+  }
+
+  /** The route to the builder of a store URI as a machines line or the client's log writes it. */
+  public Optional<SshRoute> route(String storeUri) {
+    return Optional.ofNullable(routes.get(routeKey(new StoreUri(storeUri))));
+  }
+
+  private static Map<String, SshRoute> routes(List<Machine> machines, RootSsh ssh) {
+    Map<String, SshRoute> routes = new LinkedHashMap<>();
+    for (Machine m : machines) {
+      if (notStoodIn(m).isEmpty()) routes.computeIfAbsent(routeKey(m.uri()), k -> ssh.route(m.hostName(), m.uri().user()));
+    }
+    return routes;
+  }
+
+  private static List<Bastion> bastions(java.util.Collection<SshRoute> routes, List<BastionLogins.Login> logins) {
+    Map<String, List<SshRoute>> byHost = new java.util.TreeMap<>();
+    routes.forEach(r -> r.via().forEach(hop -> byHost.computeIfAbsent(hop.host(), h -> new ArrayList<>()).add(hop)));
+    return byHost.entrySet().stream().map(e -> new Bastion(e.getKey(),
+        e.getValue().stream().map(SshRoute::port).distinct().sorted().toList(),
+        logins.stream().filter(l -> l.host().equals(e.getKey())).toList())).toList();
+  }
+
+  /**
+   * The identity files ssh_config gives ssh for a route that the harness can make a
+   * throwaway key at: root's own key ({@code ~/.ssh/id_ed25519}) is the harness's already,
+   * and a path that is not a key's place is left to lint.
+   */
+  static List<String> keyFiles(SshRoute route) {
+    return route.identityFiles().stream().filter(FarmPlan::throwawayPlace).toList();
+  }
+
+  /** Whether the harness may make a throwaway key at {@code file}: a key's place, and not root's own key. */
+  static boolean throwawayPlace(String file) {
+    return MachineValues.isKeyPath(file) && AgentPaths.keyFileProblem(file, file).isEmpty();
   }
 
   /** The agent's cells again, each built by an effect of the agent's. */
@@ -153,18 +233,21 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     return machines;
   }
 
-  private static List<StandIn> standIns(List<Machine> machines, FarmLayout layout) {
+  /** One stand-in for each host ssh connects to, whatever names the machines lines give it. */
+  private static List<StandIn> standIns(List<Machine> machines, FarmLayout layout, Map<String, SshRoute> routes) {
     Map<String, List<Machine>> byHost = new LinkedHashMap<>();
     for (Machine m : machines) {
-      standInHost(m).ifPresent(host -> byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(m));
+      if (notStoodIn(m).isEmpty()) byHost.computeIfAbsent(routes.get(routeKey(m.uri())).host(), h -> new ArrayList<>()).add(m);
     }
     return byHost.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .map(e -> standIn(e.getKey(), e.getValue(), layout.builderNixConf(e.getKey()).isPresent()))
+        .map(e -> standIn(e.getKey(), e.getValue(), layout.builderNixConf(e.getKey()).isPresent(), routes))
         .toList();
   }
 
-  private static StandIn standIn(String host, List<Machine> lines, boolean ownNixConf) {
+  private static StandIn standIn(String host, List<Machine> lines, boolean ownNixConf, Map<String, SshRoute> routes) {
+    Set<String> aliases = new TreeSet<>();
+    Set<Integer> ports = new TreeSet<>();
     Set<String> users = new TreeSet<>();
     Set<String> protocols = new TreeSet<>();
     Set<String> systems = new TreeSet<>();
@@ -172,21 +255,29 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     Set<String> keyFiles = new LinkedHashSet<>();
     Set<HostKey> hostKeys = new LinkedHashSet<>();
     for (Machine m : lines) {
-      users.add(m.uri().sshUser());
+      SshRoute route = routes.get(routeKey(m.uri()));
+      if (route.isAlias()) aliases.add(m.hostName());
+      ports.add(route.port());
+      users.add(route.user());
       protocols.add(m.uri().scheme());
       systems.addAll(systemsOf(m));
       features.addAll(m.supportedFeatures());
       features.addAll(m.mandatoryFeatures());
       m.sshKey().ifPresent(keyFiles::add);
+      keyFiles.addAll(keyFiles(route));
       m.publicHostKey().map(HostKey::of).ifPresent(hostKeys::add);
     }
     return new StandIn(host, List.copyOf(users), List.copyOf(protocols), List.copyOf(systems),
-        List.copyOf(features), List.copyOf(keyFiles), List.copyOf(hostKeys), ownNixConf);
+        List.copyOf(features), List.copyOf(keyFiles), List.copyOf(hostKeys), ownNixConf, List.copyOf(aliases),
+        List.copyOf(ports));
   }
 
-  /** The host a machines line has a stand-in for, lowercased; none for a line {@link #notStoodIn}. */
-  static Optional<String> standInHost(Machine m) {
-    return notStoodIn(m).isEmpty() ? Optional.of(m.hostName().toLowerCase()) : Optional.empty();
+  /**
+   * The host a machines line has a stand-in for, lowercased, as root's {@code ssh} makes its
+   * name; none for a line {@link #notStoodIn}.
+   */
+  static Optional<String> standInHost(Machine m, RootSsh ssh) {
+    return notStoodIn(m).isEmpty() ? Optional.of(ssh.route(m.hostName(), m.uri().user()).host()) : Optional.empty();
   }
 
   /**

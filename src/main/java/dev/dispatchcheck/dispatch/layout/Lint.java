@@ -32,7 +32,7 @@ public final class Lint {
   private Lint(FarmLayout layout, FarmLimits limits) {
     this.layout = layout;
     this.limits = limits;
-    this.planSize = new PlanSize(limits);
+    this.planSize = new PlanSize(limits, layout == null ? RootSsh.none() : RootSsh.of(layout));
   }
 
   /** The findings, sorted by file and line, under the default limits. */
@@ -60,6 +60,8 @@ public final class Lint {
     }
     lint.findings.addAll(FarmSecrets.findings(layout, limits));
     lint.findings.addAll(lint.planSize.findings());
+    // Routes only for a plan within the limits: each reads root's ssh_config again.
+    if (lint.planSize.findings().isEmpty()) lint.findings.addAll(SshLint.of(layout, FarmPlan.of(layout, limits)));
     return lint.sorted();
   }
 

@@ -35,7 +35,7 @@ final class MachineValues {
   static List<String> errors(Machine m) {
     MachineValues check = new MachineValues();
     // A line with no stand-in gives the harness no value of its URI (Lint says what Nix makes of it).
-    if (FarmPlan.standInHost(m).isPresent()) check.sshUri(m.uri());
+    if (FarmPlan.notStoodIn(m).isEmpty()) check.sshUri(m.uri());
     if (m.uri().isRelativePath() && m.uri().schemeWithoutSlashes().isEmpty()) {
       check.errors.add("store URI '" + m.storeUri() + "' has no scheme and holds a '/': Nix prepends ssh:// only to a"
           + " bare host name, and reads this as the path of a local store, relative to the working directory of the"
@@ -81,6 +81,24 @@ final class MachineValues {
     return check.errors;
   }
 
+  /**
+   * What is wrong with a route's host, user and port as root's ssh_config makes them: the
+   * same rules as a machines line's, as each becomes a stand-in's name, a login and a port
+   * there. {@code what} names the route.
+   */
+  static List<String> sshRoute(String host, String user, String port, String what) {
+    MachineValues check = new MachineValues();
+    check.hostName(host);
+    check.user(user, what);
+    check.port(port, what);
+    return check.errors;
+  }
+
+  /** An absolute path of safe characters without '..': where the harness may make a key, given the directory allows it. */
+  static boolean isKeyPath(String path) {
+    return PATH.matcher(path).matches() && !List.of(path.split("/")).contains("..");
+  }
+
   private void user(String user, String uri) {
     require(USER.matcher(user).matches() && user.length() <= 32, "SSH user '" + user + "' of " + uri + " is not a login name"
         + " (a letter or '_', then letters, digits, '_' or '-', perhaps a final '$'; at most 32 characters)");
@@ -119,7 +137,7 @@ final class MachineValues {
       errors.add(what + " is a relative path, which ssh resolves against the working directory of the Nix process"
           + " that runs it, not a home; give an absolute path");
     } else {
-      require(PATH.matcher(path).matches() && !List.of(path.split("/")).contains(".."),
+      require(isKeyPath(path),
           what + " is not an absolute path of letters, digits and . _ / + - without '..'");
     }
   }

@@ -17,18 +17,21 @@ final class PlanSize {
   private record Place(String file, int line) {}
 
   private final FarmLimits limits;
+  /** How root's ssh names each builder: two names of one host are one stand-in. */
+  private final RootSsh ssh;
   private final Set<String> hosts = new HashSet<>();
   private final Set<List<String>> probes = FarmPlan.firstProbes();
   private Place pastBuilders;
   private Place pastCells;
 
-  PlanSize(FarmLimits limits) {
+  PlanSize(FarmLimits limits, RootSsh ssh) {
     this.limits = limits;
+    this.ssh = ssh;
   }
 
   /** A machines line the plan would take, written at {@code file}:{@code line}. */
   void add(Machine m, String file, int line) {
-    FarmPlan.standInHost(m).ifPresent(hosts::add);
+    FarmPlan.standInHost(m, ssh).ifPresent(hosts::add);
     FarmPlan.addProbes(m, probes);
     if (pastBuilders == null && hosts.size() > limits.builders()) pastBuilders = new Place(file, line);
     if (pastCells == null && cells() > limits.cells()) pastCells = new Place(file, line);

@@ -1,6 +1,7 @@
 package dev.dispatchcheck.dispatch.layout;
 
 import dev.dispatchcheck.dispatch.config.SshConfig;
+import dev.dispatchcheck.dispatch.config.SshPatterns;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -68,7 +69,7 @@ final class SshConfigFiles {
     String[] patterns = pattern.split("/", -1);
     String[] parts = path.split("/", -1);
     if (patterns.length != parts.length) return false;
-    for (int i = 0; i < parts.length; i++) if (!componentMatches(tokens(patterns[i]), parts[i])) return false;
+    for (int i = 0; i < parts.length; i++) if (!SshPatterns.matches(tokens(patterns[i]), parts[i])) return false;
     return true;
   }
 
@@ -103,29 +104,5 @@ final class SshConfigFiles {
       any = any.or(x -> x >= from && x <= to);
     }
     return negated ? any.negate() : any;
-  }
-
-  /** The classic match: on a mismatch, the last '*' takes one character more; no more than length × length steps. */
-  private static boolean componentMatches(List<IntPredicate> tokens, String s) {
-    int p = 0;
-    int i = 0;
-    int star = -1;
-    int starAt = 0;
-    while (i < s.length()) {
-      if (p < tokens.size() && tokens.get(p) != null && tokens.get(p).test(s.charAt(i))) {
-        p++;
-        i++;
-      } else if (p < tokens.size() && tokens.get(p) == null) {
-        star = p++;
-        starAt = i;
-      } else if (star >= 0) {
-        p = star + 1;
-        i = ++starAt;
-      } else {
-        return false;
-      }
-    }
-    while (p < tokens.size() && tokens.get(p) == null) p++;
-    return p == tokens.size();
   }
 }

@@ -17,6 +17,8 @@ public enum ErrorClass {
       "the builder's SSH host key was not accepted"),
   SSH_KEY_UNUSABLE("the SSH key named for the builder cannot be used",
       "the SSH identity file named for the builder cannot be used"),
+  SSH_JUMP_AUTHENTICATION("the bastion refused the SSH key",
+      "a jump host on the way to the builder (ProxyJump) refused root's SSH key, so the builder was never reached"),
   SSH_AUTHENTICATION("the builder refused the SSH key",
       "the builder refused the SSH key"),
   SSH_CONNECTION("no SSH connection to the builder could be made",

@@ -23,14 +23,23 @@ public sealed interface CellAnswer {
   /** The kind, for programs reading map.json: wentTo, builtLocally, nothingBuilt, failed, notStoodIn, harnessError. */
   String kind();
 
-  /** Dispatched to this builder (a host name, lowercased: Nix and DNS ignore case) and built there. */
-  record WentTo(String host) implements CellAnswer {
+  /**
+   * Dispatched to this builder (a host name, lowercased: Nix and DNS ignore case) and built
+   * there; {@code named} says it as the client's log and root's ssh_config do, when they
+   * name it otherwise ("arm1, that is aarch64-linux-1.example.com via bastion.example.com").
+   */
+  record WentTo(String host, String named) implements CellAnswer {
     public WentTo {
       host = host.toLowerCase();
+      if (named.equalsIgnoreCase(host)) named = host;
+    }
+
+    public WentTo(String host) {
+      this(host, host.toLowerCase());
     }
 
     @Override public String text() {
-      return host;
+      return named;
     }
 
     @Override public String kind() {
@@ -66,9 +75,11 @@ public sealed interface CellAnswer {
       return "fails: " + cause;
     }
 
-    /** The cause as a scenario words it ("the builder refused the SSH key"), when it is a known one. */
+    /** The cause as a scenario words it ("the builder refused the SSH key"), when it is a known one; where, if said. */
     @Override public String brief() {
-      return "fails: " + ErrorClass.byMeaning(cause).map(ErrorClass::phrase).orElse(cause);
+      String at = cause.matches(".* \\(at [^()]*\\)") ? cause.substring(cause.lastIndexOf(" (at ")) : "";
+      return "fails: " + ErrorClass.byMeaning(cause.substring(0, cause.length() - at.length())).map(c -> c.phrase() + at)
+          .orElse(cause);
     }
 
     @Override public String kind() {
@@ -115,10 +126,13 @@ public sealed interface CellAnswer {
     }
     if (r.outcome() == Outcome.FAILED) {
       String builtWhere = r.placement() == Placement.REMOTE ? "on " + r.builder().orElse("?") : "locally";
-      return new Failed(r.error().map(e -> e.meaning(r.errorLine().orElse(""), builtWhere))
+      // A jump host that refused root's ssh is named: the failure is there, not at a builder.
+      String at = r.crossCheck().jumpRefusals().isEmpty() ? ""
+          : " (at " + String.join(", ", new java.util.TreeSet<>(r.crossCheck().jumpRefusals().keySet())) + ")";
+      return new Failed(r.error().map(e -> e.meaning(r.errorLine().orElse(""), builtWhere) + at)
           .orElse("unrecognised error (see its log)"));
     }
-    if (r.placement() == Placement.REMOTE) return new WentTo(r.builder().orElse("?"));
+    if (r.placement() == Placement.REMOTE) return new WentTo(r.builderHost().orElse("?"), r.builderNamed());
     return r.placement() == Placement.LOCAL ? new BuiltLocally() : new NothingBuilt();
   }
 

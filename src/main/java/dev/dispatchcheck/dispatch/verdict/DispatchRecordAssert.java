@@ -7,7 +7,6 @@ import dev.dispatchcheck.dispatch.evidence.Placement;
 import dev.dispatchcheck.dispatch.log.ErrorClass;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
 
@@ -44,8 +43,7 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
   public DispatchRecordAssert wentToOneOf(Collection<String> builders) {
     requireConsistentEvidence();
     String expected = builders.size() == 1 ? builders.iterator().next() : "one of " + new TreeSet<>(builders);
-    Optional<String> took = actual.builder();
-    boolean named = took.isPresent() && builders.stream().anyMatch(b -> b.equalsIgnoreCase(took.get()));
+    boolean named = builders.stream().anyMatch(actual::builtBy);
     if (actual.placement() != Placement.REMOTE || !named || actual.outcome() != Outcome.SUCCEEDED) {
       fail("expected " + subject() + " to be dispatched to " + expected);
     }
@@ -123,7 +121,9 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
     List<String> journals = c.hostsThatRanIt();
     switch (actual.placement()) {
       case REMOTE -> {
-        String b = actual.builder().orElseThrow();
+        // The host ssh reached, which holds the output: an alias in the log names it by another name.
+        String b = actual.builderHost().orElseThrow();
+        String named = actual.builderNamed();
         if (c.outputOnHost().isEmpty()) {
           harnessError("no other host's store was checked, so the log's claim stands alone");
         }
@@ -132,21 +132,21 @@ public final class DispatchRecordAssert extends AbstractAssert<DispatchRecordAss
           // host but that builder may have run the probe. (A post-build hook fails after the
           // build: that evidence is a built one's, below.)
           if (!journals.isEmpty() && !sameHosts(journals, b)) {
-            harnessError("the build failed on " + b + ", yet the probe journal of " + String.join(" and ", journals)
+            harnessError("the build failed on " + named + ", yet the probe journal of " + String.join(" and ", journals)
                 + " records a run");
           }
           if (!stores.isEmpty()) {
-            harnessError("the build failed on " + b + ", yet the output is in the store of " + String.join(" and ", stores));
+            harnessError("the build failed on " + named + ", yet the output is in the store of " + String.join(" and ", stores));
           }
           return;
         }
         if (!sameHosts(stores, b)) {
-          harnessError("the client's log says " + b + " built it, but the output is in the store of "
+          harnessError("the client's log says " + named + " built it, but the output is in the store of "
               + (stores.isEmpty() ? "no other host" : String.join(" and ", stores)));
         }
         // No journal asked (a live farm's probe notes none) leaves the log and the stores; any journal asked must agree.
         if (!c.ranOnHost().isEmpty() && !sameHosts(journals, b)) {
-          harnessError("the client's log says " + b + " built it, but the probe journal of "
+          harnessError("the client's log says " + named + " built it, but the probe journal of "
               + (journals.isEmpty() ? "no host" : String.join(" and ", journals)) + " records the run");
         }
       }

@@ -2,15 +2,20 @@ package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.driver.probe.BuildRun;
+import dev.dispatchcheck.dispatch.evidence.ClientFacts;
 import dev.dispatchcheck.dispatch.evidence.CrossCheck;
 import dev.dispatchcheck.dispatch.evidence.Diagnosis;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.evidence.Outcome;
+import dev.dispatchcheck.dispatch.evidence.SshdLog;
+import dev.dispatchcheck.dispatch.config.SshRoute;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.host.NixHost;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a finished build into a {@link DispatchRecord} that rests on both ends of the SSH
@@ -27,10 +32,11 @@ final class DispatchInvestigator {
       throw new HarnessError("the log stream of " + run.user() + "'s build on " + run.host()
           + " broke, so the log read is not the whole log: " + t, t);
     });
-    DispatchRecord fromLog = run.record();
+    // The log names the builder as the machines line does; root's ssh_config says which host that is.
+    DispatchRecord fromLog = run.record().withRoute(run.record().builderUri().flatMap(farm.spec()::route));
     NixHost origin = farm.host(run.host());
-    DispatchRecord record = fromLog.withLikelyCause(
-        Diagnosis.likelyCause(fromLog, farm.facts(run.host(), run.user(), run.effect()), run.effect()));
+    ClientFacts facts = farm.facts(run.host(), run.user(), run.effect());
+    DispatchRecord record = fromLog.withLikelyCause(Diagnosis.likelyCause(fromLog, facts, run.effect()));
     Optional<String> output = record.outputPath().or(() -> record.derivation().flatMap(d -> outputOf(origin, d)));
     if (output.isEmpty()) return record;
     Optional<LiveHosts> live = farm.live();
@@ -47,7 +53,34 @@ final class DispatchInvestigator {
       if (h != origin) stores.put(h.name(), seen.get(i).contains("store"));
       journals.put(h.name(), seen.get(i).contains("journal"));
     }
-    return record.withCrossCheck(output.get(), new CrossCheck(origin.name(), stores, journals));
+    DispatchRecord checked = record.withCrossCheck(output.get(), new CrossCheck(origin.name(), stores, journals,
+        jumpRefusals(farm, record, facts, origin)));
+    return checked.withLikelyCause(Diagnosis.likelyCause(checked, facts, run.effect()));
+  }
+
+  /**
+   * Each jump host on the build's route whose sshd log shows it refusing root's ssh from the
+   * client every time, with what the log says. A log is the host's since its last reset: a
+   * login it refused once it refuses for every build.
+   */
+  private static Map<String, String> jumpRefusals(Farm farm, DispatchRecord record, ClientFacts facts, NixHost origin) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (record.outcome() != Outcome.FAILED) return out;
+    // The builder the log names, or, where Nix gave up before naming one, each the daemon could use for this user.
+    List<SshRoute> routes = record.route().map(List::of).orElseGet(() -> farm.spec().routes().values().stream()
+        .filter(r -> facts.daemonMachines().stream().anyMatch(r.name()::equalsIgnoreCase)).toList());
+    List<SshRoute> hops = routes.stream().flatMap(r -> r.via().stream()).distinct().toList();
+    if (hops.isEmpty()) return out;
+    Set<String> from = Set.of(origin.shellOrFail("root", "hostname -I").strip().split("\\s+"));
+    for (SshRoute hop : hops) {
+      String log = farm.host(hop.host()).readFile(SshStandIns.SSHD_LOG).orElse("");
+      int refused = SshdLog.refusals(log, hop.user(), from);
+      if (refused > 0 && SshdLog.logins(log, hop.user(), from) == 0) {
+        out.put(hop.host(), "its sshd refused root's ssh from " + origin.name() + " as " + hop.user() + " " + refused
+            + (refused == 1 ? " time" : " times") + " and let it in none");
+      }
+    }
+    return out;
   }
 
   /** The output path of a derivation in the client's store, even if it was never built. */

@@ -19,7 +19,8 @@ import java.util.Set;
 public record HostSpec(String name, Role role, NixVersion nix, List<String> systems, Set<String> features,
     List<String> sshUsers, List<String> trustedUsers, Map<String, String> files) {
 
-  public enum Role { AGENT, BUILDER, CLIENT }
+  /** A bastion is a jump host: only its sshd serves (its Nix, from the one image of every role, is never asked). */
+  public enum Role { AGENT, BUILDER, CLIENT, BASTION }
 
   public HostSpec {
     name = name.toLowerCase();
@@ -36,6 +37,10 @@ public record HostSpec(String name, Role role, NixVersion nix, List<String> syst
 
   public static HostSpec builder(String name, NixVersion nix, List<String> systems) {
     return new HostSpec(name, Role.BUILDER, nix, systems, Set.of(), List.of(), List.of(), Map.of());
+  }
+
+  public static HostSpec bastion(String name, NixVersion nix, List<String> sshUsers) {
+    return new HostSpec(name, Role.BASTION, nix, List.of(), Set.of(), sshUsers, List.of(), Map.of());
   }
 
   public static HostSpec client(String name, NixVersion nix) {

@@ -55,9 +55,11 @@ public final class StandInFarm {
               : "; no nix.conf of its own in the farm, so it is assumed correctly configured: its SSH users are"
                   + " trusted by its daemon, nix-store and nix-daemon are on the non-interactive PATH"));
     }
+    hosts.addAll(SshStandIns.bastions(plan, settings.buildersNix(), notes));
+    notes.addAll(SshStandIns.notes(plan));
     notes.addAll(underCheck.deployment().notes());
     notes.addAll(SecretStandIns.notes(underCheck));
-    return new FarmSpec(hosts, notes);
+    return new FarmSpec(hosts, notes, plan.routes());
   }
 
   /**
@@ -100,11 +102,17 @@ public final class StandInFarm {
         }
       }
       SecretStandIns.make(farm, underCheck, notes);
+      SshStandIns.prepare(farm, plan, notes);
       return farm;
     } catch (RuntimeException e) {
       farm.close();
       throw e;
     }
+  }
+
+  /** The evidence that builds passed through the farm's bastions, from the sshd logs (none without a bastion). */
+  public static List<String> passage(Farm farm, FarmUnderCheck underCheck) {
+    return SshStandIns.passage(farm, underCheck.plan());
   }
 
   /**

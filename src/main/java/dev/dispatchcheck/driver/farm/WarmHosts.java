@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.Network;
@@ -23,18 +24,43 @@ import org.testcontainers.containers.Network;
  * the run's labels, so a {@link Sweeper} can remove what an interrupted run left.
  */
 final class WarmHosts implements FarmHosts {
-  /** The hosts' names and Nix versions: scenarios of the same shape can share hosts. */
-  record Shape(Map<String, NixVersion> hosts) {
+  /**
+   * The hosts' names and Nix versions, and the hosts behind bastions: scenarios of the same
+   * shape can share hosts.
+   *
+   * @param behind builders ssh reaches only through a bastion: on a second network, which the
+   *     bastions join and the agent host does not, so that no build can reach them directly
+   * @param bastions on both networks
+   */
+  record Shape(Map<String, NixVersion> hosts, Set<String> behind, Set<String> bastions) {
+    Shape(Map<String, NixVersion> hosts) {
+      this(hosts, Set.of(), Set.of());
+    }
+
     static Shape of(FarmSpec spec) {
       Map<String, NixVersion> m = new java.util.TreeMap<>();
       spec.hosts().forEach(h -> m.put(h.name(), h.nix()));
-      return new Shape(Map.copyOf(m));
+      Set<String> bastions = spec.hosts().stream().filter(h -> h.role() == HostSpec.Role.BASTION).map(HostSpec::name)
+          .collect(Collectors.toCollection(java.util.TreeSet::new));
+      Set<String> behind = new java.util.TreeSet<>();
+      spec.hosts().stream().filter(h -> h.role() == HostSpec.Role.BUILDER).map(HostSpec::name).forEach(name -> {
+        var routes = spec.routes().values().stream().filter(r -> r.host().equals(name)).toList();
+        if (!routes.isEmpty() && routes.stream().noneMatch(r -> r.via().isEmpty())) behind.add(name);
+      });
+      return new Shape(Map.copyOf(m), Set.copyOf(behind), Set.copyOf(bastions));
+    }
+
+    /** Whether the shape has a second network, behind its bastions. */
+    boolean split() {
+      return !behind.isEmpty();
     }
   }
 
   private final Shape shape;
   private final RunSettings settings;
   private final Network network;
+  /** The network behind the bastions, when the shape has one. */
+  private final Network inner;
   private final Map<String, String> labels;
   private final Map<String, NixHost> hosts = new LinkedHashMap<>();
   private final Map<String, HostState> pristine = new ConcurrentHashMap<>();
@@ -53,6 +79,15 @@ final class WarmHosts implements FarmHosts {
     // exec), and what a farm's own files run in them (an ssh ProxyCommand, a nix.conf hook)
     // must not reach the runner's network, a cloud's metadata service or a TCP engine API.
     this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels).withInternal(true)).build();
+    this.inner = shape.split()
+        ? Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels).withInternal(true)).build() : null;
+  }
+
+  /** A host's networks: the builders behind bastions on the inner one alone, the bastions on both, the rest outside. */
+  private List<Network> networksOf(String name) {
+    if (inner == null) return List.of(network);
+    if (shape.behind().contains(name)) return List.of(inner);
+    return shape.bastions().contains(name) ? List.of(network, inner) : List.of(network);
   }
 
   /** Starts the shape's hosts together, wires root's SSH and records each host's pristine state. */
@@ -82,7 +117,7 @@ final class WarmHosts implements FarmHosts {
     HostImages images = new HostImages(settings);
     List<NixHost> started = new ArrayList<>();
     members.forEach((name, nix) -> {
-      NixHost h = new NixHost(name, nix, images.imageFor(nix), network, labels);
+      NixHost h = new NixHost(name, nix, images.imageFor(nix), networksOf(name), labels);
       hosts.put(name, h);
       started.add(h);
     });
@@ -194,10 +229,12 @@ final class WarmHosts implements FarmHosts {
         settings.progress().say("could not stop %s: %s", h.name(), e);
       }
     });
-    try {
-      Engine.lifecycle("remove a farm's network", network::close);
-    } catch (RuntimeException e) {
-      settings.progress().say("could not remove network: %s", e);
+    for (Network n : inner == null ? List.of(network) : List.of(network, inner)) {
+      try {
+        Engine.lifecycle("remove a farm's network", n::close);
+      } catch (RuntimeException e) {
+        settings.progress().say("could not remove network: %s", e);
+      }
     }
   }
 }

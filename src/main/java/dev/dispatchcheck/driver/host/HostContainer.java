@@ -1,6 +1,7 @@
 package dev.dispatchcheck.driver.host;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.ContainerLimits;
 import dev.dispatchcheck.driver.Waiter;
@@ -27,17 +28,18 @@ final class HostContainer implements HostAccess {
 
   private final String name;
   private final GenericContainer<?> container;
-  private final Network network;
+  /** The networks it is on, each under its name: the first from its creation, the others joined once it runs. */
+  private final List<Network> networks;
   private volatile boolean frozen;
   /** How often the container has started: each start logs "nix-host ready" once more. */
   private int starts = 1;
   private CommandChannel channel;
 
-  HostContainer(String name, String image, Network network, Map<String, String> labels) {
+  HostContainer(String name, String image, List<Network> networks, Map<String, String> labels) {
     this.name = name;
-    this.network = network;
+    this.networks = List.copyOf(networks);
     this.container = new GenericContainer<>(image)
-        .withNetwork(network)
+        .withNetwork(networks.get(0))
         .withNetworkAliases(name)
         .withLabels(labels)
         .withCreateContainerCmdModifier(cmd -> configured(cmd, name))
@@ -59,6 +61,11 @@ final class HostContainer implements HostAccess {
   @Override
   public void start() {
     Engine.lifecycle("start the container of " + name, container::start);
+    for (Network n : networks.subList(1, networks.size())) {
+      Engine.lifecycle("join " + name + " to a second network", () -> container.getDockerClient().connectToNetworkCmd()
+          .withContainerId(container.getContainerId()).withNetworkId(n.getId())
+          .withContainerNetwork(new ContainerNetwork().withAliases(name)).exec());
+    }
   }
 
   @Override
@@ -93,9 +100,11 @@ final class HostContainer implements HostAccess {
     var st = inspected.getState();
     if (Boolean.TRUE.equals(st.getPaused())) return List.of("the container is paused");
     if (!Boolean.TRUE.equals(st.getRunning())) return List.of("the container is not running (" + st.getStatus() + ")");
-    var networks = inspected.getNetworkSettings().getNetworks();
-    if (networks.size() != 1 || networks.values().stream().noneMatch(n -> network.getId().equals(n.getNetworkID()))) {
-      return List.of("the container is on networks " + networks.keySet() + ", not on its farm's network alone");
+    var on = inspected.getNetworkSettings().getNetworks().values().stream().map(n -> n.getNetworkID())
+        .collect(java.util.stream.Collectors.toSet());
+    if (!on.equals(networks.stream().map(Network::getId).collect(java.util.stream.Collectors.toSet()))) {
+      return List.of("the container is on networks " + inspected.getNetworkSettings().getNetworks().keySet()
+          + ", not on its farm's networks alone");
     }
     return List.of();
   }

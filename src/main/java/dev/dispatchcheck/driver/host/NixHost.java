@@ -33,7 +33,12 @@ public final class NixHost implements AutoCloseable {
 
   /** A host of {@code image}, named {@code name} (hostname and network alias, as written). */
   public NixHost(String name, NixVersion version, String image, Network network, Map<String, String> labels) {
-    this(name, version, new HostContainer(name, image, network, labels));
+    this(name, version, image, List.of(network), labels);
+  }
+
+  /** The same on several networks, under its name on each: a jump host between the agent's and the builders'. */
+  public NixHost(String name, NixVersion version, String image, List<Network> networks, Map<String, String> labels) {
+    this(name, version, new HostContainer(name, image, networks, labels));
   }
 
   NixHost(String name, NixVersion version, HostAccess access) {

@@ -123,8 +123,8 @@ class FarmDeploymentTest {
         "agent/root/.ssh/config:5: Match exec 'test ! -d /opt/dispatchcheck' neutralised: the block never applied: each"
             + " cell is the answer without it. In production the command may succeed, and the block could send builds"
             + " elsewhere, which no cell shows (the block sets HostName)",
-        "agent/root/.ssh/config:9: ProxyJump 'bastion': deployed as written: ssh reaches builders through these hosts"
-            + " (ssh runs ssh; no command of the farm's runs)");
+        "agent/root/.ssh/config:9: ProxyJump 'bastion': deployed as written: ssh reaches builders through these hosts,"
+            + " each a stand-in bastion (ssh runs ssh; no command of the farm's runs)");
   }
 
   @Test
