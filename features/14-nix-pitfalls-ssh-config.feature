@@ -24,7 +24,9 @@ Feature: Known pitfalls of current Nix: root's ssh_config beside the machines fi
     through a master prints nothing. Nix 2.8 neither asks nor waits. With
     `ControlMaster auto`, a build with no master up makes the daemon's own ssh the master,
     which ControlPersist keeps after the build; a build with a master up goes through it.
-    Both work on every version run here. The report's "protocol mismatch, got 'started'"
+    Both work on every version run here. (Nix checks only once its ssh has started: with
+    no master up, the check must end before that ssh has logged in and made itself the
+    master, which it always did here.) The report's "protocol mismatch, got 'started'"
     comes when a master is up but cannot carry Nix's session (the builder's sshd allows
     MaxSessions sessions on one connection, 10 by default), so ssh connects on its own and
     prints "started" where Nix reads its protocol.
