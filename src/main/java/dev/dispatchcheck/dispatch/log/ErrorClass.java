@@ -23,6 +23,10 @@ public enum ErrorClass {
       "the builder refused the SSH key"),
   SSH_CONNECTION("no SSH connection to the builder could be made",
       "no SSH connection to the builder could be made"),
+  SSH_SHARING_STARTED("ssh's connection sharing broke the protocol",
+      "ssh wrote 'started', Nix's own LocalCommand, into the protocol: root's ssh_config shares connections"
+          + " (ControlMaster), Nix found a master up and so did not wait for that line, yet ssh connected on its own"
+          + " (the master could not carry another session: the builder's MaxSessions, or a dead master connection)"),
   REMOTE_NIX_MISSING("nix-store is missing on the builder",
       "nix-store is not on the builder's non-interactive PATH"),
   REMOTE_DAEMON_MISSING("nix-daemon is missing on the builder",

@@ -11,6 +11,7 @@ import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_AUTHENTICATION;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_CONNECTION;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_HOST_KEY_VERIFICATION;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_KEY_UNUSABLE;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_SHARING_STARTED;
 
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +59,10 @@ public final class MessageCatalogue {
       w(SSH_AUTHENTICATION, ALL, "", "Permission denied \\(publickey"),
       w(SSH_CONNECTION, ALL, "", "Could not resolve hostname|Connection refused|Connection timed out"
           + "|No route to host|Connection closed by|Name or service not known"),
+      // From 2.16 (NixOS/nix#8018) Nix passes -oLocalCommand='echo started' and reads that line first, unless
+      // 'ssh -O check' finds a master up; an ssh that then connects on its own prints it into the protocol.
+      // Read from Nix's history; seen on 2.26 and 2.34 over ssh-ng (the first form) and ssh (the second).
+      w(SSH_SHARING_STARTED, "2.16", "", "protocol mismatch(?: from '[^']*')?, got 'started"),
       w(REMOTE_NIX_MISSING, ALL, "", "nix-store: (?:command )?not found"),
       w(REMOTE_DAEMON_MISSING, ALL, "", "nix-daemon: (?:command )?not found"),
       // ssh-ng's remote command died before it spoke: the client words it per version.

@@ -111,6 +111,21 @@ class DispatchLogParserTest {
         .contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
   }
 
+  /** ssh's "started" in the protocol: Nix from 2.16 words it so over ssh-ng (first) and ssh (second); 2.8 never waits for it. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      2.26 | cannot build on 'ssh-ng://b': error: cannot open connection to remote store 'ssh-ng://': error: protocol mismatch, got 'started
+      2.34 | cannot build on 'ssh://b': error: 'nix-store --serve' protocol mismatch from 'b', got 'started
+      """)
+  void sshsStartedInTheProtocolIsNamedFrom2_16(String version, String line) {
+    String log = line + "\nerror: a 'aarch64-linux' with features {} is required to build '/nix/store/a.drv'\n";
+    assertThat(DispatchLogParser.parse(log, "", Optional.of(1), MessageCatalogue.of(version)).error())
+        .contains(ErrorClass.SSH_SHARING_STARTED);
+    assertThat(DispatchLogParser.parse(log, "", Optional.of(1), MessageCatalogue.of("2.8")).error())
+        .as("Nix 2.8 prints no such line: its catalogue does not name the cause")
+        .contains(ErrorClass.NO_MACHINE_FOR_SYSTEM);
+  }
+
   @ParameterizedTest
   @CsvSource(textBlock = """
       2.8,  nix show-config
