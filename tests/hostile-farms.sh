@@ -227,6 +227,15 @@ run secret-include "$f" "agent/etc/nix/nix.conf:1: error: include '/run/secrets/
 f=$(farm identity-path 'builders = ssh://b.example.com aarch64-linux')
 mkdir -p "$f/agent/root/.ssh"; printf '%s\n' 'Host *' '  IdentityFile /etc/sudoers.d/builder' >"$f/agent/root/.ssh/config"
 run identity-path "$f" "agent/root/.ssh/config:2: error: IdentityFile '/etc/sudoers.d/builder' lies outside the directories where dispatchcheck makes a throwaway"
+f=$(farm alias-hostname 'builders = ssh://arm1 aarch64-linux')
+mkdir -p "$f/agent/root/.ssh"; printf '%s\n' 'Host arm1' '  HostName agent' >"$f/agent/root/.ssh/config"
+run alias-hostname "$f" "agent/root/.ssh/config:2: error: HostName agent of builder arm1 is the name of one of dispatchcheck's own hosts"
+f=$(farm alias-port 'builders = ssh://arm1 aarch64-linux')
+mkdir -p "$f/agent/root/.ssh"; printf '%s\n' 'Host arm1' '  HostName a.example.com' '  Port 99999' >"$f/agent/root/.ssh/config"
+run alias-port "$f" "agent/root/.ssh/config:3: error: port '99999' of builder arm1 is not a number from 1 to 65535"
+f=$(farm proxyjump-bad 'builders = ssh://b.example.com aarch64-linux')
+mkdir -p "$f/agent/root/.ssh"; printf '%s\n' 'Host b.example.com' '  ProxyJump -oProxyCommand=x' >"$f/agent/root/.ssh/config"
+run proxyjump-bad "$f" "agent/root/.ssh/config:2: error:"
 f=$(farm builder-agent 'builders = @/etc/nix/machines')
 printf '%s\n' 'ssh://agent aarch64-linux' >"$f/agent/etc/nix/machines"
 run builder-agent "$f" "builder host name 'agent' is the name of one of dispatchcheck's own hosts"
