@@ -19,6 +19,9 @@ public enum ErrorClass {
       "the builder refused the SSH key"),
   SSH_CONNECTION("no SSH connection to the builder could be made",
       "no SSH connection to the builder could be made"),
+  REMOTE_LOGIN_SHELL("the builder's login shell runs no commands",
+      "the SSH user's login shell on the builder runs no commands (nologin prints 'This account is currently not"
+          + " available.'), so neither nix-store --serve nor nix-daemon --stdio could start there"),
   REMOTE_NIX_MISSING("nix-store is missing on the builder",
       "nix-store is not on the builder's non-interactive PATH"),
   REMOTE_DAEMON_MISSING("nix-daemon is missing on the builder",
@@ -28,6 +31,8 @@ public enum ErrorClass {
       "the builder's daemon does not trust the SSH user, and only a trusted user may build an input-addressed derivation there"),
   NO_MACHINE_FOR_SYSTEM("no builder can build it",
       "no builder can build this system with these features"),
+  OUTPUT_MISSING("the derivation did not create its output",
+      "the derivation's builder ended without creating a declared output (whatever exit code the last error line gives)"),
   BUILD_FAILED("the derivation's builder failed",
       "the derivation's builder ran and failed");
 

@@ -2,7 +2,9 @@ package dev.dispatchcheck.dispatch.log;
 
 import static dev.dispatchcheck.dispatch.log.ErrorClass.BUILD_FAILED;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.NO_MACHINE_FOR_SYSTEM;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.OUTPUT_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_DAEMON_MISSING;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_LOGIN_SHELL;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_NIX_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_USER_NOT_TRUSTED;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_AUTHENTICATION;
@@ -41,6 +43,12 @@ public final class MessageCatalogue {
       w(SSH_AUTHENTICATION, ALL, "", "Permission denied \\(publickey"),
       w(SSH_CONNECTION, ALL, "", "Could not resolve hostname|Connection refused|Connection timed out"
           + "|No route to host|Connection closed by|Name or service not known"),
+      // A login shell that runs no commands (nologin) answers in Nix's place; each client words the
+      // mismatch its own way, and names the builder with its SSH user up to 2.33, without it from 2.34.
+      w(REMOTE_LOGIN_SHELL, ALL, "", "'nix-store --serve' protocol mismatch from '[^']*', got 'This account is currently"
+          + " not available\\.'"),
+      w(REMOTE_LOGIN_SHELL, ALL, "", "cannot open connection to remote store 'ssh-ng://[^']*': error: protocol mismatch,"
+          + " got 'This account is currently not available\\.'"),
       w(REMOTE_NIX_MISSING, ALL, "", "nix-store: (?:command )?not found"),
       w(REMOTE_DAEMON_MISSING, ALL, "", "nix-daemon: (?:command )?not found"),
       // ssh-ng's remote command died before it spoke: the client words it per version.
@@ -60,6 +68,10 @@ public final class MessageCatalogue {
       w(NO_MACHINE_FOR_SYSTEM, ALL, "", "[Uu]nable to start any build"),
       // The build hook's own account, printed as a warning when nothing else can take it.
       w(NO_MACHINE_FOR_SYSTEM, ALL, "", "Failed to find a machine for remote build"),
+      // A builder that exits 0 without creating an output: the builder's Nix says so, the client's
+      // Nix then blames the build hook's exit status, "failed with exit code 1" (NixOS/nix#13465),
+      // and from 2.34 puts that under "Reason:"; over ssh:// and ssh-ng:// alike.
+      w(OUTPUT_MISSING, ALL, "", "builder for '[^']+' failed to produce output path for output '[^']+'"),
       w(BUILD_FAILED, ALL, "", "builder for '[^']+' failed"),
       w(BUILD_FAILED, "2.34", "", "Reason: builder failed"));
 
