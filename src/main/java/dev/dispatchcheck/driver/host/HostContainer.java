@@ -1,6 +1,7 @@
 package dev.dispatchcheck.driver.host;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.ContainerLimits;
 import dev.dispatchcheck.driver.Waiter;
@@ -29,6 +30,7 @@ final class HostContainer {
   private final GenericContainer<?> container;
   private final Network network;
   private volatile boolean frozen;
+  private volatile boolean offline;
   /** How often the container has started: each start logs "nix-host ready" once more. */
   private int starts = 1;
   private CommandChannel channel;
@@ -108,8 +110,28 @@ final class HostContainer {
     frozen = true;
   }
 
+  boolean offline() {
+    return offline;
+  }
+
+  /**
+   * Takes the container off its network at once, as a client's link drops: no FIN, no
+   * reset, so a peer's TCP connections to it hang rather than end. Commands still run in it.
+   */
+  void dropOffNetwork() {
+    Engine.tell("disconnect " + name + " from its network", () -> container.getDockerClient().disconnectFromNetworkCmd()
+        .withNetworkId(network.getId()).withContainerId(container.getContainerId()).withForce(true).exec());
+    offline = true;
+  }
+
   synchronized void revive() {
     var docker = container.getDockerClient();
+    if (offline) {
+      Engine.tell("connect " + name + " to its network again", () -> docker.connectToNetworkCmd()
+          .withNetworkId(network.getId()).withContainerId(container.getContainerId())
+          .withContainerNetwork(new ContainerNetwork().withAliases(name)).exec());
+      offline = false;
+    }
     if (frozen) {
       untilDone("unpause the container of " + name, () -> docker.unpauseContainerCmd(container.getContainerId()).exec());
       frozen = false;
