@@ -11,7 +11,8 @@ import java.util.UUID;
  * the guide's {@code n}: a fresh one makes a new derivation, so a build always happens and
  * a dispatch always shows in the log.
  */
-public record Probe(String system, String salt, Set<String> requiredFeatures, int seconds, boolean systemShell) {
+public record Probe(String system, String salt, Set<String> requiredFeatures, int seconds, int floodMiB,
+    boolean createsOutput, boolean systemShell) {
   /** A directory holding only {@code busybox}: once in the store, argv[0] ends in "busybox". */
   public static final String BUSYBOX_DIR = "/opt/dispatchcheck/probe";
   /** Where the probe notes each run on the host that runs it (mode 1777 in the image). */
@@ -21,9 +22,9 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
     requiredFeatures = Set.copyOf(requiredFeatures);
   }
 
-  /** The probe of the host image, its busybox baked in. */
+  /** The guide's check, of the host image (its busybox baked in): it logs a few lines and creates its output. */
   public Probe(String system, String salt, Set<String> requiredFeatures, int seconds) {
-    this(system, salt, requiredFeatures, seconds, false);
+    this(system, salt, requiredFeatures, seconds, 0, true, false);
   }
 
   /**
@@ -34,7 +35,7 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
    * client's log and the builders' stores.
    */
   public Probe onSystemShell() {
-    return new Probe(system, salt, requiredFeatures, seconds, true);
+    return new Probe(system, salt, requiredFeatures, seconds, floodMiB, createsOutput, true);
   }
 
   public static Probe salted(String system) {
@@ -42,17 +43,32 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
   }
 
   public Probe requiring(Set<String> features) {
-    return new Probe(system, salt, features, seconds, systemShell);
+    return new Probe(system, salt, features, seconds, floodMiB, createsOutput, systemShell);
   }
 
   /** A probe that keeps its builder busy, so that concurrent builds overlap. */
   public Probe lasting(int seconds) {
-    return new Probe(system, salt, requiredFeatures, seconds, systemShell);
+    return new Probe(system, salt, requiredFeatures, seconds, floodMiB, createsOutput, systemShell);
   }
 
-  /** The system, with the features it requires if any, e.g. "aarch64-linux requiring big-parallel". */
+  /**
+   * A probe that, once its {@link #seconds} are over, prints {@code mib} MiB of log (more than
+   * the pipes to a client hold) on its first run on a host; a later run there prints none.
+   */
+  public Probe flooding(int mib) {
+    return new Probe(system, salt, requiredFeatures, seconds, mib, createsOutput, systemShell);
+  }
+
+  /** A probe whose builder exits 0 without creating its declared output, {@code out}. */
+  public Probe withoutOutput() {
+    return new Probe(system, salt, requiredFeatures, seconds, floodMiB, false, systemShell);
+  }
+
+  /** The system, with the features it requires and how it differs from the guide's check, if it does. */
   public String describe() {
-    return requiredFeatures.isEmpty() ? system : system + " requiring " + String.join(", ", new TreeSet<>(requiredFeatures));
+    String d = requiredFeatures.isEmpty() ? system : system + " requiring " + String.join(", ", new TreeSet<>(requiredFeatures));
+    if (floodMiB > 0) d += " that prints " + floodMiB + " MiB of log on its first run";
+    return createsOutput ? d : d + " that never creates its output";
   }
 
   public String name() {
@@ -73,8 +89,12 @@ public record Probe(String system, String salt, Set<String> requiredFeatures, in
         "echo \"checking host name... $($bb hostname)\"",
         "echo \"checking probe salt... $n\"",
         seconds > 0 ? "$bb sleep " + seconds : "true",
+        // Only the first run on a host floods (its marker made at once), so that a later build of
+        // the same derivation there is quick unless something holds it up.
+        floodMiB > 0 ? "if $bb mkdir " + JOURNAL_DIR + "/flood-$n 2>/dev/null; then $bb yes \"probe $n: one more line of"
+            + " log, as a chatty build prints them\" | $bb head -c " + floodMiB * 1024L * 1024L + "; fi" : "true",
         "echo \"$n $($bb hostname)\" > " + JOURNAL_DIR + "/probe-$n",
-        "echo \"built-on: $($bb hostname)\" > $out"));
+        createsOutput ? "echo \"built-on: $($bb hostname)\" > $out" : "true"));
   }
 
   public String expression() {

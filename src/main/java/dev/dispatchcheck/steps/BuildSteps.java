@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 public class BuildSteps {
   /** Long enough for concurrent builds to overlap on their builders. */
   private static final int CONCURRENT_SECONDS = 3;
+  /** How long a chatty probe waits before its flood of log: long enough for a step to put a fault in first. */
+  private static final int FLOOD_PAUSE_SECONDS = 3;
 
   private final World world;
 
@@ -50,6 +52,38 @@ public class BuildSteps {
     var run = world.lastBuildOf(user);
     world.note(String.format("%s's %s build took %.1f s from start to exit: %s", user, run.probe().system(),
         run.elapsed().toMillis() / 1000.0, world.recordOf(run).summary()));
+  }
+
+  /** A derivation whose builder exits 0 and never creates {@code out}. */
+  @When("{user} builds a probe for {system} that never creates its output")
+  public void buildsOneWithoutOutput(String user, String system) {
+    world.build(ParameterTypes.AGENT_HOST, user, Probe.salted(system).withoutOutput());
+  }
+
+  /**
+   * A chatty build: it waits {@link #FLOOD_PAUSE_SECONDS} on its builder, time for a fault to
+   * come first, then prints; a later build of it on the same builder prints nothing.
+   */
+  @When("{user} starts a probe for {system} that prints {mib} MiB of log on its first run, without waiting for it")
+  public void startsFlooding(String user, String system, int mib) {
+    world.startBuild(ParameterTypes.AGENT_HOST, user, Probe.salted(system).lasting(FLOOD_PAUSE_SECONDS).flooding(mib));
+  }
+
+  /** The same derivation as another user's last build, from another host: the same output path, the same locks. */
+  @When("{user} on {host} starts {user}'s last probe, without waiting for it")
+  public void startsSameProbe(String user, String host, String whose) {
+    world.startBuild(host, user, world.lastProbeOf(whose));
+  }
+
+  @When("{user}'s build has started on {builder}")
+  public void hasStartedOn(String user, String builder) {
+    world.awaitStartOn(world.lastBuildOf(user), builder);
+  }
+
+  /** As Ctrl-C on nix-build: the client goes away cleanly. */
+  @When("{user}'s build is interrupted")
+  public void interrupted(String user) {
+    world.interrupt(world.lastBuildOf(user));
   }
 
   /** A build that may never end: started, not waited for; a verdict then watches it. */

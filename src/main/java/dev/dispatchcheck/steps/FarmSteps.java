@@ -34,6 +34,12 @@ public class FarmSteps {
     world.farm().addClient(ParameterTypes.CLIENT);
   }
 
+  /** A client that builds the very derivations the agent host builds: the same Nix, the same image. */
+  @Given("a client host besides the agent host, with the agent host's Nix")
+  public void clientHostLikeTheAgentHost() {
+    world.farm().addClient(ParameterTypes.CLIENT, world.settings().agentNix());
+  }
+
   @Given("the agent host's system machines file \\(\\/etc\\/nix\\/machines) says:")
   public void systemMachines(String text) {
     MachinesFile.parse(text); // a malformed line fails here, with its line number
@@ -73,6 +79,12 @@ public class FarmSteps {
   @When("{builder} freezes")
   public void freezes(String builder) {
     world.farm().host(builder).freeze();
+  }
+
+  /** Its link drops, as a laptop's Wi-Fi does: its peers are told nothing. */
+  @When("{host} drops off the network")
+  public void dropsOff(String host) {
+    world.farm().host(host).dropOffNetwork();
   }
 
   /** What happens between two scenarios that share hosts. */

@@ -96,6 +96,16 @@ public class ParameterTypes {
     return s;
   }
 
+  /**
+   * A chatty probe's log, 0 to 32 MiB: enough to fill every pipe and buffer to a client that
+   * is gone, and a bound on what a healthy link carries into the harness's memory (a farm's
+   * expectation asking for more matches no step).
+   */
+  @ParameterType("3[0-2]|[12]?[0-9]")
+  public int mib(String words) {
+    return Integer.parseInt(words);
+  }
+
   /** Required system features, e.g. "big-parallel" or "big-parallel, benchmark". */
   @ParameterType("[a-z0-9-]+(?:, [a-z0-9-]+)*")
   public Set<String> features(String words) {

@@ -10,6 +10,7 @@ import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.verdict.SelfCheck;
 import dev.dispatchcheck.dispatch.verdict.VerdictFailure;
 import dev.dispatchcheck.driver.probe.BuildRun;
+import dev.dispatchcheck.driver.host.HostProcess;
 import dev.dispatchcheck.driver.host.NixHost;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -52,6 +54,7 @@ public class Verdicts {
         assertThat(world.lastRecordOf(w.user(0))).as(w.user(0) + "'s last build").wasAlreadyValid());
     define(Vocabulary.SPREAD, w -> () -> spreadOver(w.user(0), w.host(1), w.host(2)));
     define(Vocabulary.STILL_RUNNING, w -> () -> stillRunning(w.user(0), Integer.parseInt(w.text(1))));
+    define(Vocabulary.PROCESS_STILL_RUNNING, w -> () -> processStillRunning(w.host(1), w.quoted(0), Integer.parseInt(w.text(2))));
     define(Vocabulary.FILE_EMPTY, w -> () -> fileIsEmpty(w.host(1), w.quoted(0)));
     define(Vocabulary.FILE_NAMES_ONLY, w -> () -> fileNamesOnly(w.host(1), w.quoted(0), w.host(2)));
     define(Vocabulary.CLEAN, w -> () -> cleanAtHandOver(w.host(0)));
@@ -130,6 +133,25 @@ public class Verdicts {
     }
     world.note(String.format("%s's build was still running after %d s: %s", user, seconds,
         run.log().lines().reduce((a, b) -> b).orElse("(no output)")));
+  }
+
+  /**
+   * A process whose command line is {@code command} runs on {@code host} throughout the next
+   * {@code seconds}: what a builder keeps for a client that is gone. Its state is noted: a
+   * process blocked on a full pipe waits in {@code pipe_write}.
+   */
+  private void processStillRunning(String host, String command, int seconds) {
+    NixHost h = world.farm().host(host);
+    long t0 = System.nanoTime();
+    boolean running = world.waiter().holdsThroughout(() -> h.processes().stream().anyMatch(p -> p.runs(command)),
+        java.time.Duration.ofSeconds(seconds));
+    if (!running) {
+      throw new VerdictFailure(String.format("expected a process '%s' to be still running on %s after %d s,%nbut it was"
+          + " not running after %.1f s; the processes there then:%n  %s", command, host, seconds,
+          (System.nanoTime() - t0) / 1e9, h.processes().stream().map(HostProcess::toString).collect(Collectors.joining("\n  "))));
+    }
+    h.processes().stream().filter(p -> p.runs(command))
+        .forEach(p -> world.note(String.format("%s still runs for a client: %s", host, p)));
   }
 
   /** Each build went to one of the two, and together they used both, one build each. */

@@ -41,6 +41,8 @@ final class Vocabulary {
   static final String ALREADY_VALID = USER + "'s last build built nothing, its output being already valid";
   static final String SPREAD = "the builds of " + USER + " went to " + BUILDER + " and " + BUILDER + ", one each";
   static final String STILL_RUNNING = USER + "'s build is still running after " + SECONDS + " seconds";
+  static final String PROCESS_STILL_RUNNING = "a process " + QUOTED + " is still running on " + HOST + " after " + SECONDS
+      + " seconds";
   static final String FILE_EMPTY = "the file " + QUOTED + " on " + HOST + " is empty";
   static final String CLEAN = HOST + " is clean at hand-over";
   static final String EVERY_HOST_CLEAN = "every host is clean at hand-over";
@@ -49,7 +51,7 @@ final class Vocabulary {
   /** Every verdict phrase; a step that is only a verdict matches exactly one. */
   static final String VERDICT = WENT_TO + "|" + ON_HOST_WENT_TO + "|" + EVERY_WENT_TO + "|" + EVERY_FOR_SYSTEM_WENT_TO
       + "|" + WENT_TO_SYSTEM_BUILDER + "|" + FAILED_SAYING + "|" + FAILED_BECAUSE + "|" + BUILT_LOCALLY + "|" + WARNED + "|" + NO_WARNING
-      + "|" + ALREADY_VALID + "|" + SPREAD + "|" + STILL_RUNNING + "|" + FILE_EMPTY + "|" + FILE_NAMES_ONLY
+      + "|" + ALREADY_VALID + "|" + SPREAD + "|" + STILL_RUNNING + "|" + PROCESS_STILL_RUNNING + "|" + FILE_EMPTY + "|" + FILE_NAMES_ONLY
       + "|" + CLEAN + "|" + EVERY_HOST_CLEAN;
 
   /** The nouns, most specific first, so that a phrase's capturing form takes each as one group. */

@@ -123,6 +123,21 @@ public class World {
     return run;
   }
 
+  /** Waits until {@code run} runs on {@code builder}, for a fault to come while it does. */
+  public void awaitStartOn(BuildRun run, String builder) {
+    run.awaitStartOn(builder, waiter, farm()::diagnostics);
+  }
+
+  /**
+   * Interrupts a build as Ctrl-C does (SIGINT to its nix-build) and waits for it to end: the
+   * client goes away cleanly, and its daemon closes the link to the builder.
+   */
+  public void interrupt(BuildRun run) {
+    var r = farm().host(run.host()).exec(List.of("pkill", "-INT", "-f", "^nix-build .*" + run.probe().name()));
+    if (r.exitCode() != 0) throw new IllegalStateException(run.who() + "'s build had no nix-build left to interrupt");
+    run.awaitCompletion(waiter, farm()::diagnostics);
+  }
+
   public Waiter waiter() {
     return waiter;
   }

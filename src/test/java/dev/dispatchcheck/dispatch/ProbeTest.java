@@ -40,6 +40,22 @@ class ProbeTest {
   }
 
   @Test
+  void floodingProbePrintsThatMuchLogAfterItsPauseOnItsFirstRunOnAHost() {
+    String e = Probe.salted("aarch64-linux").lasting(2).flooding(32).expression();
+    assertThat(e).contains("$bb sleep 2; if $bb mkdir /var/log/dispatchcheck/flood-$n 2>/dev/null; then $bb yes ")
+        .contains("| $bb head -c 33554432; fi;").contains("> $out");
+    assertThat(Probe.salted("aarch64-linux").expression()).doesNotContain("$bb yes");
+  }
+
+  @Test
+  void probeWithoutOutputStillNotesItsRunButNeverWritesOut() {
+    Probe p = Probe.salted("aarch64-linux").withoutOutput();
+    assertThat(p.expression()).contains(Probe.JOURNAL_DIR + "/probe-$n").doesNotContain("$out");
+    assertThat(p.describe()).isEqualTo("aarch64-linux that never creates its output");
+    assertThat(Probe.salted("aarch64-linux").expression()).contains("> $out");
+  }
+
+  @Test
   void nixStringEscapesInterpolationAndQuotes() {
     assertThat(Probe.nixString("a \"b\" ${c} \\")).isEqualTo("\"a \\\"b\\\" \\${c} \\\\\"");
   }

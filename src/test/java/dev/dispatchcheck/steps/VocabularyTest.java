@@ -20,12 +20,27 @@ class VocabularyTest {
 
   @Test
   void aPhraseCapturesEachNounOnce() {
-    Matcher m = Pattern.compile(Vocabulary.capturing(Vocabulary.EVERY_FOR_SYSTEM_WENT_TO))
-        .matcher("every build of the agent for aarch64-linux went to nix@aarch64-linux-1.example.com");
-    assertThat(m.matches()).isTrue();
+    Matcher m = captured(Vocabulary.EVERY_FOR_SYSTEM_WENT_TO,
+        "every build of the agent for aarch64-linux went to nix@aarch64-linux-1.example.com");
     assertThat(m.group(1)).isEqualTo("the agent");
     assertThat(m.group(2)).isEqualTo("aarch64-linux");
     assertThat(ParameterTypes.hostOf(m.group(3))).isEqualTo("aarch64-linux-1.example.com");
+  }
+
+  @Test
+  void aProcessPhraseReadsBackItsCommandHostAndSeconds() {
+    Matcher m = captured(Vocabulary.PROCESS_STILL_RUNNING,
+        "a process \"nix-store --serve --write\" is still running on aarch64-linux-0 after 2 seconds");
+    assertThat(m.group(1)).isEqualTo("\"nix-store --serve --write\"");
+    assertThat(ParameterTypes.hostOf(m.group(2))).isEqualTo("aarch64-linux-0");
+    assertThat(m.group(3)).isEqualTo("2");
+  }
+
+  /** {@code text} read by the capturing form of {@code phrase}, which must match it whole. */
+  private static Matcher captured(String phrase, String text) {
+    Matcher m = Pattern.compile(Vocabulary.capturing(phrase)).matcher(text);
+    assertThat(m.matches()).as(text).isTrue();
+    return m;
   }
 
   @Test

@@ -27,6 +27,9 @@ public enum ErrorClass {
       "ssh wrote 'started', Nix's own LocalCommand, into the protocol: root's ssh_config shares connections"
           + " (ControlMaster), Nix found a master up and so did not wait for that line, yet ssh connected on its own"
           + " (the master could not carry another session: the builder's MaxSessions, or a dead master connection)"),
+  REMOTE_LOGIN_SHELL("the builder's login shell runs no commands",
+      "the SSH user's login shell on the builder runs no commands (nologin prints 'This account is currently not"
+          + " available.'), so neither nix-store --serve nor nix-daemon --stdio could start there"),
   REMOTE_NIX_MISSING("nix-store is missing on the builder",
       "nix-store is not on the builder's non-interactive PATH"),
   REMOTE_DAEMON_MISSING("nix-daemon is missing on the builder",
@@ -42,6 +45,8 @@ public enum ErrorClass {
   // After the build: the build itself went where the log says, and succeeded there.
   POST_BUILD_HOOK_FAILED("the post-build hook failed",
       "the post-build-hook failed" + ErrorClass.AFTER_THE_BUILD + ErrorClass.DECIDES_NOTHING),
+  OUTPUT_MISSING("the derivation did not create its output",
+      "the derivation's builder ended without creating a declared output (whatever exit code the last error line gives)"),
   BUILD_FAILED("the derivation's builder failed",
       "the derivation's builder ran and failed");
 

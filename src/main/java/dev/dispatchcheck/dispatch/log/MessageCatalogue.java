@@ -4,7 +4,9 @@ import static dev.dispatchcheck.dispatch.log.ErrorClass.BUILD_FAILED;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.MACHINES_UNPARSABLE;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.NO_MACHINE_FOR_SYSTEM;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.POST_BUILD_HOOK_FAILED;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.OUTPUT_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_DAEMON_MISSING;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_LOGIN_SHELL;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_NIX_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_USER_NOT_TRUSTED;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.SSH_AUTHENTICATION;
@@ -63,6 +65,12 @@ public final class MessageCatalogue {
       // 'ssh -O check' finds a master up; an ssh that then connects on its own prints it into the protocol.
       // Read from Nix's history; seen on 2.26 and 2.34 over ssh-ng (the first form) and ssh (the second).
       w(SSH_SHARING_STARTED, "2.16", "", "protocol mismatch(?: from '[^']*')?, got 'started"),
+      // A login shell that runs no commands (nologin) answers in Nix's place; each client words the
+      // mismatch its own way, and names the builder with its SSH user up to 2.33, without it from 2.34.
+      w(REMOTE_LOGIN_SHELL, ALL, "", "'nix-store --serve' protocol mismatch from '[^']*', got 'This account is currently"
+          + " not available\\.'"),
+      w(REMOTE_LOGIN_SHELL, ALL, "", "cannot open connection to remote store 'ssh-ng://[^']*': error: protocol mismatch,"
+          + " got 'This account is currently not available\\.'"),
       w(REMOTE_NIX_MISSING, ALL, "", "nix-store: (?:command )?not found"),
       w(REMOTE_DAEMON_MISSING, ALL, "", "nix-daemon: (?:command )?not found"),
       // ssh-ng's remote command died before it spoke: the client words it per version.
@@ -91,6 +99,10 @@ public final class MessageCatalogue {
       // shows that program started as the post-build hook (Wording#shownBy).
       w(POST_BUILD_HOOK_FAILED, ALL, "2.34", "error: program '([^']+)' failed with exit code (\\d+)"),
       w(POST_BUILD_HOOK_FAILED, "2.34", "", "error: program \"([^\"]+)\" failed with exit code (\\d+)"),
+      // A builder that exits 0 without creating an output: the builder's Nix says so, the client's
+      // Nix then blames the build hook's exit status, "failed with exit code 1" (NixOS/nix#13465),
+      // and from 2.34 puts that under "Reason:"; over ssh:// and ssh-ng:// alike.
+      w(OUTPUT_MISSING, ALL, "", "builder for '[^']+' failed to produce output path for output '[^']+'"),
       w(BUILD_FAILED, ALL, "", "builder for '[^']+' failed"),
       w(BUILD_FAILED, "2.34", "", "Reason: builder failed"));
 

@@ -9,6 +9,7 @@ import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.PhaseClock;
+import dev.dispatchcheck.run.NixVersion;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +94,16 @@ public final class Farm implements AutoCloseable {
 
   /** Adds a further client host (another machine that may dispatch to the others) and rewires SSH. */
   public NixHost addClient(String name) {
+    return addClient(name, settings.buildersNix());
+  }
+
+  /**
+   * The same, running {@code nix}: a client of the agent host's version and image evaluates a
+   * probe to the very derivation the agent host does (each image has its own busybox).
+   */
+  public NixHost addClient(String name, NixVersion nix) {
     WarmHosts containers = containers("add a client host");
-    NixHost h = containers.add(name, settings.buildersNix());
+    NixHost h = containers.add(name, nix);
     h.setSystemNixConf(NixConf.empty());
     // The machines lines' SSH users accept the new host's root key too.
     Concurrently.forEach(spec.hosts().stream().filter(s -> !s.sshUsers().isEmpty()).toList(), s ->

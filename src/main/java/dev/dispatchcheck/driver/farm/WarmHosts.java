@@ -191,15 +191,15 @@ final class WarmHosts implements FarmHosts {
     return host(name).state().differencesFrom(pristine.get(name));
   }
 
-  /** Whether the hosts are as the shape started them: none added, every container running unpaused. */
+  /** Whether the hosts are as the shape started them: none added, every container running unpaused, on its network. */
   synchronized boolean intact() {
-    return added.isEmpty() && hosts().stream().allMatch(NixHost::isRunning);
+    return added.isEmpty() && hosts().stream().allMatch(h -> h.isRunning() && h.isOnline());
   }
 
   /**
-   * Undoes what a scenario did to the farm itself: added hosts are removed, stopped or
-   * frozen ones brought back up. The reset and the hand-over check then decide, as for
-   * any farm, whether the hosts can be used again.
+   * Undoes what a scenario did to the farm itself: added hosts are removed, stopped,
+   * frozen or disconnected ones brought back up. The reset and the hand-over check then
+   * decide, as for any farm, whether the hosts can be used again.
    */
   synchronized void revive() {
     for (String name : added) {

@@ -47,6 +47,16 @@ interface HostAccess {
     throw notOurs("revive");
   }
 
+  /** Takes the host off its network at once (a dropped link: no FIN, no reset). */
+  default void dropOffNetwork() {
+    throw notOurs("take off its network");
+  }
+
+  /** Whether a scenario took the host off its network. */
+  default boolean offline() {
+    return false;
+  }
+
   private IllegalStateException notOurs(String what) {
     return new IllegalStateException("refused: a live host is not the harness's to " + what);
   }

@@ -31,6 +31,7 @@ final class HostContainer implements HostAccess {
   /** The networks it is on, each under its name: the first from its creation, the others joined once it runs. */
   private final List<Network> networks;
   private volatile boolean frozen;
+  private volatile boolean offline;
   /** How often the container has started: each start logs "nix-host ready" once more. */
   private int starts = 1;
   private CommandChannel channel;
@@ -126,8 +127,30 @@ final class HostContainer implements HostAccess {
   }
 
   @Override
+  public boolean offline() {
+    return offline;
+  }
+
+  /**
+   * Takes the container off its network at once, as a client's link drops: no FIN, no
+   * reset, so a peer's TCP connections to it hang rather than end. Commands still run in it.
+   */
+  @Override
+  public void dropOffNetwork() {
+    Engine.tell("disconnect " + name + " from its network", () -> container.getDockerClient().disconnectFromNetworkCmd()
+        .withNetworkId(networks.get(0).getId()).withContainerId(container.getContainerId()).withForce(true).exec());
+    offline = true;
+  }
+
+  @Override
   public synchronized void revive() {
     var docker = container.getDockerClient();
+    if (offline) {
+      Engine.tell("connect " + name + " to its network again", () -> docker.connectToNetworkCmd()
+          .withNetworkId(networks.get(0).getId()).withContainerId(container.getContainerId())
+          .withContainerNetwork(new ContainerNetwork().withAliases(name)).exec());
+      offline = false;
+    }
     if (frozen) {
       untilDone("unpause the container of " + name, () -> docker.unpauseContainerCmd(container.getContainerId()).exec());
       frozen = false;

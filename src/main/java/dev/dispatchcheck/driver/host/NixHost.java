@@ -2,6 +2,7 @@ package dev.dispatchcheck.driver.host;
 
 import dev.dispatchcheck.dispatch.Printable;
 import dev.dispatchcheck.run.LiveTarget;
+import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.run.NixVersion;
 
 import dev.dispatchcheck.dispatch.config.NixConf;
@@ -23,6 +24,8 @@ import org.testcontainers.containers.Network;
  */
 public final class NixHost implements AutoCloseable {
   public static final String SYSTEM_NIX_CONF = "/etc/nix/nix.conf";
+  /** Where Debian puts a machine's own name in /etc/hosts. */
+  private static final String OWN_NAME_ADDRESS = "127.0.1.1";
 
   private final String name;
   private final NixVersion version;
@@ -289,12 +292,40 @@ public final class NixHost implements AutoCloseable {
   }
 
   /**
-   * Brings a host a scenario stopped or froze back up: unpaused, or started again and
-   * waited for until its init is ready. What it then holds is for the reset and the
-   * hand-over check to put right or find.
+   * Takes the host off the farm's network, as a client whose link drops mid-build: its peers
+   * are told nothing, so their connections to it hang. Commands still run in it.
+   */
+  public void dropOffNetwork() {
+    container.dropOffNetwork();
+    // Docker takes the host's own name out of its /etc/hosts with the network, and sudo, which
+    // every build and every look at a user's settings goes through, then waits 20 s for DNS
+    // on each call; a machine whose link drops still knows its own name.
+    shellOrFail("root", "printf '%s\\t%s\\n' " + OWN_NAME_ADDRESS + " " + Shell.quote(name) + " >> /etc/hosts");
+  }
+
+  /** Whether the host is on the farm's network (it is, unless a scenario took it off). */
+  public boolean isOnline() {
+    return !container.offline();
+  }
+
+  /** The processes running now, each with how long it has run and what it waits in. */
+  public List<HostProcess> processes() {
+    return HostProcess.parse(exec(HostProcess.PS).stdout());
+  }
+
+  /**
+   * Brings a host a scenario stopped, froze or took off the network back up: unpaused, on its
+   * network again, or started again and waited for until its init is ready. What it then
+   * holds is for the reset and the hand-over check to put right or find.
    */
   public void revive() {
+    boolean wasOffline = container.offline();
     container.revive();
+    if (wasOffline) {
+      // Docker's bind-mounted file: rewritten in place, as it cannot be replaced.
+      shellOrFail("root", "grep -v -x -F \"$(printf '%s\\t%s' " + OWN_NAME_ADDRESS + " " + Shell.quote(name)
+          + ")\" /etc/hosts > /run/hosts.kept; cat /run/hosts.kept > /etc/hosts; rm /run/hosts.kept");
+    }
   }
 
   @Override

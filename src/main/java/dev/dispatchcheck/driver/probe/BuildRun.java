@@ -118,6 +118,22 @@ public record BuildRun(String host, String user, Probe probe, ExecStream stream,
     return this;
   }
 
+  /**
+   * Waits, within one timeout of {@code waiter}'s, until the log shows the probe running on
+   * {@code builder}: dispatched there, and its line "checking probe salt..." printed there and
+   * relayed back. A build that ended before, or went elsewhere, is an error of the scenario.
+   */
+  public void awaitStartOn(String builder, Waiter waiter, Supplier<String> hostLogs) {
+    String saltLine = "checking probe salt... " + probe.salt();
+    waiter.oneDeadlineFromNow().until("the probe's salt line from " + builder + " in the build log of " + who(),
+        () -> stream.isFinished() || log().contains(saltLine), () -> describe() + "\n" + hostLogs.get());
+    DispatchRecord r = record();
+    if (!log().contains(saltLine) || !r.builder().map(builder::equalsIgnoreCase).orElse(false)) {
+      throw new IllegalStateException("expected " + who() + "'s build to start on " + builder + ", but it was "
+          + r.summary() + ":\n" + describe());
+    }
+  }
+
   public String describe() {
     return user + "'s " + probe.system() + " probe on " + host + (effect.isPresent() ? ", from an effect" : "")
         + " (salt " + probe.salt() + ")\n"

@@ -1,5 +1,6 @@
 package dev.dispatchcheck.dispatch.evidence;
 
+import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.log.Logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,45 @@ class DiagnosisTest {
         + NO_MACHINE, 1);
     assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET)).hasValueSatisfying(c ->
         assertThat(c).startsWith("the builder's SSH host key was not accepted").contains("cannot connect to 'b'"));
+  }
+
+  @Test
+  void aNologinShellIsNamedOverEitherProtocolNotTheMissingMachine() {
+    for (String refusal : List.of(
+        "cannot build on 'ssh://nix@b': error: 'nix-store --serve' protocol mismatch from 'nix@b', got 'This account is"
+            + " currently not available.'",
+        "cannot build on 'ssh-ng://nix@b': error: cannot open connection to remote store 'ssh-ng://nix@b': error:"
+            + " protocol mismatch, got 'This account is currently not available.'")) {
+      DispatchRecord r = record(refusal + "\nFailed to find a machine for remote build!\n" + NO_MACHINE, 1);
+      assertThat(r.error()).contains(ErrorClass.REMOTE_LOGIN_SHELL);
+      assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET)).hasValueSatisfying(c ->
+          assertThat(c).startsWith("the SSH user's login shell on the builder runs no commands").contains(refusal));
+    }
+  }
+
+  @Test
+  void otherTextWhereTheProtocolShouldBeIsNotTakenForNologin() {
+    DispatchRecord r = record("cannot build on 'ssh-ng://b': error: cannot open connection to remote store 'ssh-ng://b':"
+        + " error: protocol mismatch, got 'started'\n" + NO_MACHINE, 1);
+    assertThat(r.error()).isNotEqualTo(java.util.Optional.of(ErrorClass.REMOTE_LOGIN_SHELL));
+  }
+
+  @Test
+  void aMissingOutputIsNamedThoughNixBlamesExitCodeOne() {
+    DispatchRecord r = record("building '/nix/store/x-p.drv' on 'ssh://b'...\n"
+        + "error: build of '/nix/store/x-p.drv' on 'ssh://b' failed: builder for '/nix/store/x-p.drv' failed to produce"
+        + " output path for output 'out' at \"/nix/store/y-p\"\n"
+        + "error: Cannot build '/nix/store/x-p.drv'.\n       Reason: builder failed with exit code 1.\n", 1);
+    assertThat(r.error()).contains(ErrorClass.OUTPUT_MISSING);
+    assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET)).hasValueSatisfying(c -> assertThat(c)
+        .startsWith("the derivation's builder ended without creating a declared output").contains("failed to produce"));
+  }
+
+  @Test
+  void aBuilderThatFailsIsNoMissingOutput() {
+    DispatchRecord r = record("error: builder for '/nix/store/x-p.drv' failed with exit code 1;\n", 1);
+    assertThat(r.error()).contains(ErrorClass.BUILD_FAILED);
+    assertThat(Diagnosis.likelyCause(r, TRUSTED_SYSTEM_SET)).isEmpty();
   }
 
   @Test
