@@ -1,7 +1,5 @@
 package dev.dispatchcheck.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dispatchcheck.driver.engine.Engine;
 import dev.dispatchcheck.driver.host.HostImages;
 import dev.dispatchcheck.report.ReportRun;
@@ -18,7 +16,6 @@ import dev.dispatchcheck.suite.Runs;
 import dev.dispatchcheck.suite.ScenarioSelection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,13 +24,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code bench}: figures, never a pass/fail bound. Runs the scenarios of one pair and
- * prints the per-scenario median and p90, the share of scenario time spent starting hosts
- * versus in builds, the suite's wall time, and the reference scenario against the same
- * steps scripted by hand with fresh containers ({@code bench/floor.sh}).
+ * prints the per-scenario median and p90, the suite's wall time, where that time went by
+ * phase ({@link PhaseTable}), and the reference scenario against the same steps scripted by
+ * hand with fresh containers ({@code bench/floor.sh}).
  */
 public final class Bench {
   static final String REFERENCE = "^agent uses only aarch64-linux-1 \\(ssh\\)$";
@@ -68,7 +64,6 @@ public final class Bench {
     double queued = Engine.queued().toNanos() / 1e9 - queuedBefore;
     Path reportDir = run.pairDir(pair.label(), all.shard());
     List<ScenarioResult> results = Summary.readResults(reportDir);
-    double[] share = setupAndBuilds(reportDir.resolve("evidence"));
 
     List<Double> reference = new ArrayList<>();
     ScenarioSelection referenceOnly = new ScenarioSelection(List.of(project.resolve("features")), false,
@@ -91,8 +86,6 @@ public final class Bench {
         parallel));
     Console.out(String.format("  per scenario: median %.1f s, p90 %.1f s", Summary.percentile(times, 0.5),
         Summary.percentile(times, 0.9)));
-    Console.out(String.format("  of scenario time: %.0f%% starting and wiring hosts, %.0f%% in builds, %.0f%% the rest"
-        + " (steps' commands, evidence, teardown)", share[0] * 100, share[1] * 100, (1 - share[0] - share[1]) * 100));
     Console.out(String.format("  whole suite: %.0f s wall, %.2f s a scenario: %.2f of the floor", wall,
         wall / Math.max(1, results.size()), fl > 0 ? wall / Math.max(1, results.size()) / fl : Double.NaN));
     double scenarioSeconds = results.stream().mapToDouble(ScenarioResult::seconds).sum();
@@ -101,24 +94,6 @@ public final class Bench {
         + " shell floor (bench/floor.sh): median %.1f s of %s; ratio %.2f", ref, reference, fl, floor,
         fl > 0 ? ref / fl : Double.NaN));
     return code;
-  }
-
-  /** Shares of the scenarios' total time spent in set-up and in builds, from each scenario's timings.json. */
-  private static double[] setupAndBuilds(Path evidence) throws IOException {
-    double setup = 0, builds = 0, total = 0;
-    if (!Files.isDirectory(evidence)) return new double[] {0, 0};
-    ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> dirs = Files.list(evidence)) {
-      for (Path d : dirs.toList()) {
-        Path t = d.resolve("timings.json");
-        if (!Files.isRegularFile(t)) continue;
-        JsonNode n = json.readTree(t.toFile());
-        setup += n.path("setupSeconds").asDouble();
-        builds += n.path("buildSeconds").asDouble();
-      }
-    }
-    total = Summary.readResults(evidence.getParent()).stream().mapToDouble(ScenarioResult::seconds).sum();
-    return total == 0 ? new double[] {0, 0} : new double[] {setup / total, builds / total};
   }
 
   /** Each phase's time between two readings of the clock. */

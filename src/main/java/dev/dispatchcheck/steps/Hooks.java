@@ -60,7 +60,6 @@ public class Hooks {
   private void attachEvidence(Scenario scenario) {
     Path dir = world.settings().evidenceDir().resolve(slug(scenario));
     List<BuildRun> builds = world.builds();
-    write(dir, "timings.json", world.timingsJson());
     attach(scenario, dir, "nix-versions.txt", "Nix versions", world.farm().hosts().stream()
         .map(h -> h.name() + ": " + h.nixVersionText()).collect(Collectors.joining("\n", "", "\n")));
     String table;

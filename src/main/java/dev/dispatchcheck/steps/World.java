@@ -31,8 +31,6 @@ public class World {
   private Farm farm;
   private Scenario scenario;
   /** Where the scenario's time went, for the benchmark: starting and wiring hosts, and builds. */
-  private long setupNanos;
-  private long buildNanos;
 
   public World(RunSettings pair) {
     this.settings = pair.forScenario();
@@ -55,9 +53,7 @@ public class World {
 
   public void startFarm(FarmSpec spec) {
     if (farm != null) throw new IllegalStateException("the farm is already started");
-    long t0 = System.nanoTime();
     farm = Farm.start(spec, settings);
-    setupNanos += System.nanoTime() - t0;
     if (!spec.notes().isEmpty() && scenario != null) {
       scenario.attach(String.join("\n", spec.notes()) + "\n", "text/plain", "What the harness assumed or overrode");
     }
@@ -69,10 +65,8 @@ public class World {
     var underCheck = settings.farm().orElseThrow(() -> new IllegalStateException(
         "no farm under check: this step runs under './dispatchcheck check FARM_DIR'"));
     List<String> notes = new ArrayList<>();
-    long t0 = System.nanoTime();
     farm = underCheck.live().isPresent() ? LiveFarm.connect(underCheck, underCheck.live().get(), settings, notes)
         : StandInFarm.start(underCheck, settings, notes);
-    setupNanos += System.nanoTime() - t0;
     if (scenario != null) scenario.attach(String.join("\n", notes) + "\n", "text/plain", "What the harness assumed or overrode");
   }
 
@@ -96,7 +90,6 @@ public class World {
 
   /** Starts builds another way (an effect's), then waits for and records each, as {@link #build} does. */
   public void awaitAll(java.util.function.Supplier<List<BuildRun>> start) {
-    long t0 = System.nanoTime();
     PhaseClock phases = settings.run().phases();
     List<BuildRun> started = phases.time(PhaseClock.Phase.BUILDS, () -> {
       List<BuildRun> runs = start.get();
@@ -107,13 +100,6 @@ public class World {
       return runs;
     });
     phases.time(PhaseClock.Phase.EVIDENCE, () -> started.forEach(run -> records.put(run, farm().investigate(run))));
-    buildNanos += System.nanoTime() - t0;
-  }
-
-  /** Seconds spent starting hosts and in builds, as JSON for the evidence directory. */
-  public String timingsJson() {
-    return String.format(java.util.Locale.ROOT, "{\"setupSeconds\": %.3f, \"buildSeconds\": %.3f}%n",
-        setupNanos / 1e9, buildNanos / 1e9);
   }
 
   /** Starts a build and returns at once: for builds that may never end (a frozen builder). */
