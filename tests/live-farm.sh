@@ -16,7 +16,8 @@
 #      and --compare names the drifted file and setting and the moved cell (stand-in → live);
 #   4. refused before the host is reached, exit 2 with the step's file and line: a farm
 #      whose expectations write a file, and the guide farm whole (its effect scenario);
-#   5. plainly exit 3: a login user without sudo, an unknown host key, a host without the
+#   5. a login user who runs commands through sudo -n: as a root login, exit 0;
+#      plainly exit 3: a login user without sudo, an unknown host key, a host without the
 #      agent user (the agent's user removed by hand, last).
 # The stand-ins go whatever happens (the trap closes their standard input, then kills).
 # LIVE_FARM_KEEP=DIR keeps the logs and reports there.
@@ -145,11 +146,11 @@ expect_line effect-step "expectations.feature:24: step 'When an effect of the ag
 after=$(logins)
 if [ "$before" = "$((after - 1))" ]; then ok "refused: the live host was not reached (only this check's own login)"; else bad "refused: logins went from $before to $after"; fi
 
-# 5a. A login through sudo reaches the host and builds (its store queries are the known gap: docs/live.md).
-live 3 sudo-login "ssh://ops@$addr" examples/guide-farm "${creds[@]}" --tags 'not @effect' --name 'other users'
-expect_line sudo-login "agent: alice builds a probe for aarch64-linux" "a login through sudo -n builds the probe"
-expect_line sudo-login "no builder's store could be asked from the agent host as root" \
-  "a store that cannot be asked is a harness error naming why, never a pass"
+# 5a. A login through sudo -n does what a root login does. The builders' stores are asked with
+# root's own key file, which the login user cannot read: a verdict is reached only as root.
+live 0 sudo-login "ssh://ops@$addr" examples/guide-farm "${creds[@]}" --tags 'not @effect' --map
+expect_line sudo-login "passed other users keep the system's builders" "a login through sudo -n reaches the verdicts"
+expect_line sudo-login "-> dispatched to aarch64-linux-1.example.com, succeeded" "a login through sudo -n maps the agent's cells"
 
 # Exit 3, said plainly.
 live 3 no-sudo "ssh://nosudo@$addr" examples/guide-farm "${creds[@]}" --tags 'not @effect'

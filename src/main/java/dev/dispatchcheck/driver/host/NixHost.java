@@ -59,11 +59,10 @@ public final class NixHost implements AutoCloseable {
   public static NixHost live(String name, LiveTarget target) {
     SshAccess ssh = new SshAccess(target);
     try {
-      CommandResult id = ssh.exec(List.of("id", "-u"));
+      CommandResult id = ssh.learnWhetherLoginIsRoot();
       if (id.exitCode() == SshAccess.SSH_FAILED) {
         throw new LiveHostException("cannot reach " + target.shown() + " over SSH: " + said(id));
       }
-      ssh.loginIsRoot(id.stdout().strip().equals("0"));
       return new NixHost(name, LivePreflight.check(ssh, target), ssh);
     } catch (RuntimeException e) {
       ssh.close();

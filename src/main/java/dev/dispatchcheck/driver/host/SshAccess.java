@@ -47,6 +47,17 @@ final class SshAccess implements HostAccess {
     }
   }
 
+  /**
+   * Asks the login user itself, never through sudo, whether it is root, and from then on
+   * runs commands directly if so, else through {@code sudo -n}. (Asked through sudo, every
+   * login user would say uid 0, and then run everything as itself.)
+   */
+  CommandResult learnWhetherLoginIsRoot() {
+    CommandResult id = run("id -u");
+    loginIsRoot(id.exitCode() == 0 && id.stdout().strip().equals("0"));
+    return id;
+  }
+
   /** The login user is root: commands run as they are, without sudo. */
   void loginIsRoot(boolean root) {
     this.asRoot = root;
@@ -78,9 +89,13 @@ final class SshAccess implements HostAccess {
   }
 
   private Process start(List<String> command) {
+    return startLine(remoteCommand(command));
+  }
+
+  private Process startLine(String remoteLine) {
     if (closed) throw new IllegalStateException("the connection to " + target.shown() + " is closed");
     List<String> argv = sshArgv();
-    argv.add(remoteCommand(command));
+    argv.add(remoteLine);
     try {
       return new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     } catch (IOException e) {
@@ -90,7 +105,11 @@ final class SshAccess implements HostAccess {
 
   @Override
   public CommandResult exec(List<String> command) {
-    ExecStream s = ExecStream.ofProcess(start(command), "ssh");
+    return run(remoteCommand(command));
+  }
+
+  private CommandResult run(String remoteLine) {
+    ExecStream s = ExecStream.ofProcess(startLine(remoteLine), "ssh");
     long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
     while (!s.isFinished()) {
       if (System.nanoTime() > deadline) {
