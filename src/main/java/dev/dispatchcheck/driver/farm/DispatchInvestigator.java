@@ -45,9 +45,10 @@ final class DispatchInvestigator {
     Map<String, Boolean> journals = new LinkedHashMap<>();
     // Down or frozen hosts cannot be asked, and are not counted either way; the rest are asked at once.
     List<NixHost> asked = farm.hosts().stream().filter(NixHost::isRunning).toList();
-    List<String> seen = Concurrently.map(asked, h -> h.shellOrFail("root", "nix-store --check-validity "
-        + Shell.quote(output.get()) + " >/dev/null 2>&1 && echo store; test -e " + Shell.quote(run.probe().journalFile())
-        + " && echo journal; true"));
+    // The client's store is not counted (see above), so it is not asked: a Nix process a build saved.
+    String journal = "test -e " + Shell.quote(run.probe().journalFile()) + " && echo journal; true";
+    String store = "nix-store --check-validity " + Shell.quote(output.get()) + " >/dev/null 2>&1 && echo store; ";
+    List<String> seen = Concurrently.map(asked, h -> h.shellOrFail("root", (h == origin ? "" : store) + journal));
     for (int i = 0; i < asked.size(); i++) {
       NixHost h = asked.get(i);
       if (h != origin) stores.put(h.name(), seen.get(i).contains("store"));
