@@ -165,8 +165,7 @@ public final class FarmCheck {
 
   private static Mapped map(FarmUnderCheck underCheck, String nix, RunSettings settings, Path reportDir, Progress progress) {
     FarmPlan plan = underCheck.plan();
-    List<FarmPlan.Cell> cells = new ArrayList<>(plan.cells());
-    cells.addAll(plan.effectCells());
+    List<FarmPlan.Cell> cells = plan.allCells();
     progress.say("dispatch map of %s: %d cells (%d of them the agent's effects), %d stand-ins", underCheck.layout().dir(),
         cells.size(), plan.effectCells().size(), plan.standIns().size());
     return map(underCheck, cells, nix, settings, reportDir, notes -> StandInFarm.start(underCheck, settings, notes));

@@ -87,10 +87,10 @@ public final class LiveCheck {
     int compared = ExitCode.OK;
     if (request.map() || request.compare()) {
       FarmPlan plan = farm.plan();
-      progress.say("dispatch map of %s on %s: %d cells; the agent's %d effect cells are not probed live (an effect's"
-          + " proxy daemon would have to start on the host)", layout.get().dir(), shown, plan.cells().size(),
+      progress.say("dispatch map of %s on %s: %d cells (%d of them the agent's effects, each through a proxy daemon of"
+          + " the agent's, started for its build and stopped after it)", layout.get().dir(), shown, plan.allCells().size(),
           plan.effectCells().size());
-      FarmCheck.Mapped mapped = FarmCheck.map(farm, plan.cells(), title, settings, reportDir,
+      FarmCheck.Mapped mapped = FarmCheck.map(farm, plan.allCells(), title, settings, reportDir,
           notes -> LiveFarm.connect(farm, request.target(), settings, notes));
       harnessError = mapped.rows().stream().anyMatch(r -> r.answer() instanceof CellAnswer.HarnessError);
       if (request.compare()) {

@@ -38,7 +38,7 @@ final class LiveCompare {
       RunSettings settings = new RunSettings(liveSettings.run(), pair.agent(), pair.builders(), standInDir,
           Optional.of(standIns));
       Runs.prepareImages(settings);
-      was = FarmCheck.map(standIns, standIns.plan().cells(), nix, settings, standInDir,
+      was = FarmCheck.map(standIns, standIns.plan().allCells(), nix, settings, standInDir,
           notes -> StandInFarm.start(standIns, settings, notes));
     }
     MapDiff diff = MapDiff.of(was.rows(), live.rows());

@@ -184,6 +184,11 @@ public record FarmPlan(List<ClientFacts> users, List<StandIn> standIns, List<Cel
     return MachineValues.isKeyPath(file) && AgentPaths.keyFileProblem(file, file).isEmpty();
   }
 
+  /** Every cell the map draws: the users' and then the agent's effects'. */
+  public List<Cell> allCells() {
+    return java.util.stream.Stream.concat(cells.stream(), effectCells.stream()).toList();
+  }
+
   /** The agent's cells again, each built by an effect of the agent's. */
   private static List<Cell> effectCells(List<Cell> cells, AgentView view) {
     MachinesFile used = parseOrNone(view.effectDaemonBuilders(), view);

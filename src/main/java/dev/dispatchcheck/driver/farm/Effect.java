@@ -9,6 +9,10 @@ import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.host.CommandResult;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,9 +47,13 @@ public final class Effect {
   public static final String WORK_DIR = AgentHost.AGENT_HOME + "/work";
   /** The helper in the host image (containers/nix-host/nix-effect-proxy), by its full path: the service's PATH lacks sbin. */
   static final String HELPER = "/usr/local/sbin/nix-effect-proxy";
+  /** The same helper as the jar holds it, for a live host, which has none of the harness's files. */
+  private static final String HELPER_RESOURCE = "/dispatchcheck-project/containers/nix-host/nix-effect-proxy";
+  /** A stand-in's PATH, Debian's; a live host's adds NixOS's system profile and the default profile before it. */
+  private static final String PATH = "/usr/local/bin:/usr/bin:/bin";
+  private static final String LIVE_PATH = "/run/current-system/sw/bin:/nix/var/nix/profiles/default/bin:" + PATH;
   /** What the agent's service runs with: systemd's {@code User=} sets HOME to the user's home. */
-  static final List<String> SERVICE_ENV = List.of("HOME=" + AgentHost.AGENT_HOME, "USER=" + AgentHost.AGENT_USER,
-      "LOGNAME=" + AgentHost.AGENT_USER, "SHELL=/bin/bash", "PATH=/usr/local/bin:/usr/bin:/bin");
+  static final List<String> SERVICE_ENV = serviceEnv(false);
 
   private final NixHost host;
   private final String dir;
@@ -67,19 +75,52 @@ public final class Effect {
     return WORK_DIR + "/effect-" + salt;
   }
 
-  /** The argv that starts the proxy, as the agent with the service's environment. */
+  private static List<String> serviceEnv(boolean live) {
+    return List.of("HOME=" + AgentHost.AGENT_HOME, "USER=" + AgentHost.AGENT_USER, "LOGNAME=" + AgentHost.AGENT_USER,
+        "SHELL=/bin/bash", "PATH=" + (live ? LIVE_PATH : PATH));
+  }
+
+  /**
+   * The helper's argv: the image's script on a stand-in; on a live host the same script,
+   * handed to the host's perl as an argument (nothing is copied there, nothing is left).
+   */
+  static List<String> helper(boolean live) {
+    return live ? List.of("perl", "-e", helperScript()) : List.of(HELPER);
+  }
+
+  private static String helperScript() {
+    try (InputStream in = Effect.class.getResourceAsStream(HELPER_RESOURCE)) {
+      if (in == null) throw new IllegalStateException("the jar holds no " + HELPER_RESOURCE);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + HELPER_RESOURCE + " from the jar", e);
+    }
+  }
+
+  /** The argv that starts the proxy on a stand-in, as the agent with the service's environment. */
   static List<String> proxyCommand(String dir, EffectPath path) {
+    return proxyCommand(dir, path, false);
+  }
+
+  /** The same on a live host ({@code live}) or a stand-in. */
+  static List<String> proxyCommand(String dir, EffectPath path, boolean live) {
     List<String> cmd = new ArrayList<>(List.of("sudo", "-u", AgentHost.AGENT_USER, "env", "-i"));
-    cmd.addAll(SERVICE_ENV);
-    cmd.addAll(List.of(HELPER, "start", dir));
+    cmd.addAll(serviceEnv(live));
+    cmd.addAll(helper(live));
+    cmd.addAll(List.of("start", dir));
     path.nixSettings().forEach((k, v) -> cmd.addAll(List.of("--option", k, v)));
     return List.copyOf(cmd);
   }
 
-  /** The argv of the effect's nix-build of {@code probe}: the effect's environment and nothing else. */
+  /** The argv of the effect's nix-build of {@code probe} on a stand-in: the effect's environment and nothing else. */
   static List<String> clientCommand(String dir, EffectPath path, Probe probe) {
+    return clientCommand(dir, path, probe, false);
+  }
+
+  /** The same on a live host ({@code live}), whose Nix may be on NixOS's PATH, or a stand-in. */
+  static List<String> clientCommand(String dir, EffectPath path, Probe probe, boolean live) {
     List<String> cmd = new ArrayList<>(List.of("sudo", "-u", AgentHost.AGENT_USER, "env", "-i",
-        "PATH=/usr/bin:/bin", "HOME=/homeless-shelter", "NIX_REMOTE=daemon",
+        "PATH=" + (live ? LIVE_PATH : "/usr/bin:/bin"), "HOME=/homeless-shelter", "NIX_REMOTE=daemon",
         // The bind mount of the proxy's socket at the daemon's socket path.
         "NIX_DAEMON_SOCKET_PATH=" + dir + "/nix-daemon-socket",
         // The effect's empty /etc: no system nix.conf, no /etc/xdg.
@@ -93,12 +134,17 @@ public final class Effect {
   /** Starts the effect's proxy on {@code host} for a build of {@code probe}. */
   static Effect start(NixHost host, EffectPath path, Probe probe, Progress progress) {
     String dir = directoryFor(probe.salt());
-    List<String> cmd = proxyCommand(dir, path);
+    List<String> cmd = proxyCommand(dir, path, host.isLive());
     CommandResult r = host.exec(cmd);
     String pid = r.stdout().strip();
+    if (host.isLive() && r.exitCode() == 127) {
+      throw new HarnessError("the effect's proxy did not start on the live host " + host.name() + ": the harness's stand-in"
+          + " for the agent's proxy runs under perl, and sudo -u " + AgentHost.AGENT_USER + " finds no perl on " + LIVE_PATH
+          + " (" + Printable.escape(r.stderr().strip()) + ")");
+    }
     if (r.exitCode() != 0 || !pid.matches("[1-9][0-9]*")) {
       throw new HarnessError("the effect's proxy did not start on " + host.name() + " (exit " + r.exitCode() + "):\n$ "
-          + shown(cmd) + "\n" + r.stdout() + r.stderr());
+          + shown(cmd) + "\n" + Printable.escape(r.stdout() + r.stderr()));
     }
     progress.say("%s: effect proxy for salt %s runs as pid %s", host.name(), probe.salt(), pid);
     return new Effect(host, dir, pid, path, cmd);
@@ -112,7 +158,7 @@ public final class Effect {
     Effect effect = start(agent.host(), path, probe, progress);
     try {
       return BuildRun.startEffect(agent.host(), AgentHost.AGENT_USER, probe, progress,
-          clientCommand(effect.dir, path, probe), path, effect::stop);
+          clientCommand(effect.dir, path, probe, agent.host().isLive()), path, effect::stop);
     } catch (RuntimeException e) {
       effect.stop();
       throw e;
@@ -125,7 +171,10 @@ public final class Effect {
    * which trusts none: that is a harness error.
    */
   String stop() {
-    CommandResult r = host.exec(List.of("sudo", "-u", AgentHost.AGENT_USER, HELPER, "stop", dir, pid));
+    List<String> stop = new ArrayList<>(List.of("sudo", "-u", AgentHost.AGENT_USER));
+    stop.addAll(helper(host.isLive()));
+    stop.addAll(List.of("stop", dir, pid));
+    CommandResult r = host.exec(stop);
     String log = r.stdout();
     String text = "the effect's proxy (pid " + pid + "), started as\n$ " + shown(proxyCommand) + "\nits log:\n"
         + (log.isEmpty() ? "(empty)\n" : log) + r.stderr();
@@ -136,8 +185,11 @@ public final class Effect {
     return text;
   }
 
+  /** An argv as a shell line; the helper's script, handed to a live host's perl, shown by its name. */
   static String shown(List<String> argv) {
-    return argv.stream().map(Shell::quote).collect(Collectors.joining(" "));
+    String script = argv.contains("perl") ? helperScript() : null;
+    return argv.stream().map(w -> w.equals(script) ? "\"$(cat containers/nix-host/nix-effect-proxy)\"" : Shell.quote(w))
+        .collect(Collectors.joining(" "));
   }
 
   EffectPath path() {
