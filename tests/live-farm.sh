@@ -20,7 +20,8 @@
 #      plainly exit 3: a login user without sudo, an unknown host key, a host without the
 #      agent user (the agent's user removed by hand, last).
 # The stand-ins go whatever happens (the trap closes their standard input, then kills).
-# LIVE_FARM_KEEP=DIR keeps the logs and reports there.
+# LIVE_FARM_KEEP=DIR keeps the logs and reports there. LIVE_FARM_PAIR=AGENT/BUILDERS picks
+# the stand-ins' Nix versions (default 2.26/2.26, which .ci/run uses).
 # Exits 0 only if every check held; the last line counts them.
 # shellcheck disable=SC2016 # the remote commands are single-quoted for the live host's shell
 set -euo pipefail
@@ -52,7 +53,7 @@ trap cleanup EXIT
 
 ssh-keygen -q -t ed25519 -N '' -C live-farm-throwaway -f "$work/key"
 mkfifo "$work/hold"
-"${jar[@]}" stand-in --matrix 2.26/2.26 --reports "$work/stand-in-reports" examples/guide-farm \
+"${jar[@]}" stand-in --matrix "${LIVE_FARM_PAIR:-2.26/2.26}" --reports "$work/stand-in-reports" examples/guide-farm \
   --authorize "$work/key.pub" --ready "$work/ready" <"$work/hold" >"$work/stand-in.log" 2>&1 &
 pid=$!
 exec 8>"$work/hold"
