@@ -36,7 +36,7 @@ final class ClientFactsReader {
   static ClientFacts read(NixHost host, String user, Optional<EffectPath> effect) {
     // One exec for everything but the machines files' includes: execs are what costs here.
     String u = Shell.quote(user);
-    String[] parts = host.shellOrFail("root", String.join("; echo " + PART + "; ",
+    String[] parts = host.queryOrFail("root", String.join("; echo " + PART + "; ",
         host.showConfigCommand() + " || exit 1",
         "sudo -u " + u + " -H " + host.showConfigCommand() + " || exit 1",
         "id -nG " + u,

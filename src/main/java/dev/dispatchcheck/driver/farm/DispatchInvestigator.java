@@ -48,7 +48,7 @@ final class DispatchInvestigator {
     // The client's store is not counted (see above), so it is not asked: a Nix process a build saved.
     String journal = "test -e " + Shell.quote(run.probe().journalFile()) + " && echo journal; true";
     String store = "nix-store --check-validity " + Shell.quote(output.get()) + " >/dev/null 2>&1 && echo store; ";
-    List<String> seen = Concurrently.map(asked, h -> h.shellOrFail("root", (h == origin ? "" : store) + journal));
+    List<String> seen = Concurrently.map(asked, h -> h.queryOrFail("root", (h == origin ? "" : store) + journal));
     for (int i = 0; i < asked.size(); i++) {
       NixHost h = asked.get(i);
       if (h != origin) stores.put(h.name(), seen.get(i).contains("store"));
@@ -72,7 +72,7 @@ final class DispatchInvestigator {
         .filter(r -> facts.daemonMachines().stream().anyMatch(r.name()::equalsIgnoreCase)).toList());
     List<SshRoute> hops = routes.stream().flatMap(r -> r.via().stream()).distinct().toList();
     if (hops.isEmpty()) return out;
-    Set<String> from = Set.of(origin.shellOrFail("root", "hostname -I").strip().split("\\s+"));
+    Set<String> from = Set.of(origin.queryOrFail("root", "hostname -I").strip().split("\\s+"));
     for (SshRoute hop : hops) {
       String log = farm.host(hop.host()).readFile(SshStandIns.SSHD_LOG).orElse("");
       int refused = SshdLog.refusals(log, hop.user(), from);
@@ -86,7 +86,7 @@ final class DispatchInvestigator {
 
   /** The output path of a derivation in the client's store, even if it was never built. */
   private static Optional<String> outputOf(NixHost client, String drv) {
-    var r = client.exec(List.of("nix-store", "--query", "--outputs", drv));
+    var r = client.query(List.of("nix-store", "--query", "--outputs", drv));
     return r.exitCode() == 0 ? r.stdout().lines().findFirst().map(String::strip) : Optional.empty();
   }
 }

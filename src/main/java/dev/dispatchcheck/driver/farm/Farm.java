@@ -29,6 +29,7 @@ public final class Farm implements AutoCloseable {
   private final FarmHosts hosts;
   private final Optional<FarmPool> pool;
   private final AgentHost agent;
+  private final FactsCache facts = new FactsCache();
   private boolean closed;
 
   private Farm(FarmSpec spec, RunSettings settings, FarmHosts hosts, Optional<FarmPool> pool) {
@@ -156,12 +157,12 @@ public final class Farm implements AutoCloseable {
 
   /** The daemon's view of {@code user}'s builds on host {@code hostName}. */
   public ClientFacts facts(String hostName, String user) {
-    return ClientFactsReader.read(host(hostName), user);
+    return facts(hostName, user, Optional.empty());
   }
 
   /** The same for a build an effect started, when {@code effect} is present. */
   public ClientFacts facts(String hostName, String user, Optional<EffectPath> effect) {
-    return ClientFactsReader.read(host(hostName), user, effect);
+    return facts.get(host(hostName), user, effect);
   }
 
   /** An effect of the agent's builds {@code probe}: see {@link Effect}. */

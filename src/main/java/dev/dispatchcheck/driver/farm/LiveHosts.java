@@ -69,7 +69,7 @@ final class LiveHosts implements FarmHosts {
    * stand-in that is down is not. No probe journal: a live probe notes none.
    */
   CrossCheck crossCheck(String output, Optional<String> derivation) {
-    List<CommandResult> answers = Concurrently.map(builders, b -> agent.exec(List.of("nix-store", "--store", b.uri(),
+    List<CommandResult> answers = Concurrently.map(builders, b -> agent.query(List.of("nix-store", "--store", b.uri(),
         "--query", "--deriver", output)));
     Map<String, Boolean> stores = new LinkedHashMap<>();
     List<String> unasked = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.dispatchcheck.dispatch.log.MessageCatalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.testcontainers.containers.Network;
 
 /**
@@ -33,6 +34,7 @@ public final class NixHost implements AutoCloseable {
   private final HostNixConf nixConf = new HostNixConf();
   private final WarmState warm;
   private volatile String versionText;
+  private final AtomicLong changes = new AtomicLong();
 
   /** A host of {@code image}, named {@code name} (hostname and network alias, as written). */
   public NixHost(String name, NixVersion version, String image, Network network, Map<String, String> labels) {
@@ -99,7 +101,7 @@ public final class NixHost implements AutoCloseable {
   /** What {@code nix --version} says, e.g. "nix (Nix) 2.26.3"; asked once, as the image fixes it. */
   public String nixVersionText() {
     if (!isRunning()) return (container.frozen() ? "(frozen) Nix " : "(down) Nix ") + version.label();
-    if (versionText == null) versionText = exec(List.of("nix", "--version")).stdout().strip();
+    if (versionText == null) versionText = query(List.of("nix", "--version")).stdout().strip();
     return versionText;
   }
 
@@ -108,9 +110,29 @@ public final class NixHost implements AutoCloseable {
     container.start();
   }
 
-  /** Runs {@code command} on the host, through its command channel (opened at first use, and again if it ended). */
+  /**
+   * Runs {@code command} on the host, through its command channel (opened at first use, and
+   * again if it ended). It may change anything, so it counts in {@link #changes()}.
+   */
   public CommandResult exec(List<String> command) {
+    changes.incrementAndGet();
     return container.exec(command);
+  }
+
+  /**
+   * Runs {@code command}, which only reads (a file, a setting, a store query): unlike
+   * {@link #exec}, it leaves {@link #changes()} as it is.
+   */
+  public CommandResult query(List<String> command) {
+    return container.exec(command);
+  }
+
+  /**
+   * How many commands that may have changed the host have run on it, builds aside (they
+   * change only the store): what was read of it is still true while this stays the same.
+   */
+  public long changes() {
+    return changes.get();
   }
 
   /** Runs a shell script as {@code user} (root runs it directly), as a person at a prompt would. */
@@ -120,7 +142,15 @@ public final class NixHost implements AutoCloseable {
 
   /** Like {@link #shell} but a non-zero exit is a harness error that quotes the output. */
   public String shellOrFail(String user, String script) {
-    CommandResult r = shell(user, script);
+    return orFail(user, script, shell(user, script));
+  }
+
+  /** Like {@link #shellOrFail} for a script that only reads, as {@link #query} runs it. */
+  public String queryOrFail(String user, String script) {
+    return orFail(user, script, query(HostScripts.asUser(user, script)));
+  }
+
+  private String orFail(String user, String script, CommandResult r) {
     if (r.exitCode() != 0) {
       throw new IllegalStateException(String.format("on %s as %s, '%s' exited %d:%n%s%s",
           name, user, script, r.exitCode(), r.stdout(), r.stderr()));
@@ -177,7 +207,7 @@ public final class NixHost implements AutoCloseable {
   }
 
   public Optional<String> readFile(String path) {
-    CommandResult r = exec(List.of("cat", path));
+    CommandResult r = query(List.of("cat", path));
     return r.exitCode() == 0 ? Optional.of(r.stdout()) : Optional.empty();
   }
 

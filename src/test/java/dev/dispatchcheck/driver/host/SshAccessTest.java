@@ -73,6 +73,24 @@ class SshAccessTest {
     assertThat(container.ran).hasSize(1);
   }
 
+  /**
+   * What was read of a host stays true while no command that may change it has run: reads
+   * and queries leave the count as it is; any other command, and every write, moves it.
+   */
+  @Test
+  void onlyCommandsThatMayChangeTheHostCountAsChanges() {
+    NixHost host = new NixHost("agent", new NixVersion("2.26", "trixie"), new Recording(false));
+    long before = host.changes();
+    host.readFile("/etc/nix/nix.conf");
+    host.query(List.of("nix-store", "--query", "--deriver", "/nix/store/x"));
+    host.queryOrFail("root", "hostname -I");
+    assertThat(host.changes()).as("reads change nothing").isEqualTo(before);
+    host.shellOrFail("root", "hostname -I");
+    assertThat(host.changes()).as("a command may change anything").isEqualTo(before + 1);
+    host.writeFile("/etc/nix/machines", "x", "root");
+    assertThat(host.changes()).as("a write").isGreaterThan(before + 1);
+  }
+
   private static final class Recording implements HostAccess {
     final List<List<String>> ran = new ArrayList<>();
     private final boolean readOnly;
