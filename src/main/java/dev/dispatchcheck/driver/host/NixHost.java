@@ -244,7 +244,7 @@ public final class NixHost implements AutoCloseable {
 
   /** The settings Nix uses for {@code user} here, as {@code nix show-config} prints them. */
   public String showConfig(String user) {
-    return shellOrFail(user, showConfigCommand());
+    return queryOrFail(user, showConfigCommand());
   }
 
   /** This version's command for {@link #showConfig}, as a shell command line. */
