@@ -172,17 +172,24 @@ public final class Effect {
    */
   String stop() {
     List<String> stop = new ArrayList<>(List.of("sudo", "-u", AgentHost.AGENT_USER));
+    // On a live host, the perl the proxy started with: its PATH, not whatever sudo's is there.
+    if (host.isLive()) stop.addAll(List.of("env", "PATH=" + LIVE_PATH));
     stop.addAll(helper(host.isLive()));
     stop.addAll(List.of("stop", dir, pid));
     CommandResult r = host.exec(stop);
     String log = r.stdout();
+    // The log is the host's own text (a live host's included): each line escaped for the reports.
     String text = "the effect's proxy (pid " + pid + "), started as\n$ " + shown(proxyCommand) + "\nits log:\n"
-        + (log.isEmpty() ? "(empty)\n" : log) + r.stderr();
+        + (log.isEmpty() ? "(empty)\n" : escapedLines(log)) + escapedLines(r.stderr());
     if (r.exitCode() != 0) throw new HarnessError("the effect's proxy on " + host.name() + " did not stop cleanly:\n" + text);
     if (log.lines().anyMatch(l -> l.contains("accepted connection") && l.contains("(trusted)"))) {
       throw new HarnessError("the effect's proxy trusted its client, which hercules-ci-nix-daemon never does:\n" + text);
     }
     return text;
+  }
+
+  private static String escapedLines(String text) {
+    return text.lines().map(Printable::escape).map(l -> l + "\n").collect(Collectors.joining());
   }
 
   /** An argv as a shell line; the helper's script, handed to a live host's perl, shown by its name. */
