@@ -52,8 +52,6 @@ public final class Effect {
   /** A stand-in's PATH, Debian's; a live host's adds NixOS's system profile and the default profile before it. */
   private static final String PATH = "/usr/local/bin:/usr/bin:/bin";
   private static final String LIVE_PATH = "/run/current-system/sw/bin:/nix/var/nix/profiles/default/bin:" + PATH;
-  /** What the agent's service runs with: systemd's {@code User=} sets HOME to the user's home. */
-  static final List<String> SERVICE_ENV = serviceEnv(false);
 
   private final NixHost host;
   private final String dir;
@@ -75,6 +73,7 @@ public final class Effect {
     return WORK_DIR + "/effect-" + salt;
   }
 
+  /** What the agent's service runs with: systemd's {@code User=} sets HOME to the user's home. */
   private static List<String> serviceEnv(boolean live) {
     return List.of("HOME=" + AgentHost.AGENT_HOME, "USER=" + AgentHost.AGENT_USER, "LOGNAME=" + AgentHost.AGENT_USER,
         "SHELL=/bin/bash", "PATH=" + (live ? LIVE_PATH : PATH));
@@ -85,10 +84,15 @@ public final class Effect {
    * handed to the host's perl as an argument (nothing is copied there, nothing is left).
    */
   static List<String> helper(boolean live) {
-    return live ? List.of("perl", "-e", helperScript()) : List.of(HELPER);
+    return live ? List.of("perl", "-e", HelperScript.TEXT) : List.of(HELPER);
   }
 
-  private static String helperScript() {
+  /** The script's text, read from the jar once, when a live host first needs it. */
+  private static final class HelperScript {
+    static final String TEXT = read();
+  }
+
+  private static String read() {
     try (InputStream in = Effect.class.getResourceAsStream(HELPER_RESOURCE)) {
       if (in == null) throw new IllegalStateException("the jar holds no " + HELPER_RESOURCE);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -97,12 +101,7 @@ public final class Effect {
     }
   }
 
-  /** The argv that starts the proxy on a stand-in, as the agent with the service's environment. */
-  static List<String> proxyCommand(String dir, EffectPath path) {
-    return proxyCommand(dir, path, false);
-  }
-
-  /** The same on a live host ({@code live}) or a stand-in. */
+  /** The argv that starts the proxy on a live host ({@code live}) or a stand-in, as the agent with the service's environment. */
   static List<String> proxyCommand(String dir, EffectPath path, boolean live) {
     List<String> cmd = new ArrayList<>(List.of("sudo", "-u", AgentHost.AGENT_USER, "env", "-i"));
     cmd.addAll(serviceEnv(live));
@@ -112,12 +111,10 @@ public final class Effect {
     return List.copyOf(cmd);
   }
 
-  /** The argv of the effect's nix-build of {@code probe} on a stand-in: the effect's environment and nothing else. */
-  static List<String> clientCommand(String dir, EffectPath path, Probe probe) {
-    return clientCommand(dir, path, probe, false);
-  }
-
-  /** The same on a live host ({@code live}), whose Nix may be on NixOS's PATH, or a stand-in. */
+  /**
+   * The argv of the effect's nix-build of {@code probe}: the effect's environment and nothing
+   * else; on a live host ({@code live}), Nix may be on NixOS's PATH.
+   */
   static List<String> clientCommand(String dir, EffectPath path, Probe probe, boolean live) {
     List<String> cmd = new ArrayList<>(List.of("sudo", "-u", AgentHost.AGENT_USER, "env", "-i",
         "PATH=" + (live ? LIVE_PATH : "/usr/bin:/bin"), "HOME=/homeless-shelter", "NIX_REMOTE=daemon",
@@ -194,8 +191,8 @@ public final class Effect {
 
   /** An argv as a shell line; the helper's script, handed to a live host's perl, shown by its name. */
   static String shown(List<String> argv) {
-    String script = argv.contains("perl") ? helperScript() : null;
-    return argv.stream().map(w -> w.equals(script) ? "\"$(cat containers/nix-host/nix-effect-proxy)\"" : Shell.quote(w))
+    boolean live = argv.contains("perl");
+    return argv.stream().map(w -> live && w.equals(HelperScript.TEXT) ? "\"$(cat containers/nix-host/nix-effect-proxy)\"" : Shell.quote(w))
         .collect(Collectors.joining(" "));
   }
 

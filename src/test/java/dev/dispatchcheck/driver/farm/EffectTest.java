@@ -17,7 +17,7 @@ class EffectTest {
   @Test
   void theProxyRunsAsTheAgentWithTheServicesEnvironmentAndNixSettingsInKeyOrder() {
     var path = EffectPath.of(Map.of("substituters", "", "builders", "ssh://b aarch64-linux; ssh://c x"), Optional.empty());
-    List<String> cmd = Effect.proxyCommand(dir, path);
+    List<String> cmd = Effect.proxyCommand(dir, path, false);
     assertThat(cmd).startsWith("sudo", "-u", "hercules-ci-agent", "env", "-i", "HOME=/var/lib/hercules-ci-agent")
         .endsWith("/usr/local/sbin/nix-effect-proxy", "start", dir,
             "--option", "builders", "ssh://b aarch64-linux; ssh://c x", "--option", "substituters", "");
@@ -26,7 +26,7 @@ class EffectTest {
 
   @Test
   void theClientHasTheEffectsEnvironmentAndNothingElse() {
-    List<String> cmd = Effect.clientCommand(dir, EffectPath.of(Map.of(), Optional.empty()), probe);
+    List<String> cmd = Effect.clientCommand(dir, EffectPath.of(Map.of(), Optional.empty()), probe, false);
     assertThat(cmd).contains("HOME=/homeless-shelter", "NIX_REMOTE=daemon",
         "NIX_DAEMON_SOCKET_PATH=" + dir + "/nix-daemon-socket", "NIX_CONF_DIR=" + dir + "/etc/nix")
         .doesNotContain("--builders").noneMatch(a -> a.startsWith("HOME=/var"));
@@ -36,7 +36,7 @@ class EffectTest {
 
   @Test
   void theEffectsOwnBuildersAreOneArgumentEvenWhenEmpty() {
-    List<String> cmd = Effect.clientCommand(dir, EffectPath.of(Map.of(), Optional.of("")), probe);
+    List<String> cmd = Effect.clientCommand(dir, EffectPath.of(Map.of(), Optional.of("")), probe, false);
     int i = cmd.indexOf("--builders");
     assertThat(cmd.get(i + 1)).isEmpty();
     assertThat(cmd.get(i + 2)).isEqualTo("--expr");
