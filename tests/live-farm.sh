@@ -12,8 +12,8 @@
 #   2. `live --compare` on the untouched host: the stand-ins' map and the live one agree, no
 #      drift, exit 0;
 #   3. a broken twin: the agent dropped from trusted-users on the live host by hand (sed and
-#      a daemon restart, over ssh, as an operator would): exit 1, a verdict naming the cause;
-#      and --compare names the drifted file and setting and the moved cell (stand-in → live);
+#      a daemon restart, over ssh, as an operator would): exit 1, a verdict naming the cause (the effect's expectation too);
+#      and --compare names the drifted file and setting and the moved cells, the effect's included (stand-in → live);
 #   4. refused before the host is reached, exit 2 with the step's file and line: a farm
 #      whose expectations write a file;
 #   5. a login user who runs commands through sudo -n: as a root login, exit 0;
@@ -173,10 +173,17 @@ as_root 'sed -i "/^trusted-users/s/ hercules-ci-agent//" /etc/nix/nix.conf && gr
 live 1 untrusted "$agent" examples/guide-farm "${creds[@]}" --map --tags 'not @effect'
 expect_line untrusted "FAILED" "the agent's expectation fails as a verdict"
 expect_line untrusted "Likely cause: hercules-ci-agent is not in trusted-users (root)" "the verdict names the cause: the agent is not trusted"
+# The effect's twin: the same expectation as in 1, on the broken host, fails as a verdict.
+live 1 untrusted-effect "$agent" examples/guide-farm "${creds[@]}" --tags '@effect'
+expect_line untrusted-effect "FAILED the agent's effects build aarch64-linux on aarch64-linux-1.example.com too" \
+  "the effect's expectation fails as a verdict on the broken host"
+if grep -q "HARNESS ERROR" "$work/untrusted-effect.log"; then bad "untrusted-effect: a harness error, not a verdict"; else ok "untrusted-effect: no harness error"; fi
 
 live 1 compare-drift "$agent" examples/guide-farm "${creds[@]}" --compare --tags 'not @effect'
 expect_line compare-drift "hercules-ci-agent aarch64-linux: aarch64-linux-1.example.com → aarch64-linux-0.example.com" \
   "--compare names the moved cell"
+expect_line compare-drift "hercules-ci-agent (effect) aarch64-linux: aarch64-linux-1.example.com → aarch64-linux-0.example.com" \
+  "--compare names the moved effect cell"
 expect_line compare-drift "/etc/nix/nix.conf: trusted-users is 'root' on the live host, 'root hercules-ci-agent' in agent/etc/nix/nix.conf" \
   "--compare names the drifted file and setting"
 expect_line compare-drift "the cells that differ follow from the drift above" "--compare says the cells moved by drift"
