@@ -80,7 +80,7 @@ public class Hooks {
     String settings;
     String state;
     try {
-      settings = world.farm().agent().effectiveSettings(AgentHost.AGENT_USER);
+      settings = world.farm().effectiveSettings(ParameterTypes.AGENT_HOST, AgentHost.AGENT_USER);
       state = world.farm().facts(ParameterTypes.AGENT_HOST, AgentHost.AGENT_USER).describe();
     } catch (RuntimeException e) {
       settings = state = "could not read: " + e.getMessage();

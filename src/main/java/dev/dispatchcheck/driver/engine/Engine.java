@@ -42,6 +42,15 @@ public final class Engine {
     GUARD.lifecycleRun(what, LIFECYCLE, call);
   }
 
+  /**
+   * A wait on a container the engine has started (its init getting ready), with the
+   * deadline of a lifecycle operation but outside their limit: what the limit guards is
+   * runc creating and starting containers, not a container's own start-up.
+   */
+  public static void awaitStarted(String what, Runnable call) {
+    GUARD.run(what, LIFECYCLE, call);
+  }
+
   public static <T> T build(String what, Supplier<T> call) {
     return GUARD.call(what, IMAGE_BUILD, call);
   }

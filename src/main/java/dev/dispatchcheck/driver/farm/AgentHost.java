@@ -21,9 +21,4 @@ public final class AgentHost {
   public String name() {
     return host.name();
   }
-
-  /** The settings Nix uses for {@code user}, as {@code nix show-config} prints them. */
-  public String effectiveSettings(String user) {
-    return host.showConfig(user);
-  }
 }

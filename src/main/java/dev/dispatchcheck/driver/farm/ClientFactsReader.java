@@ -24,16 +24,19 @@ final class ClientFactsReader {
   /** Separates the parts of the one script's output; no setting or file here holds it. */
   private static final String PART = "@@dispatchcheck-part@@";
 
-  static ClientFacts read(NixHost host, String user) {
-    return read(host, user, Optional.empty());
-  }
+  /**
+   * What one read gives.
+   *
+   * @param settingsAsUser what {@code nix show-config} prints as the user: the settings Nix uses for them
+   */
+  record Reading(ClientFacts facts, String settingsAsUser) {}
 
   /**
    * The same for a build an effect started ({@code effect} present): the agent's side
    * asks for its {@code nixSettings} builders over its dotfile's, and the effect's own
    * builders count only when empty.
    */
-  static ClientFacts read(NixHost host, String user, Optional<EffectPath> effect) {
+  static Reading read(NixHost host, String user, Optional<EffectPath> effect) {
     // One exec for everything but the machines files' includes: execs are what costs here.
     String u = Shell.quote(user);
     String[] parts = host.queryOrFail("root", String.join("; echo " + PART + "; ",
@@ -61,7 +64,7 @@ final class ClientFactsReader {
     } catch (MachinesFileException e) {
       machines = List.of("(unparsable: " + e.getMessage() + ")");
     }
-    return new ClientFacts(user, trusted, trustedUsers, own, daemonBuilders, machines, missing);
+    return new Reading(new ClientFacts(user, trusted, trustedUsers, own, daemonBuilders, machines, missing), parts[1]);
   }
 
   private static NixConf parseOrEmpty(String text) {

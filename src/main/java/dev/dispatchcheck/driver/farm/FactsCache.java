@@ -16,17 +16,26 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FactsCache {
   private record Key(String host, String user, Optional<EffectPath> effect) {}
 
-  private record Entry(long changes, ClientFacts facts) {}
+  private record Entry(long changes, ClientFactsReader.Reading reading) {}
 
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
   ClientFacts get(NixHost host, String user, Optional<EffectPath> effect) {
+    return reading(host, user, effect).facts();
+  }
+
+  /** What {@code nix show-config} prints as {@code user}: part of the same read. */
+  String settingsAsUser(NixHost host, String user) {
+    return reading(host, user, Optional.empty()).settingsAsUser();
+  }
+
+  private ClientFactsReader.Reading reading(NixHost host, String user, Optional<EffectPath> effect) {
     Key key = new Key(host.name(), user, effect);
     // Taken before the read: a change while it runs makes the next ask read again.
     long changes = host.changes();
     Entry known = entries.get(key);
-    if (known != null && known.changes() == changes) return known.facts();
-    ClientFacts read = ClientFactsReader.read(host, user, effect);
+    if (known != null && known.changes() == changes) return known.reading();
+    ClientFactsReader.Reading read = ClientFactsReader.read(host, user, effect);
     entries.put(key, new Entry(changes, read));
     return read;
   }

@@ -165,6 +165,11 @@ public final class Farm implements AutoCloseable {
     return facts.get(host(hostName), user, effect);
   }
 
+  /** The settings Nix uses for {@code user} on {@code hostName}, as {@code nix show-config} prints them. */
+  public String effectiveSettings(String hostName, String user) {
+    return facts.settingsAsUser(host(hostName), user);
+  }
+
   /** An effect of the agent's builds {@code probe}: see {@link Effect}. */
   public BuildRun effectBuild(EffectPath path, Probe probe) {
     return Effect.build(agent, path, probe, settings.progress());

@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 
 /**
  * A host's container and its life: started, asked, stopped, frozen, revived, removed; and
@@ -44,8 +46,8 @@ final class HostContainer implements HostAccess {
         .withNetworkAliases(name)
         .withLabels(labels)
         .withCreateContainerCmdModifier(cmd -> configured(cmd, name))
-        .waitingFor(Wait.forLogMessage(".*nix-host ready.*", 1)
-            .withStartupTimeout(Duration.ofSeconds(60)));
+        // Its readiness is awaited after the start, outside the engine's lifecycle limit (see start()).
+        .waitingFor(NO_WAIT);
   }
 
   /** A host's create command: its hostname, and the limits of {@link ContainerLimits}. */
@@ -59,9 +61,21 @@ final class HostContainer implements HostAccess {
     return frozen;
   }
 
+  /** Testcontainers' start returns once the engine has started the container. */
+  private static final WaitStrategy NO_WAIT = new AbstractWaitStrategy() {
+    @Override
+    protected void waitUntilReady() {}
+  };
+
+  /**
+   * Creates and starts the container within the engine's lifecycle limit, then waits for
+   * its init (a fresh host key, sshd) outside it: the next host's start need not wait for
+   * this one's ssh-keygen.
+   */
   @Override
   public void start() {
     Engine.lifecycle("start the container of " + name, container::start);
+    Engine.awaitStarted("wait for the init of " + name, () -> ready(1));
     for (Network n : networks.subList(1, networks.size())) {
       Engine.lifecycle("join " + name + " to a second network", () -> container.getDockerClient().connectToNetworkCmd()
           .withContainerId(container.getContainerId()).withNetworkId(n.getId())
@@ -158,11 +172,14 @@ final class HostContainer implements HostAccess {
     if (!Engine.ask("ask whether " + name + " runs", container::isRunning)) {
       if (channel != null) channel.abandon();
       starts++;
-      Engine.lifecycle("start the container of " + name + " again", () -> {
-        docker.startContainerCmd(container.getContainerId()).exec();
-        Wait.forLogMessage(".*nix-host ready.*", starts).withStartupTimeout(Duration.ofSeconds(60)).waitUntilReady(container);
-      });
+      Engine.lifecycle("start the container of " + name + " again", () -> docker.startContainerCmd(container.getContainerId()).exec());
+      Engine.awaitStarted("wait for the init of " + name + " again", () -> ready(starts));
     }
+  }
+
+  /** Waits until init has said "nix-host ready" {@code times} times: once a start. */
+  private void ready(int times) {
+    Wait.forLogMessage(".*nix-host ready.*", times).withStartupTimeout(Duration.ofSeconds(60)).waitUntilReady(container);
   }
 
   /**

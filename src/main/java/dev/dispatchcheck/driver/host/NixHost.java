@@ -242,12 +242,7 @@ public final class NixHost implements AutoCloseable {
     return container.isRunning();
   }
 
-  /** The settings Nix uses for {@code user} here, as {@code nix show-config} prints them. */
-  public String showConfig(String user) {
-    return queryOrFail(user, showConfigCommand());
-  }
-
-  /** This version's command for {@link #showConfig}, as a shell command line. */
+  /** This version's {@code nix show-config}, which prints the settings Nix uses for whoever runs it, as a shell command line. */
   public String showConfigCommand() {
     List<String> cmd = MessageCatalogue.of(version.label()).showConfigCommand();
     return String.join(" ", cmd).replaceFirst("^nix ", "nix --extra-experimental-features nix-command ") + " 2>/dev/null";

@@ -22,7 +22,7 @@ final class WarmState {
   }
 
   HostState snapshot() {
-    return stateAfter("nix-host-warm snapshot && ");
+    return stateAfter("snapshot");
   }
 
   void stopProcesses() {
@@ -39,15 +39,18 @@ final class WarmState {
   }
 
   HostState resetAndState() {
-    HostState after = stateAfter("nix-host-warm reset && ");
+    HostState after = stateAfter("reset");
     nixConf.clearRole();
     return after;
   }
 
-  /** The state, read in the same exec as {@code before} runs (a script ending in "&& " or nothing); a container Docker finds wrong is not asked. */
+  /**
+   * The state, read by the same nix-host-warm run as {@code before} (an action of its, or
+   * nothing) runs, once that has; a container Docker finds wrong is not asked.
+   */
   private HostState stateAfter(String before) {
     List<String> problems = container.problems();
     if (!problems.isEmpty()) return new HostState(Set.of(), problems);
-    return new HostState(new TreeSet<>(asRoot.apply(before + "nix-host-warm state").lines().toList()), problems);
+    return new HostState(new TreeSet<>(asRoot.apply("nix-host-warm " + (before.isEmpty() ? "" : before + " ") + "state").lines().toList()), problems);
   }
 }
