@@ -59,6 +59,9 @@ Feature: Hosts reused between scenarios carry nothing over
       | a process left running                 | setsid sleep 600 >/dev/null 2>&1 < /dev/null &                           | + process root sleep x2                  |
       | a path left in the store               | mkdir /nix/store/00000000000000000000000000000000-stray                  | + store 00000000000000000000000000000000-stray |
       | a file outside the restored trees      | echo stray > /usr/local/bin/stray                                        | + outside /usr/local/bin/stray           |
+      | a file outside the trees made at start, changed in place | echo stray >> /usr/local/libexec/dispatchcheck/neutralised/post-build-hook | + outside /usr/local/libexec/dispatchcheck/neutralised/post-build-hook |
+      | an image file deep outside, changed    | echo '# stray' >> /usr/share/perl5/Debconf/Log.pm                        | + outside /usr/share/perl5/Debconf/Log.pm |
+      | an image file outside, removed         | rm /usr/bin/yes                                                          | + outside /usr/bin                       |
       | a running Nix daemon                   | nix-daemon-restart                                                       | + process root nix-daemon x1             |
 
   @selfcheck
