@@ -153,7 +153,11 @@ Feature: Known pitfalls of current Nix with remote builders
     "cannot open connection to remote store 'ssh-ng://nix@aarch64-linux-0': error: protocol
     mismatch, got 'This account is currently not available.'" over ssh-ng:// (2.26 leaves
     the store's name at 'ssh-ng://'). Nix then goes on to say that no builder can build the
-    derivation; the diagnosis names the login shell.
+    derivation; the diagnosis names the login shell. Over ssh-ng, Nix 2.26 now and then
+    writes its greeting only once the remote end has gone, and says no more than "writing
+    to file: Broken pipe" (seen under load, in some runs of this scenario): the client's log
+    then cannot tell, and the diagnosis reads the SSH user's login shell from the builder's
+    passwd.
 
     Scenario Outline: the builder's SSH user has nologin for its login shell (<protocol>)
       Given the agent host's system machines file (/etc/nix/machines) says:

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * sources: the client's log (read as text, and as internal-json {@link #activities()}),
  * the other hosts' stores and the probe journals on the hosts ({@link #crossCheck()}); and,
  * for a builder reached over SSH, how root's ssh_config has ssh reach it ({@link #route()}):
- * a name the log gives may be an alias for another host, reached through jump hosts.
+ * a name the log gives may be an alias for another host, reached through jump hosts. When
+ * the log cannot say why the builder's end closed, the SSH user's login shell there
+ * ({@link #builderAccount()}) may.
  */
 public record DispatchRecord(
     Optional<String> derivation,
@@ -31,7 +33,8 @@ public record DispatchRecord(
     List<BuildActivity> activities,
     CrossCheck crossCheck,
     Optional<String> likelyCause,
-    Optional<SshRoute> route) {
+    Optional<SshRoute> route,
+    Optional<String> builderAccount) {
 
   public DispatchRecord {
     warnings = List.copyOf(warnings);
@@ -44,7 +47,7 @@ public record DispatchRecord(
       Optional<ErrorClass> error, Optional<String> errorLine, List<String> warnings, List<String> errors,
       Optional<String> outputPath, List<BuildActivity> activities, CrossCheck crossCheck, Optional<String> likelyCause) {
     this(derivation, builderUri, placement, outcome, error, errorLine, warnings, errors, outputPath, activities,
-        crossCheck, likelyCause, Optional.empty());
+        crossCheck, likelyCause, Optional.empty(), Optional.empty());
   }
 
   /** The builder's host name from its URI as the log gives it, e.g. {@code aarch64-linux-1} or an alias {@code arm1}. */
@@ -79,7 +82,7 @@ public record DispatchRecord(
       e = Optional.of(ErrorClass.SSH_JUMP_AUTHENTICATION);
     }
     return new DispatchRecord(derivation, builderUri, placement, outcome, e, errorLine, warnings, errors, outputPath,
-        activities, crossCheck, likelyCause, r);
+        activities, crossCheck, likelyCause, r, builderAccount);
   }
 
   /** The jump host of {@code r} that an error line says refused ssh ({@code user@host: Permission denied}). */
@@ -102,7 +105,7 @@ public record DispatchRecord(
 
   public DispatchRecord withActivities(List<BuildActivity> found) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, errors, outputPath, found, crossCheck, likelyCause, route);
+        warnings, errors, outputPath, found, crossCheck, likelyCause, route, builderAccount);
   }
 
   /**
@@ -114,12 +117,27 @@ public record DispatchRecord(
     Optional<ErrorClass> e = outcome == Outcome.FAILED && !check.jumpRefusals().isEmpty()
         ? Optional.of(ErrorClass.SSH_JUMP_AUTHENTICATION) : error;
     return new DispatchRecord(derivation, builderUri, placement, outcome, e, errorLine,
-        warnings, errors, Optional.of(output), activities, check, likelyCause, route);
+        warnings, errors, Optional.of(output), activities, check, likelyCause, route, builderAccount);
   }
 
   public DispatchRecord withLikelyCause(Optional<String> cause) {
     return new DispatchRecord(derivation, builderUri, placement, outcome, error, errorLine,
-        warnings, errors, outputPath, activities, crossCheck, cause, route);
+        warnings, errors, outputPath, activities, crossCheck, cause, route, builderAccount);
+  }
+
+  /**
+   * The record with the login shell of {@code user}, the SSH user on builder {@code host}, as
+   * that host's passwd gives it. A builder's end that closed before Nix spoke, for a user
+   * whose shell runs no commands (nologin, false), closed because of it: Nix lost the race to
+   * read what the shell said, so its log alone could not tell.
+   */
+  public DispatchRecord withBuilderLoginShell(String host, String user, String shell) {
+    String name = shell.substring(shell.lastIndexOf('/') + 1);
+    Optional<ErrorClass> e = error.filter(x -> x == ErrorClass.REMOTE_CLOSED_EARLY).isPresent()
+        && (name.equals("nologin") || name.equals("false")) ? Optional.of(ErrorClass.REMOTE_LOGIN_SHELL) : error;
+    return new DispatchRecord(derivation, builderUri, placement, outcome, e, errorLine, warnings, errors, outputPath,
+        activities, crossCheck, likelyCause, route,
+        Optional.of(host + ": the login shell of " + user + " is " + (shell.isEmpty() ? "(none: no such user)" : shell)));
   }
 
   /**
@@ -178,6 +196,7 @@ public record DispatchRecord(
         .forEach(e -> out.add(new Evidence(Evidence.Source.PROBE_JOURNAL, e.getKey() + " ran the probe")));
     crossCheck.jumpRefusals().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> out.add(new Evidence(Evidence.Source.JUMP_HOST_LOG, e.getKey() + ": " + e.getValue())));
+    builderAccount.ifPresent(a -> out.add(new Evidence(Evidence.Source.BUILDER_ACCOUNT, a)));
     return out;
   }
 

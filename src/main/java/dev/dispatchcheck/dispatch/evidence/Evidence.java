@@ -15,7 +15,9 @@ public record Evidence(Source source, String statement) {
     /** Root's ssh_config on the client, as ssh -G there reads it: the host a builder's name is, and the jump hosts. */
     SSH_CONFIG,
     /** A jump host's sshd log: whether it let root's ssh in. */
-    JUMP_HOST_LOG
+    JUMP_HOST_LOG,
+    /** The builder's passwd: the login shell of the SSH user Nix logged in as. */
+    BUILDER_ACCOUNT
   }
 
   @Override

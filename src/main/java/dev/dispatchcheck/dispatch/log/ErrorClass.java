@@ -35,6 +35,10 @@ public enum ErrorClass {
   REMOTE_DAEMON_MISSING("nix-daemon is missing on the builder",
       "nix-daemon is not on the builder's non-interactive PATH (ssh-ng runs 'nix-daemon --stdio' there), or it"
           + " could not start: the SSH login worked, but no daemon answered"),
+  REMOTE_CLOSED_EARLY("the builder's end closed before Nix spoke",
+      "the SSH login worked, but the command at the builder's end had ended before Nix's greeting reached it"
+          + " ('writing to file: Broken pipe'), so the client's log cannot say why: a login shell that runs no commands,"
+          + " or a remote program that ends at once"),
   REMOTE_USER_NOT_TRUSTED("the builder does not trust the SSH user",
       "the builder's daemon does not trust the SSH user, and only a trusted user may build an input-addressed derivation there"),
   MACHINES_UNPARSABLE("Nix cannot read the machines line",

@@ -6,6 +6,7 @@ import static dev.dispatchcheck.dispatch.log.ErrorClass.NO_MACHINE_FOR_SYSTEM;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.POST_BUILD_HOOK_FAILED;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.OUTPUT_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_DAEMON_MISSING;
+import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_CLOSED_EARLY;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_LOGIN_SHELL;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_NIX_MISSING;
 import static dev.dispatchcheck.dispatch.log.ErrorClass.REMOTE_USER_NOT_TRUSTED;
@@ -71,6 +72,10 @@ public final class MessageCatalogue {
           + " not available\\.'"),
       w(REMOTE_LOGIN_SHELL, ALL, "", "cannot open connection to remote store 'ssh-ng://[^']*': error: protocol mismatch,"
           + " got 'This account is currently not available\\.'"),
+      // The same over ssh-ng when the remote end is gone before Nix has written its greeting: a
+      // race in Nix (seen on 2.26 once in some runs of the nologin scenario, under load), whose
+      // loser no longer reads what the remote end said. The builder's own account tells more.
+      w(REMOTE_CLOSED_EARLY, ALL, "", "cannot open connection to remote store 'ssh-ng://[^']*': error: writing to file: Broken pipe"),
       w(REMOTE_NIX_MISSING, ALL, "", "nix-store: (?:command )?not found"),
       w(REMOTE_DAEMON_MISSING, ALL, "", "nix-daemon: (?:command )?not found"),
       // ssh-ng's remote command died before it spoke: the client words it per version.

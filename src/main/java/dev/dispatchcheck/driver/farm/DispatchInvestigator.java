@@ -9,6 +9,7 @@ import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
 import dev.dispatchcheck.dispatch.evidence.Outcome;
 import dev.dispatchcheck.dispatch.evidence.SshdLog;
 import dev.dispatchcheck.dispatch.config.SshRoute;
+import dev.dispatchcheck.dispatch.log.ErrorClass;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.host.NixHost;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class DispatchInvestigator {
     });
     // The log names the builder as the machines line does; root's ssh_config says which host that is.
     DispatchRecord fromLog = run.record().withRoute(run.record().builderUri().flatMap(farm.spec()::route));
+    if (farm.live().isEmpty()) fromLog = withLoginShell(farm, fromLog);
     NixHost origin = farm.host(run.host());
     ClientFacts facts = farm.facts(run.host(), run.user(), run.effect());
     DispatchRecord record = fromLog.withLikelyCause(Diagnosis.likelyCause(fromLog, facts, run.effect()));
@@ -83,6 +85,23 @@ final class DispatchInvestigator {
     }
     return out;
   }
+
+  /**
+   * For a builder's end that closed before Nix spoke, the login shell of the SSH user on the
+   * builder the error line names ("cannot build on 'ssh-ng://nix@b'"), from its passwd.
+   */
+  private static DispatchRecord withLoginShell(Farm farm, DispatchRecord record) {
+    if (record.error().filter(e -> e == ErrorClass.REMOTE_CLOSED_EARLY).isEmpty()) return record;
+    java.util.regex.Matcher m = CANNOT_BUILD_ON.matcher(record.errorLine().orElse(""));
+    Optional<SshRoute> route = m.find() ? farm.spec().route(m.group(1)) : Optional.empty();
+    NixHost builder = route.map(r -> farm.host(r.host())).filter(NixHost::isRunning).orElse(null);
+    if (builder == null) return record;
+    String user = route.get().user();
+    String shell = builder.queryOrFail("root", "getent passwd " + Shell.quote(user) + " | cut -d: -f7").strip();
+    return record.withBuilderLoginShell(builder.name(), user, shell);
+  }
+
+  private static final java.util.regex.Pattern CANNOT_BUILD_ON = java.util.regex.Pattern.compile("cannot build on '([^']+)'");
 
   /** The output path of a derivation in the client's store, even if it was never built. */
   private static Optional<String> outputOf(NixHost client, String drv) {
