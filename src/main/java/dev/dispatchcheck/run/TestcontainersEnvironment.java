@@ -48,7 +48,9 @@ public final class TestcontainersEnvironment {
     if (missing.isEmpty() || jar.isEmpty() || args.length == 0 || WITHOUT_DOCKER.contains(args[0])) return Optional.empty();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    command.addAll(given);
+    command.addAll(jvmFlags(given));
     command.addAll(List.of("-cp", jar.get().toString(), main.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -67,6 +69,21 @@ public final class TestcontainersEnvironment {
       Thread.currentThread().interrupt();
       return Optional.of(ExitCode.ENVIRONMENT);
     }
+  }
+
+  /**
+   * The launcher's JVM flags (see {@code ./dispatchcheck}), for the run that does the work,
+   * where {@code given} names no JIT tier or collector of its own: the JVM waits on hosts
+   * most of the time, and on two cores the optimising compiler and G1's threads took CPU
+   * the hosts needed.
+   */
+  static List<String> jvmFlags(List<String> given) {
+    List<String> out = new ArrayList<>();
+    if (given.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-XX:-TieredCompilation"))) {
+      out.add("-XX:TieredStopAtLevel=1");
+    }
+    if (given.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w*GC"))) out.add("-XX:+UseSerialGC");
+    return out;
   }
 
   private static void awaitQuietly(Process run) {
