@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a finished build into a {@link DispatchRecord} that rests on both ends of the SSH
@@ -92,7 +94,7 @@ final class DispatchInvestigator {
    */
   private static DispatchRecord withLoginShell(Farm farm, DispatchRecord record) {
     if (record.error().filter(e -> e == ErrorClass.REMOTE_CLOSED_EARLY).isEmpty()) return record;
-    java.util.regex.Matcher m = CANNOT_BUILD_ON.matcher(record.errorLine().orElse(""));
+    Matcher m = CANNOT_BUILD_ON.matcher(record.errorLine().orElse(""));
     Optional<SshRoute> route = m.find() ? farm.spec().route(m.group(1)) : Optional.empty();
     NixHost builder = route.map(r -> farm.host(r.host())).filter(NixHost::isRunning).orElse(null);
     if (builder == null) return record;
@@ -101,7 +103,7 @@ final class DispatchInvestigator {
     return record.withBuilderLoginShell(builder.name(), user, shell);
   }
 
-  private static final java.util.regex.Pattern CANNOT_BUILD_ON = java.util.regex.Pattern.compile("cannot build on '([^']+)'");
+  private static final Pattern CANNOT_BUILD_ON = Pattern.compile("cannot build on '([^']+)'");
 
   /** The output path of a derivation in the client's store, even if it was never built. */
   private static Optional<String> outputOf(NixHost client, String drv) {

@@ -47,7 +47,7 @@ final class HostContainer implements HostAccess {
         .withLabels(labels)
         .withCreateContainerCmdModifier(cmd -> configured(cmd, name))
         // Its readiness is awaited after the start, outside the engine's lifecycle limit (see start()).
-        .waitingFor(NO_WAIT);
+        .waitingFor(noWait());
   }
 
   /** A host's create command: its hostname, and the limits of {@link ContainerLimits}. */
@@ -61,11 +61,16 @@ final class HostContainer implements HostAccess {
     return frozen;
   }
 
-  /** Testcontainers' start returns once the engine has started the container. */
-  private static final WaitStrategy NO_WAIT = new AbstractWaitStrategy() {
-    @Override
-    protected void waitUntilReady() {}
-  };
+  /**
+   * Testcontainers' start returns once the engine has started the container. One a
+   * container: a wait strategy keeps the container it waits on, and hosts start at once.
+   */
+  private static WaitStrategy noWait() {
+    return new AbstractWaitStrategy() {
+      @Override
+      protected void waitUntilReady() {}
+    };
+  }
 
   /**
    * Creates and starts the container within the engine's lifecycle limit, then waits for
