@@ -50,9 +50,18 @@ final class HostContainer implements HostAccess {
         .waitingFor(noWait());
   }
 
-  /** A host's create command: its hostname, and the limits of {@link ContainerLimits}. */
+  /**
+   * How a host's resolver asks the engine's DNS. A farm's networks are internal, and on
+   * one the engine's DNS leaves a name outside the farm unanswered (no upstream is asked),
+   * so glibc's defaults (5 s, twice) made every lookup of a builder that went down, or
+   * that was never there, a 10 s wait before ssh's "Could not resolve hostname". One
+   * second, once, ends with the same error; a farm's own names are answered at once.
+   */
+  static final List<String> RESOLVER_OPTIONS = List.of("timeout:1", "attempts:1");
+
+  /** A host's create command: its hostname, the limits of {@link ContainerLimits}, and {@link #RESOLVER_OPTIONS}. */
   static CreateContainerCmd configured(CreateContainerCmd cmd, String name) {
-    ContainerLimits.host(cmd.withHostName(name).getHostConfig());
+    ContainerLimits.host(cmd.withHostName(name).getHostConfig()).withDnsOptions(RESOLVER_OPTIONS);
     return cmd;
   }
 

@@ -8,7 +8,10 @@ import dev.dispatchcheck.driver.ContainerLimits;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
-/** Every host is created with memory, pids and CPU limits, and no swap beyond its memory. */
+/**
+ * Every host is created with memory, pids and CPU limits, no swap beyond its memory, and a
+ * resolver that gives a name outside the farm up after one second.
+ */
 class HostLimitsTest {
   @Test
   void aHostIsCreatedWithItsNameAndTheLimits() {
@@ -30,5 +33,6 @@ class HostLimitsTest {
     assertThat(config.getPidsLimit()).isEqualTo(4096L);
     assertThat(config.getNanoCPUs()).isEqualTo(1_000_000_000L);
     assertThat(config.getMemory()).isEqualTo(ContainerLimits.HOST_MEMORY);
+    assertThat(config.getDnsOptions()).containsExactly("timeout:1", "attempts:1");
   }
 }
