@@ -6,7 +6,6 @@ import dev.dispatchcheck.report.ScenarioResult;
 import dev.dispatchcheck.report.Summary;
 import dev.dispatchcheck.run.Matrix;
 
-import dev.dispatchcheck.run.Console;
 import dev.dispatchcheck.run.Progress;
 import dev.dispatchcheck.run.RunContext;
 import java.io.IOException;
@@ -15,12 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The example farms of {@code examples/checks.tsv}, each checked on the matrix's first
  * pair, each required to end with its exit code: the working farm 0, its broken twin 1,
  * the malformed farm 2, the before/after pair under the gate 1. Each runs within the test
- * command's own run (its id, lease, warm hosts and reports), never as a command of its own.
+ * command's own run (its id, lease, warm hosts and reports), never as a command of its own;
+ * {@link #AT_ONCE} run at once, each line of theirs prefixed with its farm's name.
  */
 public final class ExampleChecks {
   /** A check as the command line would run it from {@code args}, in an open run: its exit code, and the check. */
@@ -33,43 +37,75 @@ public final class ExampleChecks {
 
   private ExampleChecks() {}
 
+  /**
+   * How many example farms are checked at once. A farm's map builds one cell at a time (a
+   * cell's dispatch must not hang on another cell's build), so one farm leaves most of the
+   * two cores idle; two at a time fill them. Their expectations take turns (one run of the
+   * Cucumber engine at a time, {@code PairHandOff}), and each farm has hosts of its own.
+   */
+  static final int AT_ONCE = 2;
+
   /** Each example's verdict: exit codes as expected, and, where scenarios ran, nothing but verdicts. */
   public static int run(RunContext run, Matrix matrix, Checker checker) {
     Path project = run.projectDir();
-    Progress progress = run.progress();
-    List<String> lines = new ArrayList<>();
-    boolean all = true;
-    for (String row : rows(project)) {
-      String[] f = row.split("\t");
-      List<String> args = new ArrayList<>(List.of("--matrix", matrix.pairs().get(0).shortLabel()));
-      String farm = "";
-      for (String word : f[0].trim().split("\\s+")) {
-        // Farm directories are the repository's, wherever the command runs from.
-        if (word.startsWith("examples/")) {
-          farm = word;
-          word = project.resolve(word).toString();
-        }
-        args.add(word);
-      }
-      int expected = Integer.parseInt(f[1].trim());
-      progress.say("=== example: check %s (must exit %d: %s) ===", f[0], expected, f.length > 2 ? f[2] : "");
-      long t0 = System.nanoTime();
-      String problem = Files.isDirectory(project.resolve(farm)) ? "" : "no directory " + farm;
-      if (problem.isEmpty()) {
-        Outcome outcome = checker.check(args, run);
-        int got = outcome.exitCode();
-        problem = got != expected ? "exit " + got + ", expected " + expected
-            : outcome.check().map(c -> onlyVerdicts(c, matrix)).orElse("");
-        if (problem.isEmpty() && f.length > 3) {
-          problem = outcome.check().map(c -> resultCount(c, matrix, Integer.parseInt(f[3].trim()))).orElse("no check ran");
-        }
-      }
-      all &= problem.isEmpty();
-      lines.add(String.format("  check %s: %s in %.0f s", f[0], problem.isEmpty() ? "passed" : "FAILED: " + problem,
-          (System.nanoTime() - t0) / 1e9));
+    List<String> rows = rows(project);
+    ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE, r -> {
+      Thread t = new Thread(r, "example-farm");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<Verdict>> futures = new ArrayList<>();
+    try {
+      for (String row : rows) futures.add(pool.submit(() -> one(row, run, matrix, checker)));
+      List<Verdict> verdicts = new ArrayList<>();
+      for (Future<Verdict> f : futures) verdicts.add(f.get());
+      run.progress().sayLines("example farms:", verdicts.stream().map(Verdict::line).toList());
+      return verdicts.stream().allMatch(Verdict::passed) ? ExitCode.OK : ExitCode.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the example farms were checked", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
-    progress.sayLines("example farms:", lines.stream().map(String::strip).toList());
-    return all ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  /** How one example ended: its line for the summary. */
+  private record Verdict(String line, boolean passed) {}
+
+  /** One example, its lines prefixed with its farm's name. */
+  private static Verdict one(String row, RunContext run, Matrix matrix, Checker checker) {
+    Path project = run.projectDir();
+    String[] f = row.split("\t");
+    List<String> args = new ArrayList<>(List.of("--matrix", matrix.pairs().get(0).shortLabel()));
+    String farm = "";
+    String label = "";
+    for (String word : f[0].trim().split("\\s+")) {
+      // Farm directories are the repository's, wherever the command runs from.
+      if (word.startsWith("examples/")) {
+        farm = word;
+        if (label.isEmpty()) label = Path.of(word).getFileName().toString();
+        word = project.resolve(word).toString();
+      }
+      args.add(word);
+    }
+    RunContext own = run.withProgress(run.progress().ownedBy("[" + label + "]"));
+    int expected = Integer.parseInt(f[1].trim());
+    own.progress().say("=== example: check %s (must exit %d: %s) ===", f[0], expected, f.length > 2 ? f[2] : "");
+    long t0 = System.nanoTime();
+    String problem = Files.isDirectory(project.resolve(farm)) ? "" : "no directory " + farm;
+    if (problem.isEmpty()) {
+      Outcome outcome = checker.check(args, own);
+      int got = outcome.exitCode();
+      problem = got != expected ? "exit " + got + ", expected " + expected
+          : outcome.check().map(c -> onlyVerdicts(c, matrix)).orElse("");
+      if (problem.isEmpty() && f.length > 3) {
+        problem = outcome.check().map(c -> resultCount(c, matrix, Integer.parseInt(f[3].trim()))).orElse("no check ran");
+      }
+    }
+    return new Verdict(String.format("check %s: %s in %.0f s", f[0].strip(),
+        problem.isEmpty() ? "passed" : "FAILED: " + problem, (System.nanoTime() - t0) / 1e9), problem.isEmpty());
   }
 
   /** A scenario of an example that ended as anything but passed or a verdict failure proves nothing. */

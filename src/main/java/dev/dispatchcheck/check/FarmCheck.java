@@ -15,7 +15,6 @@ import dev.dispatchcheck.run.ExitCode;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import dev.dispatchcheck.run.Console;
 import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmLimits;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
@@ -175,10 +174,11 @@ public final class FarmCheck {
   static Mapped map(FarmUnderCheck underCheck, List<FarmPlan.Cell> cells, String nix, RunSettings settings,
       Path reportDir, Function<List<String>, Farm> start) {
     List<String> notes = new ArrayList<>();
-    Console.errf("  %-26s %-36s %s", "user", "system", "goes to");
+    Progress progress = settings.progress();
+    progress.row("  %-26s %-36s %s", "user", "system", "goes to");
     try (Farm farm = start.apply(notes)) {
       List<DispatchMap.Row> rows = DispatchMapBuilder.build(farm, cells, underCheck.deployment().layout().nixSettings(),
-          new Waiter(settings.buildTimeout()), r -> Console.errf("  %-26s %-36s %s", r.who(), r.what(), r.where()));
+          new Waiter(settings.buildTimeout()), r -> progress.row("  %-26s %-36s %s", r.who(), r.what(), r.where()));
       if (underCheck.live().isEmpty()) {
         notes.addAll(StandInFarm.neutralisedCalls(farm, underCheck));
         notes.addAll(StandInFarm.passage(farm, underCheck));

@@ -12,6 +12,8 @@ import java.io.PrintStream;
 public final class Progress {
   private final long startedMillis;
   private final PrintStream out;
+  /** Whose work this is, when several checks run at once (an example farm's name); empty otherwise. */
+  private final String owner;
   /** Which scenario speaks, when scenarios run in parallel; empty otherwise. */
   private volatile String context = "";
 
@@ -20,13 +22,34 @@ public final class Progress {
   }
 
   Progress(long startedMillis, PrintStream out) {
+    this(startedMillis, out, "");
+  }
+
+  private Progress(long startedMillis, PrintStream out, String owner) {
     this.startedMillis = startedMillis;
     this.out = out;
+    this.owner = owner;
+  }
+
+  /** Lines of the same run, each prefixed with {@code owner} (e.g. "[guide-farm]"): for work that runs beside other work. */
+  public Progress ownedBy(String owner) {
+    return new Progress(startedMillis, out, this.owner + Printable.escape(owner) + " ");
+  }
+
+  /** Lines of the same run and owner with a context of their own (a scenario's, see {@link #setContext}). */
+  public Progress forScenario() {
+    return new Progress(startedMillis, out, owner);
   }
 
   /** Prefixes this Progress's lines, e.g. with the scenario's file and line. */
   public void setContext(String context) {
     this.context = context.isEmpty() ? "" : Printable.escape(context) + " ";
+  }
+
+  /** A row of a table (a map's), unstamped as tables are; with an owner, prefixed with it. */
+  public void row(String format, Object... args) {
+    Object[] values = java.util.Arrays.stream(args).map(Progress::value).toArray();
+    Console.print(out, java.util.List.of(owner + String.format(format, values)));
   }
 
   public void say(String format, Object... args) {
@@ -44,7 +67,7 @@ public final class Progress {
 
   private String stamped(String text) {
     double s = (System.currentTimeMillis() - startedMillis) / 1000.0;
-    return String.format("[dispatchcheck %6.1fs] %s%s", s, context, text);
+    return String.format("[dispatchcheck %6.1fs] %s%s%s", s, owner, context, text);
   }
 
   /** A value as shown: numbers as they are (for %d, %.1f), anything else as escaped text. */

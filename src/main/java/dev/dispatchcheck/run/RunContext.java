@@ -49,6 +49,12 @@ public record RunContext(String runId, long startedMillis, Path projectDir, Path
         () -> "run-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt()));
   }
 
+  /** The same run (its id, resources and clock) speaking through {@code progress}: work that runs beside other work. */
+  public RunContext withProgress(Progress progress) {
+    return new RunContext(runId, startedMillis, projectDir, reportsRoot, warmHosts, idleFarms, buildTimeout,
+        baseImagePrefix, lease, progress, resources, phases);
+  }
+
   /** The run's one {@code type}, made on first use: e.g. its warm hosts. */
   public <T extends AutoCloseable> T shared(Class<T> type, Supplier<T> create) {
     return resources.get(type, create);

@@ -26,7 +26,7 @@ public record RunSettings(RunContext run, NixVersion agentNix, NixVersion builde
 
   /** The same settings with progress lines of a scenario's own (scenarios may run in parallel, each says whose lines). */
   public RunSettings forScenario() {
-    return new RunSettings(run, agentNix, buildersNix, reportDir, farm, new Progress(run.startedMillis()));
+    return new RunSettings(run, agentNix, buildersNix, reportDir, farm, run.progress().forScenario());
   }
 
   /** The directory name of a pair's report, e.g. agent-nix-2.26--builders-nix-2.8. */

@@ -164,8 +164,8 @@ public final class Runs {
     return engineWedged(progress).orElse(code);
   }
 
-  /** Builds the pair's host images once, before scenarios that may run in parallel ask for them. */
-  public static void prepareImages(RunSettings pair) {
+  /** Builds the pair's host images once, before scenarios that may run in parallel ask for them; one caller at a time (example farms start two at a time). */
+  public static synchronized void prepareImages(RunSettings pair) {
     HostImages images = new HostImages(pair);
     images.imageFor(pair.agentNix());
     images.imageFor(pair.buildersNix());

@@ -41,4 +41,23 @@ class ConsoleTest {
     assertThat(lines.get(2)).isEqualTo("  a\\x0ab");
     assertThat(lines.get(3)).isEqualTo("  #\\x23[warning]c");
   }
+
+  /** Work beside other work (an example farm) says whose lines they are, its scenarios' and its map's rows too. */
+  @Test
+  void anOwnersLinesCarryItsName() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress run = new Progress(0, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Progress owned = run.ownedBy("[guide-farm]");
+    Progress scenario = owned.forScenario();
+    scenario.setContext("[expectations.feature:8]");
+    owned.say("map of %s", "x");
+    scenario.say("built");
+    owned.row("  %-6s %s", "alice", "aarch64-linux-0\n::error::x");
+    run.row("  %s", "plain");
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).endsWith("] [guide-farm] map of x");
+    assertThat(lines.get(1)).endsWith("] [guide-farm] [expectations.feature:8] built");
+    assertThat(lines.get(2)).isEqualTo("[guide-farm]   alice  aarch64-linux-0\\x0a:\\x3aerror:\\x3ax");
+    assertThat(lines.get(3)).isEqualTo("  plain");
+  }
 }

@@ -39,6 +39,31 @@ class RunContextTest {
     assertThat(PairHandOff.current()).isEmpty();
   }
 
+  /** Another thread's run waits for its turn, and then has the hand-off to itself. */
+  @Test
+  void anotherThreadsRunWaitsForItsTurn() throws Exception {
+    RunSettings first = pair();
+    RunSettings second = pair();
+    java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Object> seen = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread other;
+    try (PairHandOff h = PairHandOff.open(first)) {
+      other = new Thread(() -> {
+        try (PairHandOff o = PairHandOff.open(second)) {
+          seen.set(PairHandOff.current().orElse(null));
+          opened.countDown();
+        }
+      });
+      other.start();
+      assertThat(opened.await(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("opened while the first was open").isFalse();
+      assertThat(PairHandOff.current()).containsSame(first);
+    }
+    assertThat(opened.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    other.join();
+    assertThat(seen.get()).isSameAs(second);
+    assertThat(PairHandOff.current()).isEmpty();
+  }
+
   /** Made on first use. */
   static final class Pool implements AutoCloseable {
     static final AtomicInteger MADE = new AtomicInteger();
