@@ -28,11 +28,14 @@ final class HostScripts {
     return "set -e; " + writeScript(path, content, Shell.quote(owner));
   }
 
-  /** {@code setup}, then {@code files} as {@link #writeFiles} writes them, then a daemon restart. */
+  /**
+   * {@code setup}, then {@code files} as {@link #writeFiles} writes them. The daemon's
+   * restart follows as a command of its own (the channel runs it in a fork, not a program).
+   */
   static String configure(String setup, Map<String, String> files) {
     StringBuilder script = new StringBuilder("set -e\n").append(setup);
     files.forEach((path, content) -> script.append(ownedWriteScript(path, content)));
-    return script.append("nix-daemon-restart\n").toString();
+    return script.toString();
   }
 
   /** Writes each file owned by whoever owns the nearest existing directory above it. */

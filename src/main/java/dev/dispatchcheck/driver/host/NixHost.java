@@ -50,7 +50,7 @@ public final class NixHost implements AutoCloseable {
     this.name = name;
     this.version = version;
     this.container = access;
-    this.warm = new WarmState(container, script -> shellOrFail("root", script), nixConf);
+    this.warm = new WarmState(container, this::commandOrFail, nixConf);
   }
 
   /**
@@ -174,12 +174,13 @@ public final class NixHost implements AutoCloseable {
   }
 
   /**
-   * Configures the host in one exec: {@code setup} (a shell script run as root), then
-   * {@code files} as {@link #writeFiles} writes them, then a daemon restart.
+   * Configures the host: {@code setup} (a shell script run as root), then {@code files} as
+   * {@link #writeFiles} writes them, in one command; then a daemon restart.
    */
   public void configure(String setup, Map<String, String> files) {
     mutating("configure the host");
     shellOrFail("root", HostScripts.configure(setup, files));
+    restartDaemon();
   }
 
   /**
@@ -234,7 +235,15 @@ public final class NixHost implements AutoCloseable {
 
   public void restartDaemon() {
     mutating("restart the daemon");
-    shellOrFail("root", "nix-daemon-restart");
+    commandOrFail(List.of("nix-daemon-restart"));
+  }
+
+  /**
+   * Runs {@code command} (as root, as the channel runs everything) with no shell between:
+   * the channel runs its own helpers in a fork of its own. A non-zero exit is a harness error.
+   */
+  private String commandOrFail(List<String> command) {
+    return orFail("root", String.join(" ", command), exec(command));
   }
 
   /** Whether the host can be asked anything: up, and not frozen (Docker refuses to exec in a paused container). */

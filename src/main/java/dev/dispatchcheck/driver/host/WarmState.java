@@ -3,7 +3,7 @@ package dev.dispatchcheck.driver.host;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * A warm host's pristine state and the way back to it, through {@code nix-host-warm}:
@@ -11,11 +11,14 @@ import java.util.function.UnaryOperator;
  */
 final class WarmState {
   private final HostAccess container;
-  /** Runs a script as root and returns what it printed; a failure is a harness error. */
-  private final UnaryOperator<String> asRoot;
+  /**
+   * Runs a command as root and returns what it printed; a failure is a harness error. The
+   * command channel runs {@code nix-host-warm} in a fork of its own, not as a program.
+   */
+  private final Function<List<String>, String> asRoot;
   private final HostNixConf nixConf;
 
-  WarmState(HostAccess container, UnaryOperator<String> asRoot, HostNixConf nixConf) {
+  WarmState(HostAccess container, Function<List<String>, String> asRoot, HostNixConf nixConf) {
     this.container = container;
     this.asRoot = asRoot;
     this.nixConf = nixConf;
@@ -26,11 +29,11 @@ final class WarmState {
   }
 
   void stopProcesses() {
-    asRoot.apply("nix-host-warm stop");
+    asRoot.apply(List.of("nix-host-warm", "stop"));
   }
 
   void reset() {
-    asRoot.apply("nix-host-warm reset");
+    asRoot.apply(List.of("nix-host-warm", "reset"));
     nixConf.clearRole();
   }
 
@@ -51,6 +54,7 @@ final class WarmState {
   private HostState stateAfter(String before) {
     List<String> problems = container.problems();
     if (!problems.isEmpty()) return new HostState(Set.of(), problems);
-    return new HostState(new TreeSet<>(asRoot.apply("nix-host-warm " + (before.isEmpty() ? "" : before + " ") + "state").lines().toList()), problems);
+    List<String> command = before.isEmpty() ? List.of("nix-host-warm", "state") : List.of("nix-host-warm", before, "state");
+    return new HostState(new TreeSet<>(asRoot.apply(command).lines().toList()), problems);
   }
 }

@@ -25,7 +25,7 @@ class HostScriptsTest {
         .doesNotContain("rm -rf");
     assertThat(HostScripts.writeFiles(Map.of(path, content))).contains("dirname " + Shell.quote(path))
         .doesNotContain("rm -rf");
-    assertThat(HostScripts.configure("useradd bob\n", Map.of())).isEqualTo("set -e\nuseradd bob\nnix-daemon-restart\n");
+    assertThat(HostScripts.configure("useradd bob\n", Map.of())).isEqualTo("set -e\nuseradd bob\n");
     assertThat(HostScripts.writeFiles(Map.of())).isEqualTo("set -e\n");
   }
 }
