@@ -165,8 +165,8 @@ final class CommandChannel implements AutoCloseable {
     if (!ended) requests.close();
   }
 
-  /** The channel's standard input, as the engine's client reads it: requests, then the end. */
-  private static final class Requests extends InputStream {
+  /** A channel's standard input, as the engine's client reads it: requests, then the end. */
+  static final class Requests extends InputStream {
     private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private byte[] current = new byte[0];
     private int pos;

@@ -13,15 +13,23 @@ import java.util.Optional;
 
 /**
  * A command running on a host whose output is collected as it arrives, so that waiters
- * can read the log while the command is still running: an exec in a container, or an
- * {@code ssh} process to a live host ({@link #ofProcess}).
+ * can read the log while the command is still running: one a host's stream channel
+ * started, an exec in a container, or an {@code ssh} process to a live host ({@link #ofProcess}).
  */
 public final class ExecStream {
-  private final StreamCapture capture = new StreamCapture();
+  private final StreamCapture capture;
 
-  private ExecStream() {}
+  private ExecStream() {
+    this(new StreamCapture());
+  }
+
+  /** A command a host's {@link StreamChannel} started, its output arriving in {@code capture}. */
+  ExecStream(StreamCapture capture) {
+    this.capture = capture;
+  }
 
   ExecStream(DockerClient client, String containerId, List<String> command) {
+    this.capture = new StreamCapture();
     String execId = client.execCreateCmd(containerId)
         .withAttachStdout(true)
         .withAttachStderr(true)

@@ -37,6 +37,8 @@ final class HostContainer implements HostAccess {
   /** How often the container has started: each start logs "nix-host ready" once more. */
   private int starts = 1;
   private CommandChannel channel;
+  /** The builds' channel (see {@link StreamChannel}), opened at the first build. */
+  private StreamChannel streams;
 
   HostContainer(String name, String image, List<Network> networks, Map<String, String> labels) {
     this.name = name;
@@ -113,8 +115,16 @@ final class HostContainer implements HostAccess {
 
   @Override
   public ExecStream stream(List<String> command) {
-    return Engine.ask("start '" + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " …' on " + name,
-        () -> new ExecStream(container.getDockerClient(), container.getContainerId(), command));
+    if (frozen) throw new IllegalStateException(name + " is frozen, so nothing can start on it: " + command);
+    return new ExecStream(streams().start(command));
+  }
+
+  private synchronized StreamChannel streams() {
+    if (streams == null || !streams.usable()) {
+      streams = Engine.ask("open a stream channel to " + name,
+          () -> StreamChannel.open(container.getDockerClient(), container.getContainerId(), name));
+    }
+    return streams;
   }
 
   @Override
@@ -142,6 +152,7 @@ final class HostContainer implements HostAccess {
   public void stop() {
     synchronized (this) {
       if (channel != null) channel.abandon();
+      if (streams != null) streams.abandon();
     }
     Engine.lifecycle("stop the container of " + name,
         () -> container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(2).exec());
@@ -185,6 +196,7 @@ final class HostContainer implements HostAccess {
     }
     if (!Engine.ask("ask whether " + name + " runs", container::isRunning)) {
       if (channel != null) channel.abandon();
+      if (streams != null) streams.abandon();
       starts++;
       Engine.lifecycle("start the container of " + name + " again", () -> docker.startContainerCmd(container.getContainerId()).exec());
       Engine.awaitStarted("wait for the init of " + name + " again", () -> ready(starts));
@@ -226,6 +238,7 @@ final class HostContainer implements HostAccess {
   public void close() {
     synchronized (this) {
       if (channel != null) channel.close();
+      if (streams != null) streams.close();
     }
     if (frozen) {
       // Docker refuses to stop or remove a paused container.
