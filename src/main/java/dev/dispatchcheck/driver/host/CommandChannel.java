@@ -39,13 +39,19 @@ final class CommandChannel implements AutoCloseable {
     this.host = host;
   }
 
-  static CommandChannel open(DockerClient client, String containerId, String host) {
-    CommandChannel channel = new CommandChannel(host);
+  /** Starts {@code program} in the container, reading {@code input} and with its output attached: a channel's exec. */
+  static void startExec(DockerClient client, String containerId, String program, Requests input,
+      ResultCallback.Adapter<Frame> output) {
     String execId = client.execCreateCmd(containerId)
         .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true)
-        .withCmd("/usr/local/sbin/nix-host-channel")
+        .withCmd(program)
         .exec().getId();
-    client.execStartCmd(execId).withStdIn(channel.requests).exec(new ResultCallback.Adapter<Frame>() {
+    client.execStartCmd(execId).withStdIn(input).exec(output);
+  }
+
+  static CommandChannel open(DockerClient client, String containerId, String host) {
+    CommandChannel channel = new CommandChannel(host);
+    startExec(client, containerId, "/usr/local/sbin/nix-host-channel", channel.requests, new ResultCallback.Adapter<Frame>() {
       @Override
       public void onNext(Frame frame) {
         if (frame.getStreamType() == StreamType.STDOUT) channel.replies.add(frame.getPayload().clone());  // the client may reuse its buffer

@@ -33,27 +33,24 @@ final class StreamChannel implements AutoCloseable {
 
   static StreamChannel open(DockerClient client, String containerId, String host) {
     StreamChannel channel = new StreamChannel(host);
-    String execId = client.execCreateCmd(containerId)
-        .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true)
-        .withCmd("/usr/local/sbin/nix-host-streams")
-        .exec().getId();
-    client.execStartCmd(execId).withStdIn(channel.requests).exec(new ResultCallback.Adapter<Frame>() {
-      @Override
-      public void onNext(Frame frame) {
-        if (frame.getStreamType() == StreamType.STDOUT) channel.received(frame.getPayload());
-        else channel.channelErrors.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-      }
+    CommandChannel.startExec(client, containerId, "/usr/local/sbin/nix-host-streams", channel.requests,
+        new ResultCallback.Adapter<Frame>() {
+          @Override
+          public void onNext(Frame frame) {
+            if (frame.getStreamType() == StreamType.STDOUT) channel.received(frame.getPayload());
+            else channel.channelErrors.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+          }
 
-      @Override
-      public void onComplete() {
-        channel.end(null);
-      }
+          @Override
+          public void onComplete() {
+            channel.end(null);
+          }
 
-      @Override
-      public void onError(Throwable t) {
-        channel.end(t);
-      }
-    });
+          @Override
+          public void onError(Throwable t) {
+            channel.end(t);
+          }
+        });
     return channel;
   }
 
