@@ -48,14 +48,12 @@ public final class Progress {
 
   /** A row of a table (a map's), unstamped as tables are; with an owner, prefixed with it. */
   public void row(String format, Object... args) {
-    Object[] values = java.util.Arrays.stream(args).map(Progress::value).toArray();
-    Console.print(out, java.util.List.of(owner + String.format(format, values)));
+    Console.print(out, java.util.List.of(owner + String.format(format, values(args))));
   }
 
   public void say(String format, Object... args) {
     // The format's own line breaks are lines; a value's are shown escaped (it cannot start a line).
-    Object[] values = java.util.Arrays.stream(args).map(Progress::value).toArray();
-    Console.print(out, java.util.List.of(stamped(String.format(format, values)).split("\\R", -1)));
+    Console.print(out, java.util.List.of(stamped(String.format(format, values(args))).split("\\R", -1)));
   }
 
   /** A heading and lines under it, indented; each of {@code lines} one console line (its line breaks escaped). */
@@ -68,6 +66,10 @@ public final class Progress {
   private String stamped(String text) {
     double s = (System.currentTimeMillis() - startedMillis) / 1000.0;
     return String.format("[dispatchcheck %6.1fs] %s%s%s", s, owner, context, text);
+  }
+
+  private static Object[] values(Object[] args) {
+    return java.util.Arrays.stream(args).map(Progress::value).toArray();
   }
 
   /** A value as shown: numbers as they are (for %d, %.1f), anything else as escaped text. */

@@ -1,20 +1,14 @@
 package dev.dispatchcheck.driver.host;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
-import dev.dispatchcheck.driver.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * A command running on a host whose output is collected as it arrives, so that waiters
  * can read the log while the command is still running: one a host's stream channel
- * started, an exec in a container, or an {@code ssh} process to a live host ({@link #ofProcess}).
+ * started, or an {@code ssh} process to a live host ({@link #ofProcess}).
  */
 public final class ExecStream {
   private final StreamCapture capture;
@@ -26,44 +20,6 @@ public final class ExecStream {
   /** A command a host's {@link StreamChannel} started, its output arriving in {@code capture}. */
   ExecStream(StreamCapture capture) {
     this.capture = capture;
-  }
-
-  ExecStream(DockerClient client, String containerId, List<String> command) {
-    this.capture = new StreamCapture();
-    String execId = client.execCreateCmd(containerId)
-        .withAttachStdout(true)
-        .withAttachStderr(true)
-        .withCmd(command.toArray(String[]::new))
-        .exec()
-        .getId();
-    client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-      @Override
-      public void onNext(Frame frame) {
-        capture.printed(frame.getPayload(), frame.getStreamType() == StreamType.STDOUT);
-      }
-
-      @Override
-      public void onComplete() {
-        finish(client, execId);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        capture.broke(t);
-        finish(client, execId);
-      }
-    });
-  }
-
-  private void finish(DockerClient client, String execId) {
-    Integer code = null;
-    try {
-      Long c = Engine.ask("ask how a command ended", () -> client.inspectExecCmd(execId).exec().getExitCodeLong());
-      code = c == null ? null : c.intValue();
-    } catch (RuntimeException e) {
-      capture.broke(e);
-    }
-    capture.finished(code);
   }
 
   /** The output of a local process (an {@code ssh} to a live host), collected as it arrives; its exit ends the stream. */
