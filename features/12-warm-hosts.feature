@@ -63,6 +63,7 @@ Feature: Hosts reused between scenarios carry nothing over
       | an image file deep outside, changed    | echo '# stray' >> /usr/share/perl5/Debconf/Log.pm                        | + outside /usr/share/perl5/Debconf/Log.pm |
       | an image file outside, removed         | rm /usr/bin/yes                                                          | + outside /usr/bin                       |
       | a running Nix daemon                   | nix-daemon-restart                                                       | + process root nix-daemon x1             |
+      | a look-alike of the build channel      | setsid sh -c 'sleep 600 \| /usr/local/sbin/nix-host-streams' >/dev/null 2>&1 < /dev/null & | + process root nix-host-stream x1 |
 
   @selfcheck
   Scenario Outline: self-check: the hand-over check finds a builder that <what>
