@@ -116,8 +116,9 @@ Feature: Builders reached over ssh-ng
 
     Each scenario takes nix-daemon off the builder's PATH. Debian's /usr/bin/nix-daemon
     is a relative link to nix, so it is copied through the link rather than moved; the
-    copy still starts as nix-daemon, by its name. The daemon already running on the
-    builder keeps running.
+    copy still starts as nix-daemon, by its name. The builder's own daemon is not
+    affected: it starts, at its first client, from the program found when it was
+    restarted, as one already running would keep running.
 
     Background: one aarch64-linux builder
       Given remote builders that claim foreign systems:

@@ -62,7 +62,8 @@ Feature: Hosts reused between scenarios carry nothing over
       | a file outside the trees made at start, changed in place | echo stray >> /usr/local/libexec/dispatchcheck/neutralised/post-build-hook | + outside /usr/local/libexec/dispatchcheck/neutralised/post-build-hook |
       | an image file deep outside, changed    | echo '# stray' >> /usr/share/perl5/Debconf/Log.pm                        | + outside /usr/share/perl5/Debconf/Log.pm |
       | an image file outside, removed         | rm /usr/bin/yes                                                          | + outside /usr/bin                       |
-      | a running Nix daemon                   | nix-daemon-restart                                                       | + process root nix-daemon x1             |
+      | a Nix daemon waiting for its client    | nix-daemon-restart                                                       | + process root nix-daemon-wait x1        |
+      | a running Nix daemon                   | nix-daemon-restart; sudo -u alice nix-store -q --hash /nix/store/00000000000000000000000000000000-x 2>/dev/null \|\| true | + process root nix-daemon x1 |
       | a look-alike of the build channel      | setsid sh -c 'sleep 600 \| /usr/local/sbin/nix-host-streams' >/dev/null 2>&1 < /dev/null & | + process root nix-host-stream x1 |
 
   @selfcheck
