@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** What scenarios' results make of the exit code: a verdict is 1, no verdict is 3, never the other way round. */
+@Isolated // it swaps System.out and System.err, which every other test class writes to
 class ExitCodeTest {
   private static ScenarioResult ended(String status) {
     return new ScenarioResult("f.feature", 1, "s", status, 1, "", List.of());

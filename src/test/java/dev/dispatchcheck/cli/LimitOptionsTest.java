@@ -8,10 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The limits' options of lint and check: a farm past one is exit 2 before anything starts, and so is a bad value. */
+@Isolated // it swaps System.out and System.err, which every other test class writes to
 class LimitOptionsTest {
   private record Run(int exit, String stderr) {}
 

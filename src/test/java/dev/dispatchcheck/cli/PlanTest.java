@@ -7,10 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the launcher provisions for a command: the suites of the matrix that command will run, and no more. */
+@Isolated // it swaps System.out and System.err, which every other test class writes to
 class PlanTest {
   private record Planned(int code, List<String> suites, String err) {}
 

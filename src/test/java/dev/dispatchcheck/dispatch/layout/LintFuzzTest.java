@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What {@code lint} runs, thrown at farms made by {@link FarmFuzzer}: every outcome is a
@@ -42,7 +44,9 @@ class LintFuzzTest {
   private static final Map<String, AtomicInteger> OUTCOMES = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> MUTATIONS = new ConcurrentHashMap<>();
 
+  // Its cases share nothing but the counts (concurrent maps) and take turns at both cores.
   @TestFactory
+  @Execution(ExecutionMode.CONCURRENT)
   Stream<DynamicTest> everyFarmGetsAVerdictInBoundedTime() {
     return IntStream.range(0, CASES).mapToObj(n -> {
       long seed = SEED + n;
