@@ -128,8 +128,22 @@ public final class Runs {
     });
   }
 
+  /** What becomes of a pair's warm hosts when the pair ends. */
+  public enum HostsAfter {
+    /** Removed before the next pair starts (every run but bench's). */
+    REMOVED,
+    /** Kept idle for the next call in the same run, which takes them as a next scenario would. */
+    KEPT
+  }
+
   /** Runs {@code selection} on each pair of {@code matrix} in {@code run}, each pair's report in {@code reports}' directory. */
   public static int runFeatures(RunContext run, int parallel, Matrix matrix, ReportRun reports, ScenarioSelection selection) {
+    return runFeatures(run, parallel, matrix, reports, selection, HostsAfter.REMOVED);
+  }
+
+  /** As {@link #runFeatures(RunContext, int, Matrix, ReportRun, ScenarioSelection)}, with the pairs' hosts {@code after}. */
+  public static int runFeatures(RunContext run, int parallel, Matrix matrix, ReportRun reports, ScenarioSelection selection,
+      HostsAfter after) {
     Progress progress = run.progress();
     Path project = run.projectDir();
     List<String> lines = new ArrayList<>();
@@ -148,7 +162,7 @@ public final class Runs {
       Reports.labelHtml(reportDir.resolve("cucumber.html"), "Nix " + pair.agent().label() + " agent, Nix "
           + pair.builders().label() + " builders", project, run.reportsRoot());
       // The pair's hosts go before the next pair's start: no burst of both at once on the engine.
-      run.closeShared();
+      if (after == HostsAfter.REMOVED) run.closeShared();
       // Filters were checked to select something (ExpectationCheck), so only a shard may be empty.
       int pairCode = results.isEmpty() && selection.shard().isEmpty() ? ExitCode.ENVIRONMENT : Summary.exitCode(results);
       boolean passed = pairCode == ExitCode.OK;
