@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 /** The evidence asks a stand-in's database for a store path only when the path needs no quoting. */
 class ValidityCheckTest {
   @Test
-  void aStorePathIsLookedUpInValidPaths() {
-    assertThat(DispatchInvestigator.validityCheck("/nix/store/93hswik0brc6ppfajxk7zb4h1hkh5cb6-probe-aarch64-linux"))
-        .isEqualTo("sqlite3 -readonly /nix/var/nix/db/db.sqlite \"select count(*) from ValidPaths where path ="
-            + " '/nix/store/93hswik0brc6ppfajxk7zb4h1hkh5cb6-probe-aarch64-linux'\" 2>/dev/null | grep -qx 1");
+  void aStorePathIsLookedUpInValidPathsWaitingForTheDatabaseAndAskingNixStoreIfTheReadFails() {
+    String path = "/nix/store/93hswik0brc6ppfajxk7zb4h1hkh5cb6-probe-aarch64-linux";
+    assertThat(DispatchInvestigator.validityCheck(path))
+        .isEqualTo("{ n=$(sqlite3 -readonly -cmd '.timeout 5000' /nix/var/nix/db/db.sqlite \"select count(*) from"
+            + " ValidPaths where path = '" + path + "'\" 2>/dev/null) || n=$(nix-store --check-validity " + path
+            + " >/dev/null 2>&1 && echo 1); [ \"$n\" = 1 ]; }");
   }
 
   /** The negative twin: anything else (a quote, a letter base-32 lacks, another directory) is nix-store's to judge. */
