@@ -41,6 +41,8 @@ Feature: Hosts reused between scenarios carry nothing over
 
   @selfcheck
   Scenario Outline: self-check: the hand-over check finds <what>
+    A pollution that starts a process waits until the process is what it names: a check
+    between a pipeline's fork and its exec sees only shells.
     When the agent builds a probe for aarch64-linux
     And the farm is reset for the next scenario
     And root runs on aarch64-linux-0:
@@ -64,7 +66,7 @@ Feature: Hosts reused between scenarios carry nothing over
       | an image file outside, removed         | rm /usr/bin/yes                                                          | + outside /usr/bin                       |
       | a Nix daemon waiting for its client    | nix-daemon-restart                                                       | + process root nix-daemon-wait x1        |
       | a running Nix daemon                   | nix-daemon-restart; sudo -u alice nix-store -q --hash /nix/store/00000000000000000000000000000000-x 2>/dev/null \|\| true | + process root nix-daemon x1 |
-      | a look-alike of the build channel      | setsid sh -c 'sleep 600 \| /usr/local/sbin/nix-host-streams' >/dev/null 2>&1 < /dev/null & | + process root nix-host-stream x1 |
+      | a look-alike of the build channel      | setsid sh -c 'sleep 600 \| /usr/local/sbin/nix-host-streams' >/dev/null 2>&1 < /dev/null & for i in $(seq 200); do pgrep -x nix-host-stream >/dev/null && break; sleep 0.01; done | + process root nix-host-stream x1 |
 
   @selfcheck
   Scenario Outline: self-check: the hand-over check finds a builder that <what>
