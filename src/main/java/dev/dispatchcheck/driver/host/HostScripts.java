@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shell a host is given: a script run as a user, and the scripts that write files as
- * their owners would. Every value reaches the shell through {@link Shell#quote}; file
- * contents travel as base64, so that every byte arrives as written.
+ * The commands a host is given: a script run as a user, and the command that writes files
+ * as their owners would. Every value in a script reaches the shell through
+ * {@link Shell#quote}; file contents travel as base64, so that every byte arrives as written.
  */
 final class HostScripts {
   private HostScripts() {}
@@ -23,39 +23,30 @@ final class HostScripts {
     return cmd;
   }
 
-  /** Writes one file owned by {@code owner}, its parent directories made by that owner too. */
-  static String writeFile(String path, String content, String owner) {
-    return "set -e; " + writeScript(path, content, Shell.quote(owner));
-  }
-
   /**
-   * {@code setup}, then {@code files} as {@link #writeFiles} writes them. The daemon's
-   * restart follows as a command of its own (the channel runs it in a fork, not a program).
+   * The command that writes {@code path} owned by {@code owner}, the directories above it
+   * made by that owner too ({@code containers/nix-host/nix-host-write-files}, a builtin of
+   * the command channel: no shell, so no value is ever parsed by one).
    */
-  static String configure(String setup, Map<String, String> files) {
-    StringBuilder script = new StringBuilder("set -e\n").append(setup);
-    files.forEach((path, content) -> script.append(ownedWriteScript(path, content)));
-    return script.toString();
+  static List<String> writeFile(String path, String content, String owner) {
+    return writeCommand(Map.of(path, content), owner);
   }
 
-  /** Writes each file owned by whoever owns the nearest existing directory above it. */
-  static String writeFiles(Map<String, String> files) {
-    StringBuilder script = new StringBuilder("set -e\n");
-    files.forEach((path, content) -> script.append(ownedWriteScript(path, content)));
-    return script.toString();
+  /** The command that writes each file owned by whoever owns the nearest existing directory above it. */
+  static List<String> writeFiles(Map<String, String> files) {
+    return writeCommand(files, NEAREST_OWNER);
   }
 
-  private static String ownedWriteScript(String path, String content) {
-    return "d=$(dirname " + Shell.quote(path) + "); while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done; o=$(stat -c %U \"$d\")\n"
-        + writeScript(path, content, "\"$o\"") + "\n";
+  /** nix-host-write-files's owner for "whoever owns the nearest existing directory above the file". */
+  private static final String NEAREST_OWNER = "";
+
+  /** Contents travel as base64: every byte arrives as written, and none is a NUL, which ends an argument. */
+  private static List<String> writeCommand(Map<String, String> files, String owner) {
+    List<String> cmd = new ArrayList<>(List.of(WRITE_FILES));
+    files.forEach((path, content) -> cmd.addAll(List.of(owner, path,
+        Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)))));
+    return cmd;
   }
 
-  /** {@code owner} is a shell word already: a quoted name, or "$o". */
-  private static String writeScript(String path, String content, String owner) {
-    String dir = Shell.quote(path.substring(0, Math.max(1, path.lastIndexOf('/'))));
-    String file = Shell.quote(path);
-    String base64 = Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8));
-    return "if [ " + owner + " = root ]; then mkdir -p " + dir + "; else sudo -u " + owner + " mkdir -p " + dir + "; fi; "
-        + "echo " + Shell.quote(base64) + " | base64 -d > " + file + "; chown " + owner + ": " + file;
-  }
+  static final String WRITE_FILES = "nix-host-write-files";
 }

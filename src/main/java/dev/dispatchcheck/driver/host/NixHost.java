@@ -165,32 +165,44 @@ public final class NixHost implements AutoCloseable {
 
   /**
    * Writes a file owned by {@code owner}; parent directories are created as that owner
-   * too, as they would be if the owner had made them. One exec, content passed as base64
-   * so that every byte arrives as written.
+   * too, as they would be if the owner had made them. One command, content passed as
+   * base64 so that every byte arrives as written.
    */
   public void writeFile(String path, String content, String owner) {
     mutating("write " + path);
-    shellOrFail("root", HostScripts.writeFile(path, content, owner));
+    writeOrFail(HostScripts.writeFile(path, content, owner));
   }
 
   /**
    * Configures the host: {@code setup} (a shell script run as root), then {@code files} as
-   * {@link #writeFiles} writes them, in one command; then a daemon restart.
+   * {@link #writeFiles} writes them; then a daemon restart.
    */
   public void configure(String setup, Map<String, String> files) {
     mutating("configure the host");
-    shellOrFail("root", HostScripts.configure(setup, files));
+    if (!setup.isBlank()) shellOrFail("root", "set -e\n" + setup);
+    writeFiles(files);
     restartDaemon();
   }
 
   /**
-   * Writes several files in one exec, each owned by whoever owns the nearest existing
+   * Writes several files in one command, each owned by whoever owns the nearest existing
    * directory above it (a user's home, or root's /etc), as its owner would have made it.
    */
   public void writeFiles(Map<String, String> files) {
     mutating("write " + files.keySet());
     if (files.isEmpty()) return;
-    shellOrFail("root", HostScripts.writeFiles(files));
+    writeOrFail(HostScripts.writeFiles(files));
+  }
+
+  /** Runs a {@link HostScripts#writeFile} command; a non-zero exit is a harness error naming the paths (not the contents). */
+  private void writeOrFail(List<String> command) {
+    CommandResult r = exec(command);
+    if (r.exitCode() != 0) {
+      List<String> paths = java.util.stream.IntStream.iterate(2, i -> i < command.size(), i -> i + 3)
+          .mapToObj(command::get).toList();
+      throw new IllegalStateException(String.format("on %s, %s for %s exited %d:%n%s%s", name, command.get(0), paths,
+          r.exitCode(), r.stdout(), r.stderr()));
+    }
   }
 
   /**

@@ -2,9 +2,9 @@ package dev.dispatchcheck.driver.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dispatchcheck.dispatch.Shell;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +16,25 @@ class HostScriptsTest {
   }
 
   @Test
-  void pathsAndOwnersAreQuotedAndContentTravelsAsBase64() {
+  void aFileTravelsAsArgumentsNoShellParsesWithItsContentInBase64() {
     String path = "/home/o'brien/$(touch x)/nix.conf";
     String content = "builders = $(rm -rf /)\n";
-    String script = HostScripts.writeFile(path, content, "o'brien");
-    assertThat(script).contains(Shell.quote(path)).contains("chown " + Shell.quote("o'brien") + ": ")
-        .contains(Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)))
-        .doesNotContain("rm -rf");
-    assertThat(HostScripts.writeFiles(Map.of(path, content))).contains("dirname " + Shell.quote(path))
-        .doesNotContain("rm -rf");
-    assertThat(HostScripts.configure("useradd bob\n", Map.of())).isEqualTo("set -e\nuseradd bob\n");
-    assertThat(HostScripts.writeFiles(Map.of())).isEqualTo("set -e\n");
+    assertThat(HostScripts.writeFile(path, content, "o'brien")).containsExactly(HostScripts.WRITE_FILES, "o'brien",
+        path, base64(content));
+  }
+
+  @Test
+  void filesWithoutAnOwnerGoToTheOwnerOfTheNearestDirectoryAboveEach() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("/etc/nix/machines", "ssh://b x86_64-linux\n");
+    files.put("/var/lib/hercules-ci-agent/.config/nix/nix.conf", "");
+    assertThat(HostScripts.writeFiles(files)).containsExactly(HostScripts.WRITE_FILES,
+        "", "/etc/nix/machines", base64("ssh://b x86_64-linux\n"),
+        "", "/var/lib/hercules-ci-agent/.config/nix/nix.conf", "");
+    assertThat(HostScripts.writeFiles(Map.of())).containsExactly(HostScripts.WRITE_FILES);
+  }
+
+  private static String base64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 }
