@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.testcontainers.containers.Network;
 
 /**
@@ -198,7 +199,7 @@ public final class NixHost implements AutoCloseable {
   private void writeOrFail(List<String> command) {
     CommandResult r = exec(command);
     if (r.exitCode() != 0) {
-      List<String> paths = java.util.stream.IntStream.iterate(2, i -> i < command.size(), i -> i + 3)
+      List<String> paths = IntStream.iterate(2, i -> i < command.size(), i -> i + 3)
           .mapToObj(command::get).toList();
       throw new IllegalStateException(String.format("on %s, %s for %s exited %d:%n%s%s", name, command.get(0), paths,
           r.exitCode(), r.stdout(), r.stderr()));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,10 +59,15 @@ class WriteFilesHelperTest {
   @Test
   void aFailureNamesTheFileAndStopsThere() throws Exception {
     Files.writeString(dir.resolve("plain"), "not a directory");
-    Run run = run(HostScripts.writeFiles(new java.util.LinkedHashMap<>(Map.of(
-        dir.resolve("plain/inside").toString(), "x"))));
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(dir.resolve("before").toString(), "1");
+    files.put(dir.resolve("plain/inside").toString(), "x");
+    files.put(dir.resolve("after").toString(), "2");
+    Run run = run(HostScripts.writeFiles(files));
     assertThat(run.exit).isEqualTo(1);
     assertThat(run.err).contains("nix-host-write-files:").contains(dir.resolve("plain").toString());
+    assertThat(dir.resolve("before")).hasContent("1");
+    assertThat(dir.resolve("after")).doesNotExist();
 
     Run unknown = run(HostScripts.writeFile(dir.resolve("f").toString(), "x", "no-such-user-here"));
     assertThat(unknown.exit).isEqualTo(1);
