@@ -83,6 +83,12 @@ public final class Farm implements AutoCloseable {
   }
 
   private void configure() {
+    // The agent host's channel for builds opens beside the configuration: on fresh hosts it
+    // is a container exec the first build would otherwise wait for (warm hosts keep theirs).
+    Concurrently.forEach(List.<Runnable>of(this::configureHosts, () -> agent.host().prepareStreams()), Runnable::run);
+  }
+
+  private void configureHosts() {
     Concurrently.forEach(spec.hosts(), s -> {
       NixHost h = hosts.host(s.name());
       h.setRoleNixConf(s.roleNixConf());

@@ -2,7 +2,6 @@ package dev.dispatchcheck.driver.farm;
 
 import dev.dispatchcheck.dispatch.Shell;
 import dev.dispatchcheck.dispatch.layout.FarmCommand;
-import dev.dispatchcheck.driver.host.NixHost;
 
 /**
  * The no-ops a farm's neutralised hooks point at ({@link FarmCommand#RECORDER_DIR}), one a
@@ -21,10 +20,6 @@ final class HookRecorders {
       "");
 
   private HookRecorders() {}
-
-  static void install(NixHost host) {
-    host.shellOrFail("root", script());
-  }
 
   /** The log is anyone's to append to: the agent's own Nix (nixSettings) calls them as the agent. */
   static String script() {

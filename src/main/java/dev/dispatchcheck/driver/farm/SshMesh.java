@@ -5,6 +5,7 @@ import dev.dispatchcheck.driver.host.NixHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Root's SSH on every host of a farm: a key made fresh for this run (never committed),
@@ -17,13 +18,27 @@ import java.util.Map;
 final class SshMesh {
   private SshMesh() {}
 
-  /** Wires root's SSH between {@code hosts} and returns the authorized_keys text (every root's public key). */
-  static String wire(List<NixHost> hosts) {
-    // Hosts are independent here, so each step runs on all of them at once.
-    List<String[]> keys = Concurrently.map(hosts, h -> h.shellOrFail("root", "mkdir -p -m 700 /root/.ssh"
+  /**
+   * The script that makes root's key if root has none, then prints root's public key and
+   * the host's own public key, a line each: what {@link #wire} needs of a host. Run in the
+   * same command as whatever else a host needs once started.
+   */
+  static String keysScript(NixHost h) {
+    return "mkdir -p -m 700 /root/.ssh"
         + " && { [ -f /root/.ssh/id_ed25519 ] || ssh-keygen -q -t ed25519 -N '' -C "
         + Shell.quote("dispatchcheck-" + h.name()) + " -f /root/.ssh/id_ed25519; }"
-        + " && cat /root/.ssh/id_ed25519.pub /etc/ssh/ssh_host_ed25519_key.pub").strip().split("\n"));
+        + " && cat /root/.ssh/id_ed25519.pub /etc/ssh/ssh_host_ed25519_key.pub\n";
+  }
+
+  /**
+   * Wires root's SSH between {@code hosts} and returns the authorized_keys text (every
+   * root's public key). {@code printed} holds what {@link #keysScript} printed on the hosts
+   * that ran it already; the others run it now.
+   */
+  static String wire(List<NixHost> hosts, Map<String, String> printed) {
+    // Hosts are independent here, so each step runs on all of them at once.
+    List<String[]> keys = Concurrently.map(hosts, h -> Optional.ofNullable(printed.get(h.name()))
+        .orElseGet(() -> h.shellOrFail("root", keysScript(h))).strip().split("\n"));
     List<String> publicKeys = new ArrayList<>();
     List<String> knownHosts = new ArrayList<>();
     for (int i = 0; i < hosts.size(); i++) {

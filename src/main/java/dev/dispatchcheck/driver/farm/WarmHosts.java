@@ -123,11 +123,14 @@ final class WarmHosts implements FarmHosts {
     });
     settings.progress().say("starting hosts: %s", started.stream()
         .map(h -> h.name() + " (Nix " + h.version().label() + ")").collect(Collectors.joining(", ")));
+    // One command a host once it runs: the hook recorders (part of the pristine state, as
+    // the probe's busybox is of the image) and root's key, which SSH's wiring then reads.
+    Map<String, String> keys = new ConcurrentHashMap<>();
     Concurrently.forEach(started, h -> {
       h.start();
-      HookRecorders.install(h); // part of the pristine state, as the probe's busybox is of the image
+      keys.put(h.name(), h.shellOrFail("root", HookRecorders.script() + SshMesh.keysScript(h)));
     });
-    authorizedKeys = SshMesh.wire(hosts());
+    authorizedKeys = SshMesh.wire(hosts(), keys);
     Concurrently.forEach(started, h -> pristine.put(h.name(), h.snapshot()));
     return started;
   }

@@ -14,6 +14,9 @@ interface HostAccess {
   /** Starts {@code command} as root, its output streamed while it runs. */
   ExecStream stream(List<String> command);
 
+  /** Makes ready what {@link #stream} needs, ahead of its first use; by default, nothing. */
+  default void prepareStreams() {}
+
   boolean isRunning();
 
   /** A host the harness may only read and build probes on: {@link NixHost} refuses every write. */

@@ -119,6 +119,12 @@ final class HostContainer implements HostAccess {
     return new ExecStream(streams().start(command));
   }
 
+  /** Opens the builds' channel now (a container exec), so that the first build does not wait for it. */
+  @Override
+  public void prepareStreams() {
+    if (!frozen) streams();
+  }
+
   private synchronized StreamChannel streams() {
     if (streams == null || !streams.usable()) {
       streams = Engine.ask("open a stream channel to " + name,

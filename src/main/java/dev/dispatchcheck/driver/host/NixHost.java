@@ -164,6 +164,11 @@ public final class NixHost implements AutoCloseable {
     return container.stream(command);
   }
 
+  /** Opens what {@link #stream} runs through now, if it is not open, rather than at the first build. */
+  public void prepareStreams() {
+    container.prepareStreams();
+  }
+
   /**
    * Writes a file owned by {@code owner}; parent directories are created as that owner
    * too, as they would be if the owner had made them. One command, content passed as

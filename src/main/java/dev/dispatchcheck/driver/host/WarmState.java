@@ -24,8 +24,14 @@ final class WarmState {
     this.nixConf = nixConf;
   }
 
+  /**
+   * Records the pristine state and returns it. Taken once, on a host just started: Docker
+   * is not asked about its container first (as {@link #stateAfter} does), which on a fresh
+   * farm was one more engine call a host while the engine was still starting the others.
+   */
   HostState snapshot() {
-    return stateAfter("snapshot");
+    return new HostState(new TreeSet<>(asRoot.apply(List.of("nix-host-warm", "snapshot", "state")).lines().toList()),
+        List.of());
   }
 
   void stopProcesses() {
