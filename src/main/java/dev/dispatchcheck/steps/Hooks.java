@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * After each scenario: attach what it gathered (each build's log, the dispatch table, the
@@ -60,8 +59,7 @@ public class Hooks {
   private void attachEvidence(Scenario scenario) {
     Path dir = world.settings().evidenceDir().resolve(slug(scenario));
     List<BuildRun> builds = world.builds();
-    attach(scenario, dir, "nix-versions.txt", "Nix versions", world.farm().hosts().stream()
-        .map(h -> h.name() + ": " + h.nixVersionText()).collect(Collectors.joining("\n", "", "\n")));
+    attach(scenario, dir, "nix-versions.txt", "Nix versions", String.join("\n", world.farm().nixVersions()) + "\n");
     String table;
     try {
       table = DispatchTable.render(builds.stream()

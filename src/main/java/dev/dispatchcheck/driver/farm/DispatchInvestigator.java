@@ -47,16 +47,19 @@ final class DispatchInvestigator {
     if (live.isPresent()) return record.withCrossCheck(output.get(), live.get().crossCheck(output.get(), record.derivation()));
     Map<String, Boolean> stores = new LinkedHashMap<>();
     Map<String, Boolean> journals = new LinkedHashMap<>();
-    // Down or frozen hosts cannot be asked, and are not counted either way; the rest are asked at once.
-    List<NixHost> asked = farm.hosts().stream().filter(NixHost::isRunning).toList();
     // The client's store is not counted (see above), so it is not asked: a Nix process a build saved.
     String journal = "test -e " + Shell.quote(run.probe().journalFile()) + " && echo journal; true";
     String store = validityCheck(output.get()) + " && echo store; ";
-    List<String> seen = Concurrently.map(asked, h -> h.queryOrFail("root", (h == origin ? "" : store) + journal));
-    for (int i = 0; i < asked.size(); i++) {
-      NixHost h = asked.get(i);
-      if (h != origin) stores.put(h.name(), seen.get(i).contains("store"));
-      journals.put(h.name(), seen.get(i).contains("journal"));
+    // Down or frozen hosts cannot be asked, and are not counted either way. Every host is
+    // asked at once, whether it runs (an engine call) and then what it saw.
+    List<NixHost> all = farm.hosts();
+    List<Optional<String>> seen = Concurrently.map(all, h -> h.isRunning()
+        ? Optional.of(h.queryOrFail("root", (h == origin ? "" : store) + journal)) : Optional.<String>empty());
+    for (int i = 0; i < all.size(); i++) {
+      NixHost h = all.get(i);
+      if (seen.get(i).isEmpty()) continue;
+      if (h != origin) stores.put(h.name(), seen.get(i).get().contains("store"));
+      journals.put(h.name(), seen.get(i).get().contains("journal"));
     }
     DispatchRecord checked = record.withCrossCheck(output.get(), new CrossCheck(origin.name(), stores, journals,
         jumpRefusals(farm, record, facts, origin)));

@@ -181,6 +181,11 @@ public final class Farm implements AutoCloseable {
     return Effect.build(agent, path, probe, settings.progress());
   }
 
+  /** Each host's name and what its Nix says of its version, every host asked at once (a fresh host's first ask is a command). */
+  public List<String> nixVersions() {
+    return Concurrently.map(hosts(), h -> h.name() + ": " + h.nixVersionText());
+  }
+
   /** Every host's logs, for a timeout or a harness error. */
   public String diagnostics() {
     return hosts().stream().map(NixHost::diagnostics).collect(Collectors.joining("\n"));
