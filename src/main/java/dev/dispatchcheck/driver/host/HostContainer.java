@@ -119,10 +119,21 @@ final class HostContainer implements HostAccess {
     return new ExecStream(streams().start(command));
   }
 
-  /** Opens the builds' channel now (a container exec), so that the first build does not wait for it. */
+  /**
+   * Opens the builds' channel now (a container exec), so that the first build does not wait
+   * for it. A channel that will not open is left to the first build to open and report, as
+   * before; a scenario that builds nothing on this host is not failed by it. A wedged engine is.
+   */
   @Override
   public void prepareStreams() {
-    if (!frozen) streams();
+    if (frozen) return;
+    try {
+      streams();
+    } catch (HarnessError wedged) {
+      throw wedged;
+    } catch (RuntimeException leftToTheFirstBuild) {
+      // the first build's own open says what is wrong
+    }
   }
 
   private synchronized StreamChannel streams() {

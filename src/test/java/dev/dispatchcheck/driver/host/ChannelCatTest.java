@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code containers/nix-host/nix-host-channel} run here, by this machine's Perl: a
- * {@code cat FILE} it answers itself must answer as this machine's cat does, byte for byte,
- * exit status and message, and any other cat must still be cat's.
+ * {@code cat FILE} it answers itself (run with no cat on its PATH, so nothing else can)
+ * must answer as this machine's cat does in the C locale, byte for byte, exit status and
+ * message; any other cat must still be cat's.
  */
 class ChannelCatTest {
   private static final Path CHANNEL = Path.of("containers/nix-host/nix-host-channel");
@@ -30,43 +31,59 @@ class ChannelCatTest {
     byte[] bytes = new byte[200_000];
     for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) (i * 31);
     Files.write(file, bytes);
-    assertSameAsCat(List.of("cat", file.toString()));
-    assertThat(channel(List.of("cat", file.toString())).get(0).out).isEqualTo(bytes);
+    assertAnsweredAsCat(List.of("cat", file.toString()));
+    assertThat(channel(NO_CAT, List.of("cat", file.toString())).get(0).out).isEqualTo(bytes);
   }
 
   @Test
   void aMissingFileOrADirectoryFailsWithCatsMessage() throws Exception {
-    assertSameAsCat(List.of("cat", dir.resolve("absent").toString()));
-    assertSameAsCat(List.of("cat", dir.toString()));
-    assertThat(channel(List.of("cat", dir.resolve("absent").toString())).get(0).exit).isEqualTo(1);
+    assertAnsweredAsCat(List.of("cat", dir.resolve("absent").toString()));
+    assertAnsweredAsCat(List.of("cat", dir.toString()));
+    assertThat(channel(NO_CAT, List.of("cat", dir.resolve("absent").toString())).get(0).exit).isEqualTo(1);
   }
 
   @Test
   void anEmptyFileAndAnyOtherUseOfCatAreCatsToo() throws Exception {
     Path empty = Files.createFile(dir.resolve("empty"));
     Path text = Files.writeString(dir.resolve("text"), "a\tb\n");
-    assertSameAsCat(List.of("cat", empty.toString()));
-    assertSameAsCat(List.of("cat", "-A", text.toString()));
-    assertSameAsCat(List.of("cat", text.toString(), text.toString()));
+    assertAnsweredAsCat(List.of("cat", empty.toString()));
+    assertSameAsCat(List.of("cat", "-A", text.toString()), WITH_CAT);
+    assertSameAsCat(List.of("cat", text.toString(), text.toString()), WITH_CAT);
+    assertThat(channel(NO_CAT, List.of("cat", "-A", text.toString())).get(0).exit)
+        .as("cat with an option is cat's to run: with none on the PATH, nothing runs").isEqualTo(127);
   }
 
-  private void assertSameAsCat(List<String> argv) throws Exception {
-    Process p = new ProcessBuilder(argv).start();
+  /** What the channel answers itself: with no cat it could start. */
+  private void assertAnsweredAsCat(List<String> argv) throws Exception {
+    assertSameAsCat(argv, NO_CAT);
+  }
+
+  private void assertSameAsCat(List<String> argv, String channelPath) throws Exception {
+    ProcessBuilder cat = new ProcessBuilder(argv);
+    cat.environment().put("LC_ALL", "C");
+    Process p = cat.start();
     byte[] out = p.getInputStream().readAllBytes();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = p.waitFor();
-    Reply reply = channel(argv).get(0);
+    Reply reply = channel(channelPath, argv).get(0);
     assertThat(reply.exit).as("exit of %s", argv).isEqualTo(exit);
     assertThat(reply.out).as("stdout of %s", argv).isEqualTo(out);
-    assertThat(reply.err.replaceFirst("^/usr/bin/cat", "cat")).as("stderr of %s", argv).isEqualTo(err);
+    assertThat(reply.err).as("stderr of %s", argv).isEqualTo(err);
   }
+
+  /** A PATH with no cat on it, and this machine's. */
+  private static final String NO_CAT = "/nonexistent";
+  private static final String WITH_CAT = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
 
   private record Reply(int exit, byte[] out, String err) {}
 
   /** Sends each request to the channel, as {@link CommandChannel} does, and reads the replies. */
   @SafeVarargs
-  private static List<Reply> channel(List<String>... requests) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("perl", CHANNEL.toString()).start();
+  private static List<Reply> channel(String path, List<String>... requests) throws IOException, InterruptedException {
+    ProcessBuilder channel = new ProcessBuilder(perl(), CHANNEL.toString());
+    channel.environment().put("PATH", path);
+    channel.environment().put("LC_ALL", "C");
+    Process p = channel.start();
     ByteArrayOutputStream in = new ByteArrayOutputStream();
     for (List<String> argv : requests) {
       byte[] body = String.join("\0", argv).getBytes(StandardCharsets.UTF_8);
@@ -85,6 +102,14 @@ class ChannelCatTest {
     }
     p.waitFor();
     return out;
+  }
+
+  /** This machine's perl, found on its own PATH: the channel's PATH may have none. */
+  private static String perl() {
+    for (String dir : WITH_CAT.split(":")) {
+      if (Files.isExecutable(Path.of(dir, "perl"))) return Path.of(dir, "perl").toString();
+    }
+    return "/usr/bin/perl";
   }
 
   private static String readLine(DataInputStream in) throws IOException {
