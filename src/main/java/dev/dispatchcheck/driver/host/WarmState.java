@@ -30,8 +30,7 @@ final class WarmState {
    * farm was one more engine call a host while the engine was still starting the others.
    */
   HostState snapshot() {
-    return new HostState(new TreeSet<>(asRoot.apply(List.of("nix-host-warm", "snapshot", "state")).lines().toList()),
-        List.of());
+    return read("snapshot");
   }
 
   void stopProcesses() {
@@ -59,8 +58,12 @@ final class WarmState {
    */
   private HostState stateAfter(String before) {
     List<String> problems = container.problems();
-    if (!problems.isEmpty()) return new HostState(Set.of(), problems);
+    return problems.isEmpty() ? read(before) : new HostState(Set.of(), problems);
+  }
+
+  /** What nix-host-warm's state prints, once {@code before} (an action of its, or nothing) has run in the same run. */
+  private HostState read(String before) {
     List<String> command = before.isEmpty() ? List.of("nix-host-warm", "state") : List.of("nix-host-warm", before, "state");
-    return new HostState(new TreeSet<>(asRoot.apply(command).lines().toList()), problems);
+    return new HostState(new TreeSet<>(asRoot.apply(command).lines().toList()), List.of());
   }
 }

@@ -2,13 +2,11 @@ package dev.dispatchcheck.driver.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +30,14 @@ class ChannelCatTest {
     for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) (i * 31);
     Files.write(file, bytes);
     assertAnsweredAsCat(List.of("cat", file.toString()));
-    assertThat(channel(NO_CAT, List.of("cat", file.toString())).get(0).out).isEqualTo(bytes);
+    assertThat(channel(NO_CAT, List.of("cat", file.toString())).out).isEqualTo(bytes);
   }
 
   @Test
   void aMissingFileOrADirectoryFailsWithCatsMessage() throws Exception {
     assertAnsweredAsCat(List.of("cat", dir.resolve("absent").toString()));
     assertAnsweredAsCat(List.of("cat", dir.toString()));
-    assertThat(channel(NO_CAT, List.of("cat", dir.resolve("absent").toString())).get(0).exit).isEqualTo(1);
+    assertThat(channel(NO_CAT, List.of("cat", dir.resolve("absent").toString())).exit).isEqualTo(1);
   }
 
   @Test
@@ -49,7 +47,7 @@ class ChannelCatTest {
     assertAnsweredAsCat(List.of("cat", empty.toString()));
     assertSameAsCat(List.of("cat", "-A", text.toString()), WITH_CAT);
     assertSameAsCat(List.of("cat", text.toString(), text.toString()), WITH_CAT);
-    assertThat(channel(NO_CAT, List.of("cat", "-A", text.toString())).get(0).exit)
+    assertThat(channel(NO_CAT, List.of("cat", "-A", text.toString())).exit)
         .as("cat with an option is cat's to run: with none on the PATH, nothing runs").isEqualTo(127);
   }
 
@@ -65,7 +63,7 @@ class ChannelCatTest {
     byte[] out = p.getInputStream().readAllBytes();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = p.waitFor();
-    Reply reply = channel(channelPath, argv).get(0);
+    Reply reply = channel(channelPath, argv);
     assertThat(reply.exit).as("exit of %s", argv).isEqualTo(exit);
     assertThat(reply.out).as("stdout of %s", argv).isEqualTo(out);
     assertThat(reply.err).as("stderr of %s", argv).isEqualTo(err);
@@ -77,31 +75,22 @@ class ChannelCatTest {
 
   private record Reply(int exit, byte[] out, String err) {}
 
-  /** Sends each request to the channel, as {@link CommandChannel} does, and reads the replies. */
-  @SafeVarargs
-  private static List<Reply> channel(String path, List<String>... requests) throws IOException, InterruptedException {
+  /** Sends one request to the channel, as {@link CommandChannel} does, and reads its reply. */
+  private static Reply channel(String path, List<String> argv) throws IOException, InterruptedException {
     ProcessBuilder channel = new ProcessBuilder(perl(), CHANNEL.toString());
     channel.environment().put("PATH", path);
     channel.environment().put("LC_ALL", "C");
     Process p = channel.start();
-    ByteArrayOutputStream in = new ByteArrayOutputStream();
-    for (List<String> argv : requests) {
-      byte[] body = String.join("\0", argv).getBytes(StandardCharsets.UTF_8);
-      in.write((body.length + "\n").getBytes(StandardCharsets.US_ASCII));
-      in.write(body);
-    }
-    p.getOutputStream().write(in.toByteArray());
+    byte[] body = String.join("\0", argv).getBytes(StandardCharsets.UTF_8);
+    p.getOutputStream().write((body.length + "\n").getBytes(StandardCharsets.US_ASCII));
+    p.getOutputStream().write(body);
     p.getOutputStream().close();
-    DataInputStream replies = new DataInputStream(p.getInputStream());
-    List<Reply> out = new ArrayList<>();
-    for (int i = 0; i < requests.length; i++) {
-      String[] header = readLine(replies).split(" ");
-      byte[] stdout = replies.readNBytes(Integer.parseInt(header[1]));
-      byte[] stderr = replies.readNBytes(Integer.parseInt(header[2]));
-      out.add(new Reply(Integer.parseInt(header[0]), stdout, new String(stderr, StandardCharsets.UTF_8)));
-    }
+    DataInputStream reply = new DataInputStream(p.getInputStream());
+    String[] header = readLine(reply).split(" ");
+    byte[] stdout = reply.readNBytes(Integer.parseInt(header[1]));
+    byte[] stderr = reply.readNBytes(Integer.parseInt(header[2]));
     p.waitFor();
-    return out;
+    return new Reply(Integer.parseInt(header[0]), stdout, new String(stderr, StandardCharsets.UTF_8));
   }
 
   /** This machine's perl, found on its own PATH: the channel's PATH may have none. */
