@@ -39,6 +39,33 @@ Feature: Hosts reused between scenarios carry nothing over
     And the farm is reset for the next scenario
     Then every host is clean at hand-over
 
+  Scenario: a host that fails the hand-over check is replaced alone, and its farm kept
+    A change outside the trees a reset restores cannot be undone, so that host gives way
+    to a fresh one of the same name; the others passed the check, so they stay, and root's
+    SSH is wired again between all of them.
+    When the agent builds a probe for aarch64-linux
+    And root runs on aarch64-linux-0:
+      """
+      echo stray > /usr/local/bin/stray
+      """
+    And the farm is handed over for the next scenario
+    Then aarch64-linux-0 was replaced by a fresh host at hand-over, and no other host was
+    And every host is clean at hand-over
+    And root runs on the agent host:
+      """
+      ssh aarch64-linux-0 true
+      ssh aarch64-linux-1 true
+      """
+
+  @selfcheck
+  Scenario: self-check: a hand-over that replaced one host is not taken for another's
+    When root runs on aarch64-linux-0:
+      """
+      echo stray > /usr/local/bin/stray
+      """
+    And the farm is handed over for the next scenario
+    Then the verdict that aarch64-linux-1 was replaced by a fresh host at hand-over, and no other host was is a failure saying "aarch64-linux-0"
+
   @selfcheck
   Scenario Outline: self-check: the hand-over check finds <what>
     A pollution that starts a process waits until the process is what it names: a check

@@ -69,12 +69,16 @@ public final class Bench {
     ScenarioSelection referenceOnly = new ScenarioSelection(List.of(project.resolve("features")), false,
         Optional.of(Pattern.compile(REFERENCE)), Optional.empty(), Optional.empty());
     List<Double> reference = new ArrayList<>();
-    for (int i = 0; i < repeat; i++) reference.add(referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.REMOVED));
+    ReferenceSplit freshSplit = new ReferenceSplit();
+    for (int i = 0; i < repeat; i++) {
+      reference.add(referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.REMOVED, freshSplit));
+    }
     // On warm hosts: the first run starts them; each later one takes the hosts the one
     // before handed over, awaiting their reset if it is still under way.
     List<Double> warm = new ArrayList<>();
-    referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.KEPT);
-    for (int i = 0; i < repeat; i++) warm.add(referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.KEPT));
+    ReferenceSplit warmSplit = new ReferenceSplit();
+    referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.KEPT, new ReferenceSplit());
+    for (int i = 0; i < repeat; i++) warm.add(referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.KEPT, warmSplit));
     context.closeShared();
     List<Double> floor = new ArrayList<>();
     String image = new HostImages(new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.empty()))
@@ -95,19 +99,27 @@ public final class Bench {
     Console.out(String.format("  shell floor (bench/floor.sh, fresh containers): median %.1f s of %s", fl, floor));
     Console.out(String.format("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\") on fresh hosts, as the floor"
         + " has them: median %.1f s of %s; ratio %.2f", ref, reference, fl > 0 ? ref / fl : Double.NaN));
+    Console.out(freshSplit.line("its time on fresh hosts", fl));
     double w = median(warm);
     Console.out(String.format("  the same on warm hosts, as the suite runs it (a hand-over reset still under way awaited):"
         + " median %.1f s of %s; ratio %.2f", w, warm, fl > 0 ? w / fl : Double.NaN));
+    Console.out(warmSplit.line("its time on warm hosts", fl));
     return code;
   }
 
-  /** One run of the reference scenario alone, its hosts {@code after}; its time in seconds (NaN if it has no result). */
+  /**
+   * One run of the reference scenario alone, its hosts {@code after}; its time in seconds
+   * (NaN if it has no result), added with its phases to {@code split}.
+   */
   private static double referenceOnce(RunContext context, Matrix.Pair pair, ScenarioSelection referenceOnly,
-      Runs.HostsAfter after) {
+      Runs.HostsAfter after, ReferenceSplit split) {
     ReportRun once = referenceOnly.reportRun(context.reportsRoot(), "bench");
+    Map<PhaseClock.Phase, PhaseClock.Total> before = context.phases().totals();
     Runs.runFeatures(context, 1, new Matrix(List.of(pair)), once, referenceOnly, after);
-    return Summary.readResults(once.pairDir(pair.label(), Optional.empty())).stream().findFirst()
+    double seconds = Summary.readResults(once.pairDir(pair.label(), Optional.empty())).stream().findFirst()
         .map(ScenarioResult::seconds).orElse(Double.NaN);
+    split.add(seconds, since(before, context.phases().totals()));
+    return seconds;
   }
 
   /** Each phase's time between two readings of the clock. */

@@ -93,6 +93,12 @@ public class FarmSteps {
     world.farm().reset();
   }
 
+  /** What the pool does between two scenarios that share hosts, failed hosts replaced included. */
+  @When("the farm is handed over for the next scenario")
+  public void handOver() {
+    world.handOver();
+  }
+
   @When("{user} runs on {host}:")
   public void runs(String user, String host, String script) {
     var r = world.farm().host(host).shell(user, "set -e\n" + script);

@@ -59,6 +59,7 @@ public class Verdicts {
     define(Vocabulary.FILE_NAMES_ONLY, w -> () -> fileNamesOnly(w.host(1), w.quoted(0), w.host(2)));
     define(Vocabulary.CLEAN, w -> () -> cleanAtHandOver(w.host(0)));
     define(Vocabulary.EVERY_HOST_CLEAN, w -> () -> world.farm().hosts().forEach(h -> cleanAtHandOver(h.name())));
+    define(Vocabulary.REPLACED_ALONE, w -> () -> replacedAlone(w.host(0)));
   }
 
   private void define(String phrase, Function<Words, SelfCheck.Verdict> check) {
@@ -183,6 +184,14 @@ public class Verdicts {
       throw new VerdictFailure(String.format("expected %s to be clean at hand-over,%nbut it was not; it differs from its"
           + " pristine state in %d ways:%n  %s", host, found.size(), String.join("\n  ", found)));
     }
+  }
+
+  /** The scenario's hand-over gave {@code host} alone a fresh host (its host key new), the others kept. */
+  private void replacedAlone(String host) {
+    String name = world.farm().host(host).name();
+    java.util.Set<String> fresh = world.replacedAtHandOver();
+    judge(() -> Assertions.assertThat(fresh).as("the hosts that came back from the hand-over with a new host key")
+        .containsExactly(name));
   }
 
   /** An AssertJ assertion on observations is a verdict: its failure is a {@link VerdictFailure}. */

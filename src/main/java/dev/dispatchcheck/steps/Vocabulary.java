@@ -46,13 +46,14 @@ final class Vocabulary {
   static final String FILE_EMPTY = "the file " + QUOTED + " on " + HOST + " is empty";
   static final String CLEAN = HOST + " is clean at hand-over";
   static final String EVERY_HOST_CLEAN = "every host is clean at hand-over";
+  static final String REPLACED_ALONE = HOST + " was replaced by a fresh host at hand-over, and no other host was";
   static final String FILE_NAMES_ONLY = "the file " + QUOTED + " on " + HOST + " names " + BUILDER + " only";
 
   /** Every verdict phrase; a step that is only a verdict matches exactly one. */
   static final String VERDICT = WENT_TO + "|" + ON_HOST_WENT_TO + "|" + EVERY_WENT_TO + "|" + EVERY_FOR_SYSTEM_WENT_TO
       + "|" + WENT_TO_SYSTEM_BUILDER + "|" + FAILED_SAYING + "|" + FAILED_BECAUSE + "|" + BUILT_LOCALLY + "|" + WARNED + "|" + NO_WARNING
       + "|" + ALREADY_VALID + "|" + SPREAD + "|" + STILL_RUNNING + "|" + PROCESS_STILL_RUNNING + "|" + FILE_EMPTY + "|" + FILE_NAMES_ONLY
-      + "|" + CLEAN + "|" + EVERY_HOST_CLEAN;
+      + "|" + CLEAN + "|" + EVERY_HOST_CLEAN + "|" + REPLACED_ALONE;
 
   /** The nouns, most specific first, so that a phrase's capturing form takes each as one group. */
   private static final List<String> NOUNS = List.of(HOST, BUILDER, USER, SYSTEM, QUOTED, CAUSE, SECONDS);

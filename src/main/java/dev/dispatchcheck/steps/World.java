@@ -2,6 +2,7 @@ package dev.dispatchcheck.steps;
 
 import dev.dispatchcheck.dispatch.Probe;
 import dev.dispatchcheck.dispatch.evidence.DispatchRecord;
+import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.Waiter;
 import dev.dispatchcheck.driver.probe.BuildRun;
 import dev.dispatchcheck.driver.farm.Farm;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -29,6 +32,8 @@ public class World {
   /** Each build's record, cross-checked once, when it finished: later faults must not rewrite evidence. */
   private final Map<BuildRun, DispatchRecord> records = new HashMap<>();
   private Farm farm;
+  /** The hosts a hand-over of this scenario's replaced, as their own host keys show; null before one. */
+  private Set<String> replacedAtHandOver;
   private Scenario scenario;
   /** Where the scenario's time went, for the benchmark: starting and wiring hosts, and builds. */
 
@@ -77,6 +82,38 @@ public class World {
 
   public boolean hasFarm() {
     return farm != null;
+  }
+
+  /**
+   * Hands the farm over now, as between scenarios, and notes which hosts came back as fresh
+   * ones: those whose host key, made at a container's start and put back by a reset,
+   * changed. That must be what the hand-over says it replaced; otherwise the harness erred.
+   */
+  public void handOver() {
+    Map<String, String> before = hostKeys();
+    Set<String> said = farm().handOver();
+    Map<String, String> after = hostKeys();
+    Set<String> fresh = new TreeSet<>();
+    after.forEach((name, key) -> {
+      if (!key.equals(before.get(name))) fresh.add(name);
+    });
+    if (!fresh.equals(new TreeSet<>(said))) {
+      throw new HarnessError("the hand-over says it replaced " + new TreeSet<>(said) + ", but the host keys changed on "
+          + fresh);
+    }
+    replacedAtHandOver = fresh;
+  }
+
+  /** The hosts the scenario's hand-over replaced ({@link #handOver}). */
+  public Set<String> replacedAtHandOver() {
+    if (replacedAtHandOver == null) throw new IllegalStateException("no hand-over yet in this scenario");
+    return replacedAtHandOver;
+  }
+
+  private Map<String, String> hostKeys() {
+    Map<String, String> keys = new HashMap<>();
+    farm().hosts().forEach(h -> keys.put(h.name(), h.readFile("/etc/ssh/ssh_host_ed25519_key.pub").orElse("")));
+    return keys;
   }
 
   /** A build that was asked for: who, where, what. */

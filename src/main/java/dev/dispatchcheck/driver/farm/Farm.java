@@ -126,6 +126,20 @@ public final class Farm implements AutoCloseable {
     containers("reset its hosts").reset();
   }
 
+  /**
+   * Hands the hosts over now, as the pool does between scenarios: every host reset and
+   * checked, and where some fail the check while others pass, the failed ones replaced by
+   * fresh hosts. The names of the hosts replaced; a check every host failed is a harness
+   * error here, as the pool would have removed the farm.
+   */
+  public java.util.Set<String> handOver() {
+    var done = containers("hand its hosts over").handOver(settings.progress());
+    if (!done.problems().isEmpty()) {
+      throw new IllegalStateException("every host failed the hand-over check:\n  " + String.join("\n  ", done.problems()));
+    }
+    return done.replaced();
+  }
+
   /** What the hand-over check finds on {@code name}: every way it differs from its pristine state. */
   public List<String> handOverProblems(String name) {
     return containers("check a hand-over").handOverProblems(host(name).name());

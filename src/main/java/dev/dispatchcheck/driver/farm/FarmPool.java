@@ -42,6 +42,8 @@ public final class FarmPool implements AutoCloseable {
   private int reused;
   private int started;
   private int replaced;
+  /** Hosts replaced alone, their farm kept (see {@link WarmHosts#handOver}). */
+  private int hostsReplaced;
   private int revived;
 
   private FarmPool(RunContext run) {
@@ -135,9 +137,20 @@ public final class FarmPool implements AutoCloseable {
         return List.of();
       }, "the hosts could not be brought back: ");
     }
-    if (problems.isEmpty()) problems = problemsOf(w::resetAndCheck, "the reset failed: ");
+    int alone = 0;
     if (problems.isEmpty()) {
-      caller.progress().say("hosts reset and clean at hand-over in %.2f s", (System.nanoTime() - t0) / 1e9);
+      try {
+        WarmHosts.HandOver done = w.handOver(caller.progress());
+        problems = done.problems();
+        alone = done.replaced().size();
+      } catch (RuntimeException e) {
+        problems = List.of("the reset, or a failed host's replacement, failed: " + e.getMessage());
+      }
+    }
+    if (problems.isEmpty()) {
+      count(0, 0, 0, 0, alone);
+      caller.progress().say("hosts reset and clean at hand-over%s in %.2f s", alone > 0 ? ", the failed ones replaced" : "",
+          (System.nanoTime() - t0) / 1e9);
       keep(w);
       return;
     }
@@ -202,11 +215,16 @@ public final class FarmPool implements AutoCloseable {
     if (evicted != null) evicted.close();
   }
 
-  private synchronized void count(int reuse, int start, int replace, int revive) {
+  private void count(int reuse, int start, int replace, int revive) {
+    count(reuse, start, replace, revive, 0);
+  }
+
+  private synchronized void count(int reuse, int start, int replace, int revive, int replaceAlone) {
     reused += reuse;
     started += start;
     replaced += replace;
     revived += revive;
+    hostsReplaced += replaceAlone;
   }
 
   /** Waits for the resets under way, then removes every idle host, and says what the pool did. */
@@ -223,8 +241,9 @@ public final class FarmPool implements AutoCloseable {
     }
     Concurrently.forEach(all, WarmHosts::close);
     if (reused + started > 0) {
-      run.progress().say("warm hosts: %d farms reused, %d started, %d replaced after a failed hand-over check,"
-          + " %d brought back up first (a host stopped, paused or added)", reused, started, replaced, revived);
+      run.progress().say("warm hosts: %d farms reused, %d started, %d replaced after a failed hand-over check"
+          + " (and %d hosts replaced alone, their farm's others passing it), %d brought back up first (a host"
+          + " stopped, paused or added)", reused, started, replaced, hostsReplaced, revived);
     }
   }
 }

@@ -6,12 +6,14 @@ import dev.dispatchcheck.driver.host.HostState;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.NixVersion;
 import dev.dispatchcheck.run.PhaseClock;
+import dev.dispatchcheck.run.Progress;
 import dev.dispatchcheck.run.RunSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.Network;
@@ -166,13 +168,70 @@ final class WarmHosts implements FarmHosts {
   }
 
   /**
-   * Resets every host and runs the hand-over check on it, in one exec a host: every way
-   * any host then differs from its pristine state, each line naming its host. Empty means
-   * the next scenario gets exactly what a fresh start gives.
+   * Resets every host and runs the hand-over check on it, in one exec a host: each host's
+   * name, and every way it then differs from its pristine state. None anywhere means the
+   * next scenario gets exactly what a fresh start gives.
    */
-  List<String> resetAndCheck() {
+  private Map<String, List<String>> resetAndCheck() {
     Concurrently.forEach(hosts(), NixHost::stopProcesses);
-    return named(Concurrently.map(hosts(), h -> h.resetAndState().differencesFrom(pristine.get(h.name()))));
+    List<NixHost> all = hosts();
+    List<List<String>> each = Concurrently.map(all, h -> h.resetAndState().differencesFrom(pristine.get(h.name())));
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) out.put(all.get(i).name(), each.get(i));
+    return out;
+  }
+
+  /**
+   * What a hand-over left: the problems still there, each line naming its host (none means
+   * the next scenario gets exactly what a fresh start gives), and the hosts replaced alone.
+   */
+  record HandOver(List<String> problems, Set<String> replaced) {}
+
+  /**
+   * Resets every host and runs the hand-over check on it. Where some hosts fail it while
+   * the others pass, the failed ones are replaced ({@link #replace}), after saying why to
+   * {@code progress}; where every host fails it, the problems are left to the caller, as
+   * is a reset or a replacement that throws.
+   */
+  HandOver handOver(Progress progress) {
+    Map<String, List<String>> byHost = resetAndCheck();
+    List<String> problems = named(byHost);
+    Set<String> failed = new TreeSet<>();
+    byHost.forEach((name, p) -> {
+      if (!p.isEmpty()) failed.add(name);
+    });
+    if (failed.isEmpty() || failed.size() == byHost.size()) return new HandOver(problems, Set.of());
+    progress.sayLines("hosts failed the hand-over check after their reset, so " + String.join(", ", failed)
+        + (failed.size() == 1 ? " is" : " are") + " replaced by a fresh host and the others kept:", problems);
+    replace(failed);
+    return new HandOver(List.of(), Set.copyOf(failed));
+  }
+
+  /**
+   * Replaces {@code names}, hosts of the shape that failed their hand-over check while the
+   * others passed it, with fresh ones of the same names, versions and networks; wires
+   * root's SSH anew between all of them and records every host's pristine state again. The
+   * others' state differs from what they had only by the new hosts' keys in root's SSH
+   * files, which a start of the whole farm would have given them too. A container or two
+   * started rather than all of them, and no network.
+   */
+  private synchronized void replace(Set<String> names) {
+    Map<String, NixVersion> members = new LinkedHashMap<>();
+    for (String name : names) {
+      members.put(name, shape.hosts().get(name));
+      pristine.remove(name);
+      // Gone before its successor starts: the network's alias must name one container.
+      hosts.get(name).close();
+    }
+    StartGate.enter();
+    try {
+      startHosts(members);
+    } finally {
+      StartGate.exit();
+    }
+    shapeAuthorizedKeys = authorizedKeys;
+    Concurrently.forEach(hosts().stream().filter(h -> !names.contains(h.name())).toList(),
+        h -> pristine.put(h.name(), h.snapshot()));
   }
 
   /** What is wrong with the containers now, as Docker sees them (taken from the pool). */
@@ -182,10 +241,15 @@ final class WarmHosts implements FarmHosts {
 
   private List<String> named(List<List<String>> perHost) {
     List<NixHost> all = hosts();
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) byName.put(all.get(i).name(), perHost.get(i));
+    return named(byName);
+  }
+
+  /** Each problem as a line that names its host. */
+  static List<String> named(Map<String, List<String>> byHost) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      for (String p : perHost.get(i)) out.add(all.get(i).name() + ": " + p);
-    }
+    byHost.forEach((name, problems) -> problems.forEach(p -> out.add(name + ": " + p)));
     return out;
   }
 
