@@ -133,9 +133,16 @@ public final class Farm implements AutoCloseable {
    * error here, as the pool would have removed the farm.
    */
   public java.util.Set<String> handOver() {
-    var done = containers("hand its hosts over").handOver(settings.progress());
+    WarmHosts w = containers("hand its hosts over");
+    // The pool brings an added, stopped or paused host back first; a scenario's hand-over does not.
+    if (!w.intact()) throw new IllegalStateException("a hand-over needs the farm's hosts as its shape started them");
+    var done = w.handOver(settings.progress());
     if (!done.problems().isEmpty()) {
       throw new IllegalStateException("every host failed the hand-over check:\n  " + String.join("\n  ", done.problems()));
+    }
+    // This farm holds its agent host: a replaced one would leave it a container that is gone.
+    if (done.replaced().contains(agent.host().name())) {
+      throw new IllegalStateException("the hand-over replaced the agent host, which this scenario can no longer reach");
     }
     return done.replaced();
   }
