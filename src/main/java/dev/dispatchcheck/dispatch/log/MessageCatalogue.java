@@ -73,9 +73,11 @@ public final class MessageCatalogue {
       w(REMOTE_LOGIN_SHELL, ALL, "", "cannot open connection to remote store 'ssh-ng://[^']*': error: protocol mismatch,"
           + " got 'This account is currently not available\\.'"),
       // The same over ssh-ng when the remote end is gone before Nix has written its greeting: a
-      // race in Nix (seen on 2.26 once in some runs of the nologin scenario, under load), whose
-      // loser no longer reads what the remote end said. The builder's own account tells more.
-      w(REMOTE_CLOSED_EARLY, ALL, "", "cannot open connection to remote store 'ssh-ng://[^']*': error: writing to file: Broken pipe"),
+      // race in Nix (seen once in some runs of the nologin scenario under load, on 2.26 and on
+      // 2.34), whose loser no longer reads what the remote end said. The builder's own account
+      // tells more. From 2.34 a failed write names its size (NixOS/nix#15305, c0e849b).
+      w(REMOTE_CLOSED_EARLY, ALL, "2.34", "cannot open connection to remote store 'ssh-ng://[^']*': error: writing to file: Broken pipe"),
+      w(REMOTE_CLOSED_EARLY, "2.34", "", "cannot open connection to remote store 'ssh-ng://[^']*': error: write of \\d+ bytes: Broken pipe"),
       w(REMOTE_NIX_MISSING, ALL, "", "nix-store: (?:command )?not found"),
       w(REMOTE_DAEMON_MISSING, ALL, "", "nix-daemon: (?:command )?not found"),
       // ssh-ng's remote command died before it spoke: the client words it per version.

@@ -29,6 +29,11 @@ final class FactsCache {
     return reading(host, user, Optional.empty()).settingsAsUser();
   }
 
+  /** Forgets every read: after a hand-over, a host of the same name may be another one. */
+  void clear() {
+    entries.clear();
+  }
+
   private ClientFactsReader.Reading reading(NixHost host, String user, Optional<EffectPath> effect) {
     Key key = new Key(host.name(), user, effect);
     // Taken before the read: a change while it runs makes the next ask read again.

@@ -110,7 +110,7 @@ public final class Farm implements AutoCloseable {
    */
   public NixHost addClient(String name, NixVersion nix) {
     WarmHosts containers = containers("add a client host");
-    NixHost h = containers.add(name, nix);
+    NixHost h = containers.add(name, nix, settings.progress());
     h.setSystemNixConf(NixConf.empty());
     // The machines lines' SSH users accept the new host's root key too.
     Concurrently.forEach(spec.hosts().stream().filter(s -> !s.sshUsers().isEmpty()).toList(), s ->
@@ -137,6 +137,7 @@ public final class Farm implements AutoCloseable {
     // The pool brings an added, stopped or paused host back first; a scenario's hand-over does not.
     if (!w.intact()) throw new IllegalStateException("a hand-over needs the farm's hosts as its shape started them");
     var done = w.handOver(settings.progress());
+    facts.clear();
     if (!done.problems().isEmpty()) {
       throw new IllegalStateException("every host failed the hand-over check:\n  " + String.join("\n  ", done.problems()));
     }

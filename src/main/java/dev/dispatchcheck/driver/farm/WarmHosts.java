@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.Network;
 
@@ -103,7 +104,7 @@ final class WarmHosts implements FarmHosts {
     try {
       warm = new WarmHosts(shape, settings);
       long t0 = System.nanoTime();
-      warm.startHosts(shape.hosts());
+      warm.startHosts(shape.hosts(), settings.progress());
       warm.shapeAuthorizedKeys = warm.authorizedKeys;
       settings.progress().say("hosts up and wired in %.1f s", (System.nanoTime() - t0) / 1e9);
       return warm;
@@ -115,7 +116,8 @@ final class WarmHosts implements FarmHosts {
     }
   }
 
-  private List<NixHost> startHosts(Map<String, NixVersion> members) {
+  /** Starts {@code members}, wires root's SSH between every host, records the new ones' state; says so to {@code progress}. */
+  private List<NixHost> startHosts(Map<String, NixVersion> members, Progress progress) {
     HostImages images = new HostImages(settings);
     List<NixHost> started = new ArrayList<>();
     members.forEach((name, nix) -> {
@@ -123,7 +125,7 @@ final class WarmHosts implements FarmHosts {
       hosts.put(name, h);
       started.add(h);
     });
-    settings.progress().say("starting hosts: %s", started.stream()
+    progress.say("starting hosts: %s", started.stream()
         .map(h -> h.name() + " (Nix " + h.version().label() + ")").collect(Collectors.joining(", ")));
     // One command a host once it runs: the hook recorders (part of the pristine state, as
     // the probe's busybox is of the image) and root's key, which SSH's wiring then reads.
@@ -157,11 +159,11 @@ final class WarmHosts implements FarmHosts {
   }
 
   /** Adds a host that is not part of the shape (it is removed when the farm is handed back), and rewires root's SSH. */
-  synchronized NixHost add(String name, NixVersion nix) {
+  synchronized NixHost add(String name, NixVersion nix, Progress progress) {
     added.add(name);
     StartGate.enter();
     try {
-      return startHosts(Map.of(name, nix)).get(0);
+      return startHosts(Map.of(name, nix), progress).get(0);
     } finally {
       StartGate.exit();
     }
@@ -203,35 +205,56 @@ final class WarmHosts implements FarmHosts {
     if (failed.isEmpty() || failed.size() == byHost.size()) return new HandOver(problems, Set.of());
     progress.sayLines("hosts failed the hand-over check after their reset, so " + String.join(", ", failed)
         + (failed.size() == 1 ? " is" : " are") + " replaced by a fresh host and the others kept:", problems);
-    replace(failed);
+    replace(failed, progress);
     return new HandOver(List.of(), Set.copyOf(failed));
   }
 
   /**
+   * What may differ in a kept host's state once its farm's failed hosts were replaced: root's
+   * SSH files, which now hold the new hosts' keys, and sshd's own log (a line more, from the
+   * restart that recording a state ends with).
+   */
+  private static final Pattern REWIRED =
+      Pattern.compile("[-+] content (root/\\.ssh/(authorized_keys|known_hosts)|var/log/sshd\\.log) \\S+");
+
+  /**
    * Replaces {@code names}, hosts of the shape that failed their hand-over check while the
    * others passed it, with fresh ones of the same names, versions and networks; wires
-   * root's SSH anew between all of them and records every host's pristine state again. The
-   * others' state differs from what they had only by the new hosts' keys in root's SSH
-   * files, which a start of the whole farm would have given them too. A container or two
-   * started rather than all of them, and no network.
+   * root's SSH anew between all of them and records the others' pristine state again, which
+   * may differ from what they had only as {@link #REWIRED} says (as a start of the whole
+   * farm would have it), or the replacement fails and the caller removes the farm.
    */
-  private synchronized void replace(Set<String> names) {
-    Map<String, NixVersion> members = new LinkedHashMap<>();
-    for (String name : names) {
-      members.put(name, shape.hosts().get(name));
-      pristine.remove(name);
-      // Gone before its successor starts: the network's alias must name one container.
-      hosts.get(name).close();
-    }
+  private synchronized void replace(Set<String> names, Progress progress) {
     StartGate.enter();
     try {
-      startHosts(members);
+      Map<String, NixVersion> members = new LinkedHashMap<>();
+      RuntimeException closing = null;
+      for (String name : names) {
+        members.put(name, shape.hosts().get(name));
+        pristine.remove(name);
+        try {
+          // Gone before its successor starts: the network's alias must name one container.
+          hosts.get(name).close();
+        } catch (RuntimeException e) {
+          if (closing == null) closing = e;
+        }
+      }
+      if (closing != null) throw closing;
+      startHosts(members, progress);
     } finally {
       StartGate.exit();
     }
     shapeAuthorizedKeys = authorizedKeys;
-    Concurrently.forEach(hosts().stream().filter(h -> !names.contains(h.name())).toList(),
-        h -> pristine.put(h.name(), h.snapshot()));
+    Concurrently.forEach(hosts().stream().filter(h -> !names.contains(h.name())).toList(), h -> {
+      HostState now = h.snapshot();
+      List<String> beyond = now.differencesFrom(pristine.get(h.name())).stream()
+          .filter(line -> !REWIRED.matcher(line).matches()).toList();
+      if (!beyond.isEmpty()) {
+        throw new IllegalStateException(h.name() + " changed beyond root's SSH files while its farm's failed hosts were"
+            + " replaced: " + String.join("; ", beyond));
+      }
+      pristine.put(h.name(), now);
+    });
   }
 
   /** What is wrong with the containers now, as Docker sees them (taken from the pool). */
