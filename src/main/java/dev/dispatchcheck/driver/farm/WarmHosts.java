@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.Network;
@@ -176,11 +177,7 @@ final class WarmHosts implements FarmHosts {
    */
   private Map<String, List<String>> resetAndCheck() {
     Concurrently.forEach(hosts(), NixHost::stopProcesses);
-    List<NixHost> all = hosts();
-    List<List<String>> each = Concurrently.map(all, h -> h.resetAndState().differencesFrom(pristine.get(h.name())));
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (int i = 0; i < all.size(); i++) out.put(all.get(i).name(), each.get(i));
-    return out;
+    return eachHost(h -> h.resetAndState().differencesFrom(pristine.get(h.name())));
   }
 
   /**
@@ -259,18 +256,20 @@ final class WarmHosts implements FarmHosts {
 
   /** What is wrong with the containers now, as Docker sees them (taken from the pool). */
   List<String> containerProblems() {
-    return named(Concurrently.map(hosts(), NixHost::containerProblems));
+    return named(eachHost(NixHost::containerProblems));
   }
 
-  private List<String> named(List<List<String>> perHost) {
+  /** {@code step} on every host at once, each result under its host's name, in the hosts' order. */
+  private <R> Map<String, R> eachHost(Function<NixHost, R> step) {
     List<NixHost> all = hosts();
-    Map<String, List<String>> byName = new LinkedHashMap<>();
-    for (int i = 0; i < all.size(); i++) byName.put(all.get(i).name(), perHost.get(i));
-    return named(byName);
+    List<R> results = Concurrently.map(all, step);
+    Map<String, R> out = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) out.put(all.get(i).name(), results.get(i));
+    return out;
   }
 
   /** Each problem as a line that names its host. */
-  static List<String> named(Map<String, List<String>> byHost) {
+  private static List<String> named(Map<String, List<String>> byHost) {
     List<String> out = new ArrayList<>();
     byHost.forEach((name, problems) -> problems.forEach(p -> out.add(name + ": " + p)));
     return out;
