@@ -18,3 +18,9 @@ Feature: expectations that would change a live farm
     Given the farm under check
     When the agent builds a probe for aarch64-linux
     Then the agent's build went to aarch64-linux-1.example.com
+
+  Scenario: the hosts handed over
+    Given the farm under check
+    When the agent builds a probe for aarch64-linux
+    And the farm is handed over for the next scenario
+    Then aarch64-linux-1.example.com was replaced by a fresh host at hand-over, and no other host was

@@ -66,6 +66,7 @@ public final class ExpectationCheck {
       "{builder} goes down",
       "{builder} freezes",
       "the farm is reset for the next scenario",
+      "the farm is handed over for the next scenario",
       "the agent's nixSettings say:");
 
   /** Why a step of {@link #NOT_LIVE} is refused. */

@@ -55,6 +55,8 @@ class ExpectationCheckTest {
         Optional.empty(), Optional.empty());
     assertThat(ExpectationCheck.liveProblems(all, PROJECT)).containsExactly(
         "src/test/resources/expectations/live-writes.feature:5: step 'And the agent's own nix.conf says:' "
+            + ExpectationCheck.NOT_LIVE_BECAUSE + " (the vocabulary: features/README.md)",
+        "src/test/resources/expectations/live-writes.feature:25: step 'And the farm is handed over for the next scenario' "
             + ExpectationCheck.NOT_LIVE_BECAUSE + " (the vocabulary: features/README.md)");
     ScenarioSelection probesOnly = new ScenarioSelection(List.of(DIR.resolve("live-writes.feature")), true,
         Optional.of(Pattern.compile("probes only")), Optional.empty(), Optional.empty());
