@@ -193,6 +193,8 @@ public final class ExpectationCheck {
         case REFUSED -> "step '" + u.keyword() + " " + u.text() + "' " + refusedBecause.orElse("is not for a farm's"
             + " expectations: it runs commands or writes files as root on the hosts; a farm's configuration is its files");
         case NO_EXPECTATION -> u.keyword() + " '" + u.text() + "' states no expectation (no Then step), so it could not fail";
+        case NEEDS_EARLIER_STEP -> "step '" + u.keyword() + " " + u.text() + "' speaks of a step its scenario has not taken"
+            + " before it: '" + StepMatches.neededBefore(u.text()) + "'";
       } + " (the vocabulary: features/README.md)").forEach(problems::add);
       if (!refused.isEmpty() && refusedBecause.isEmpty()) problems.addAll(ExpectationContent.problems(messages, this::name));
       problems.addAll(pastLimits(messages));

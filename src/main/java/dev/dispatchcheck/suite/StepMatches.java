@@ -22,7 +22,16 @@ public final class StepMatches {
   public record Unmatched(Path file, int line, String keyword, String text, Why why) {}
 
   /** Why a step cannot run. */
-  public enum Why { UNDEFINED, AMBIGUOUS, REFUSED, NO_EXPECTATION }
+  public enum Why { UNDEFINED, AMBIGUOUS, REFUSED, NO_EXPECTATION, NEEDS_EARLIER_STEP }
+
+  /**
+   * Steps that speak of what an earlier step of their scenario did, each with that step:
+   * without it they could only end their scenario with a harness error, so they are invalid
+   * input instead, found before any host starts. The key is a part of the step's text (its
+   * self-check quotes it too), the value the earlier step's text.
+   */
+  static final Map<String, String> NEEDS_EARLIER = Map.of(
+      " was replaced by a fresh host at hand-over", "the farm is handed over for the next scenario");
 
   private final Map<String, JsonNode> gherkinSteps = new HashMap<>();
   private final Map<String, Path> pickleStepFiles = new HashMap<>();
@@ -31,6 +40,8 @@ public final class StepMatches {
   private final Map<String, JsonNode> scenarios = new HashMap<>();
   /** Scenarios without a Then step: they could not fail. */
   private final List<Unmatched> withoutExpectation = new ArrayList<>();
+  /** Steps of {@link #NEEDS_EARLIER} without their earlier step. */
+  private final List<Unmatched> withoutEarlierStep = new ArrayList<>();
   private final Set<String> refusedPatterns;
   /** Ids of the step definitions whose pattern is refused. */
   private final Set<String> refusedDefinitions = new java.util.HashSet<>();
@@ -45,6 +56,12 @@ public final class StepMatches {
     CucumberMessages.forEach(ndjson, CucumberMessages.ofKind("gherkinDocument", "pickle", "testCase", "stepDefinition"),
         m::add);
     return m.unmatched();
+  }
+
+  /** The earlier step {@code text} needs ({@link #NEEDS_EARLIER}). */
+  static String neededBefore(String text) {
+    return NEEDS_EARLIER.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
+        .orElseThrow();
   }
 
   private void add(JsonNode envelope) {
@@ -62,9 +79,19 @@ public final class StepMatches {
         withoutExpectation.add(new Unmatched(file, scenario.path("location").path("line").asInt(),
             scenario.path("keyword").asText().strip(), scenario.path("name").asText(), Why.NO_EXPECTATION));
       }
+      Set<String> earlier = new java.util.HashSet<>();
       pickle.path("steps").forEach(s -> {
         pickleStepFiles.put(s.path("id").asText(), file);
         pickleStepSources.put(s.path("id").asText(), s.path("astNodeIds").path(0).asText());
+        String text = s.path("text").asText();
+        NEEDS_EARLIER.forEach((part, needed) -> {
+          JsonNode gherkin = gherkinSteps.get(s.path("astNodeIds").path(0).asText());
+          if (text.contains(part) && !earlier.contains(needed) && gherkin != null) {
+            withoutEarlierStep.add(new Unmatched(file, gherkin.path("location").path("line").asInt(),
+                gherkin.path("keyword").asText().strip(), gherkin.path("text").asText(), Why.NEEDS_EARLIER_STEP));
+          }
+        });
+        earlier.add(text);
       });
     }
     if (envelope.has("testCase")) testCases.add(envelope.get("testCase"));
@@ -76,6 +103,7 @@ public final class StepMatches {
 
   private List<Unmatched> unmatched() {
     Set<Unmatched> out = new LinkedHashSet<>(withoutExpectation); // a step of an outline or a background is one problem, not one per scenario
+    out.addAll(withoutEarlierStep);
     for (JsonNode testCase : testCases) {
       for (JsonNode step : testCase.path("testSteps")) {
         int definitions = step.path("stepDefinitionIds").size();

@@ -88,6 +88,18 @@ class ExpectationCheckTest {
             + " no expectation (no Then step), so it could not fail (the vocabulary: features/README.md)");
   }
 
+  /** Without the hand-over before it, the verdict about it could only end its scenario as a harness error. */
+  @Test
+  void aVerdictAboutTheHandOverNeedsTheHandOverBeforeIt() {
+    String needs = " speaks of a step its scenario has not taken before it: 'the farm is handed over for the next"
+        + " scenario' (the vocabulary: features/README.md)";
+    assertThat(problems("no-hand-over.feature")).containsExactly(
+        "src/test/resources/expectations/no-hand-over.feature:6: step 'Then aarch64-linux-0 was replaced by a fresh host"
+            + " at hand-over, and no other host was'" + needs,
+        "src/test/resources/expectations/no-hand-over.feature:10: step 'Then the verdict that aarch64-linux-1 was replaced"
+            + " by a fresh host at hand-over, and no other host was is a failure saying \"aarch64-linux-0\"'" + needs);
+  }
+
   @Test
   void wellFormedExpectationsHaveNoProblem() {
     assertThat(problems("valid.feature")).isEmpty();

@@ -244,14 +244,18 @@ final class WarmHosts implements FarmHosts {
     shapeAuthorizedKeys = authorizedKeys;
     Concurrently.forEach(hosts().stream().filter(h -> !names.contains(h.name())).toList(), h -> {
       HostState now = h.snapshot();
-      List<String> beyond = now.differencesFrom(pristine.get(h.name())).stream()
-          .filter(line -> !REWIRED.matcher(line).matches()).toList();
+      List<String> beyond = beyondRewiring(pristine.get(h.name()), now);
       if (!beyond.isEmpty()) {
         throw new IllegalStateException(h.name() + " changed beyond root's SSH files while its farm's failed hosts were"
             + " replaced: " + String.join("; ", beyond));
       }
       pristine.put(h.name(), now);
     });
+  }
+
+  /** How a kept host's state {@code now} differs from {@code before} other than as {@link #REWIRED} allows. */
+  static List<String> beyondRewiring(HostState before, HostState now) {
+    return now.differencesFrom(before).stream().filter(line -> !REWIRED.matcher(line).matches()).toList();
   }
 
   /** What is wrong with the containers now, as Docker sees them (taken from the pool). */
