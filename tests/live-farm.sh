@@ -62,14 +62,14 @@ if [ ! -f "$work/ready" ]; then cat "$work/stand-in.log" >&2; say "the stand-in 
 agent=$(sed -n 1p "$work/ready")
 addr=${agent#ssh://root@}
 sed -n 2p "$work/ready" >"$work/known_hosts"
-say "stand-in agent host: $agent"
+say "stand-in agent host: $agent (up after $SECONDS s)"
 as_root() { ssh -F none -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$work/known_hosts" \
   -o IdentitiesOnly=yes -i "$work/key" "root@$addr" "$@"; }
 
-live() {  # EXPECTED_EXIT NAME LIVE-ARGS…: runs live, keeps its output in $work/NAME.log
-  local want=$1 name=$2 rc=0; shift 2
+live() {  # EXPECTED_EXIT NAME LIVE-ARGS…: runs live, keeps its output in $work/NAME.log; says how long it took
+  local want=$1 name=$2 rc=0 t0=$SECONDS; shift 2
   "${jar[@]}" live --reports "$work/reports-$name" "$@" >"$work/$name.log" 2>&1 || rc=$?
-  if [ "$rc" = "$want" ]; then ok "$name: exit $rc"; else bad "$name: exit $rc, not $want"; tail -40 "$work/$name.log" >&2; fi
+  if [ "$rc" = "$want" ]; then ok "$name: exit $rc ($((SECONDS - t0)) s)"; else bad "$name: exit $rc, not $want ($((SECONDS - t0)) s)"; tail -40 "$work/$name.log" >&2; fi
 }
 expect_line() {  # NAME FIXED-STRING WHAT
   if grep -qF -- "$2" "$work/$1.log"; then ok "$1: $3"; else bad "$1: $3 (no line with '$2')"; fi
@@ -116,11 +116,11 @@ if diff "$work/roots-before" "$work/roots-after" >&2; then ok "holds: no GC root
 # 1b. The scheduled recipe, as live/action.yml and the GitLab template's .dispatchcheck-live run it.
 printf '#!/bin/sh\nexec java -jar %s "$@"\n' "$root/target/dispatchcheck.jar" >"$work/launcher"
 chmod +x "$work/launcher"
-rc=0
+rc=0 t0=$SECONDS
 DISPATCHCHECK="$work/launcher" DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
   DISPATCHCHECK_SSH_KEY="$(cat "$work/key")" DISPATCHCHECK_KNOWN_HOSTS="$(cat "$work/known_hosts")" \
   DISPATCHCHECK_OUT="$work/recipe" ci/live-check.sh >"$work/recipe.log" 2>&1 || rc=$?
-if [ "$rc" = 0 ]; then ok "recipe: exit 0"; else bad "recipe: exit $rc"; tail -30 "$work/recipe.log" >&2; fi
+if [ "$rc" = 0 ]; then ok "recipe: exit 0 ($((SECONDS - t0)) s)"; else bad "recipe: exit $rc"; tail -30 "$work/recipe.log" >&2; fi
 for f in summary.md map.html cucumber.xml results.json dispatchcheck.log; do
   if [ -f "$work/recipe/$f" ]; then ok "recipe: the report has $f"; else bad "recipe: no $f in the report"; fi
 done
