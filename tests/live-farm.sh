@@ -53,6 +53,7 @@ trap cleanup EXIT
 
 ssh-keygen -q -t ed25519 -N '' -C live-farm-throwaway -f "$work/key"
 mkfifo "$work/hold"
+t_up=$SECONDS
 "${jar[@]}" stand-in --matrix "${LIVE_FARM_PAIR:-2.26/2.26}" --reports "$work/stand-in-reports" examples/guide-farm \
   --authorize "$work/key.pub" --ready "$work/ready" <"$work/hold" >"$work/stand-in.log" 2>&1 &
 pid=$!
@@ -62,7 +63,7 @@ if [ ! -f "$work/ready" ]; then cat "$work/stand-in.log" >&2; say "the stand-in 
 agent=$(sed -n 1p "$work/ready")
 addr=${agent#ssh://root@}
 sed -n 2p "$work/ready" >"$work/known_hosts"
-say "stand-in agent host: $agent (up after $SECONDS s)"
+say "stand-in agent host: $agent (up after $((SECONDS - t_up)) s)"
 as_root() { ssh -F none -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$work/known_hosts" \
   -o IdentitiesOnly=yes -i "$work/key" "root@$addr" "$@"; }
 
@@ -120,7 +121,7 @@ rc=0 t0=$SECONDS
 DISPATCHCHECK="$work/launcher" DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
   DISPATCHCHECK_SSH_KEY="$(cat "$work/key")" DISPATCHCHECK_KNOWN_HOSTS="$(cat "$work/known_hosts")" \
   DISPATCHCHECK_OUT="$work/recipe" ci/live-check.sh >"$work/recipe.log" 2>&1 || rc=$?
-if [ "$rc" = 0 ]; then ok "recipe: exit 0 ($((SECONDS - t0)) s)"; else bad "recipe: exit $rc"; tail -30 "$work/recipe.log" >&2; fi
+if [ "$rc" = 0 ]; then ok "recipe: exit 0 ($((SECONDS - t0)) s)"; else bad "recipe: exit $rc ($((SECONDS - t0)) s)"; tail -30 "$work/recipe.log" >&2; fi
 for f in summary.md map.html cucumber.xml results.json dispatchcheck.log; do
   if [ -f "$work/recipe/$f" ]; then ok "recipe: the report has $f"; else bad "recipe: no $f in the report"; fi
 done

@@ -94,7 +94,7 @@ public class FarmSteps {
   }
 
   /** What the pool does between two scenarios that share hosts, failed hosts replaced included. */
-  @When("the farm is handed over for the next scenario")
+  @When(StepOrder.HAND_OVER)
   public void handOver() {
     world.handOver();
   }

@@ -66,7 +66,7 @@ public final class ExpectationCheck {
       "{builder} goes down",
       "{builder} freezes",
       "the farm is reset for the next scenario",
-      "the farm is handed over for the next scenario",
+      dev.dispatchcheck.steps.StepOrder.HAND_OVER,
       "the agent's nixSettings say:");
 
   /** Why a step of {@link #NOT_LIVE} is refused. */
@@ -194,7 +194,7 @@ public final class ExpectationCheck {
             + " expectations: it runs commands or writes files as root on the hosts; a farm's configuration is its files");
         case NO_EXPECTATION -> u.keyword() + " '" + u.text() + "' states no expectation (no Then step), so it could not fail";
         case NEEDS_EARLIER_STEP -> "step '" + u.keyword() + " " + u.text() + "' speaks of a step its scenario has not taken"
-            + " before it: '" + StepMatches.neededBefore(u.text()) + "'";
+            + " before it: '" + u.neededBefore() + "'";
       } + " (the vocabulary: features/README.md)").forEach(problems::add);
       if (!refused.isEmpty() && refusedBecause.isEmpty()) problems.addAll(ExpectationContent.problems(messages, this::name));
       problems.addAll(pastLimits(messages));

@@ -3,6 +3,7 @@ package dev.dispatchcheck.suite;
 import dev.dispatchcheck.report.CucumberMessages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dispatchcheck.steps.StepOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,19 +20,14 @@ import java.util.Set;
  */
 public final class StepMatches {
   /** A step that cannot run, as the feature file writes it (an outline's with its {@code <placeholders>}). */
-  public record Unmatched(Path file, int line, String keyword, String text, Why why) {}
+  public record Unmatched(Path file, int line, String keyword, String text, Why why, String neededBefore) {
+    Unmatched(Path file, int line, String keyword, String text, Why why) {
+      this(file, line, keyword, text, why, "");
+    }
+  }
 
   /** Why a step cannot run. */
   public enum Why { UNDEFINED, AMBIGUOUS, REFUSED, NO_EXPECTATION, NEEDS_EARLIER_STEP }
-
-  /**
-   * Steps that speak of what an earlier step of their scenario did, each with that step:
-   * without it they could only end their scenario with a harness error, so they are invalid
-   * input instead, found before any host starts. The key is a part of the step's text (its
-   * self-check quotes it too), the value the earlier step's text.
-   */
-  static final Map<String, String> NEEDS_EARLIER = Map.of(
-      " was replaced by a fresh host at hand-over", "the farm is handed over for the next scenario");
 
   private final Map<String, JsonNode> gherkinSteps = new HashMap<>();
   private final Map<String, Path> pickleStepFiles = new HashMap<>();
@@ -40,7 +36,7 @@ public final class StepMatches {
   private final Map<String, JsonNode> scenarios = new HashMap<>();
   /** Scenarios without a Then step: they could not fail. */
   private final List<Unmatched> withoutExpectation = new ArrayList<>();
-  /** Steps of {@link #NEEDS_EARLIER} without their earlier step. */
+  /** Steps that need an earlier step ({@link StepOrder}) without it. */
   private final List<Unmatched> withoutEarlierStep = new ArrayList<>();
   private final Set<String> refusedPatterns;
   /** Ids of the step definitions whose pattern is refused. */
@@ -56,12 +52,6 @@ public final class StepMatches {
     CucumberMessages.forEach(ndjson, CucumberMessages.ofKind("gherkinDocument", "pickle", "testCase", "stepDefinition"),
         m::add);
     return m.unmatched();
-  }
-
-  /** The earlier step {@code text} needs ({@link #NEEDS_EARLIER}). */
-  static String neededBefore(String text) {
-    return NEEDS_EARLIER.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
-        .orElseThrow();
   }
 
   private void add(JsonNode envelope) {
@@ -84,13 +74,10 @@ public final class StepMatches {
         pickleStepFiles.put(s.path("id").asText(), file);
         pickleStepSources.put(s.path("id").asText(), s.path("astNodeIds").path(0).asText());
         String text = s.path("text").asText();
-        NEEDS_EARLIER.forEach((part, needed) -> {
-          JsonNode gherkin = gherkinSteps.get(s.path("astNodeIds").path(0).asText());
-          if (text.contains(part) && !earlier.contains(needed) && gherkin != null) {
+        JsonNode gherkin = gherkinSteps.get(s.path("astNodeIds").path(0).asText());
+        StepOrder.neededBefore(text).filter(needed -> !earlier.contains(needed) && gherkin != null).ifPresent(needed ->
             withoutEarlierStep.add(new Unmatched(file, gherkin.path("location").path("line").asInt(),
-                gherkin.path("keyword").asText().strip(), gherkin.path("text").asText(), Why.NEEDS_EARLIER_STEP));
-          }
-        });
+                gherkin.path("keyword").asText().strip(), gherkin.path("text").asText(), Why.NEEDS_EARLIER_STEP, needed)));
         earlier.add(text);
       });
     }
