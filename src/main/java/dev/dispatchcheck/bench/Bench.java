@@ -59,8 +59,10 @@ public final class Bench {
     Map<PhaseClock.Phase, PhaseClock.Total> phasesBefore = context.phases().totals();
     double queuedBefore = Engine.queued().toNanos() / 1e9;
     ReportRun run = all.reportRun(context.reportsRoot(), "bench");
+    Optional<MachineLoad> loadBefore = MachineLoad.now();
     int code = Runs.runFeatures(context, parallel, new Matrix(List.of(pair)), run, all);
     double wall = (System.nanoTime() - start) / 1e9;
+    Optional<MachineLoad> load = loadBefore.flatMap(b -> MachineLoad.now().map(n -> n.since(b)));
     Map<PhaseClock.Phase, PhaseClock.Total> phases = since(phasesBefore, context.phases().totals());
     double queued = Engine.queued().toNanos() / 1e9 - queuedBefore;
     Path reportDir = run.pairDir(pair.label(), all.shard());
@@ -70,9 +72,13 @@ public final class Bench {
         Optional.of(Pattern.compile(REFERENCE)), Optional.empty(), Optional.empty());
     List<Double> reference = new ArrayList<>();
     ReferenceSplit freshSplit = new ReferenceSplit();
+    Optional<MachineLoad> beforeFresh = MachineLoad.now();
+    long freshStart = System.nanoTime();
     for (int i = 0; i < repeat; i++) {
       reference.add(referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.REMOVED, freshSplit));
     }
+    double freshWall = (System.nanoTime() - freshStart) / 1e9;
+    Optional<MachineLoad> freshLoad = beforeFresh.flatMap(b -> MachineLoad.now().map(n -> n.since(b)));
     // On warm hosts: the first run starts them; each later one takes the hosts the one
     // before handed over, awaiting their reset if it is still under way.
     List<Double> warm = new ArrayList<>();
@@ -83,7 +89,11 @@ public final class Bench {
     List<Double> floor = new ArrayList<>();
     String image = new HostImages(new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.empty()))
         .imageFor(pair.agent());
+    Optional<MachineLoad> beforeFloor = MachineLoad.now();
+    long floorStart = System.nanoTime();
     for (int i = 0; i < repeat; i++) floor.add(floor(project, image));
+    double floorWall = (System.nanoTime() - floorStart) / 1e9;
+    Optional<MachineLoad> floorLoad = beforeFloor.flatMap(b -> MachineLoad.now().map(n -> n.since(b)));
 
     List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();
     double ref = median(reference), fl = median(floor);
@@ -96,10 +106,14 @@ public final class Bench {
         wall / Math.max(1, results.size()), fl > 0 ? wall / Math.max(1, results.size()) / fl : Double.NaN));
     double scenarioSeconds = results.stream().mapToDouble(ScenarioResult::seconds).sum();
     new PhaseTable(phases, queued, scenarioSeconds, results.size(), wall, parallel, fl).lines().forEach(Console::out);
+    load.ifPresent(l -> Console.out(l.line("the suite", results.size(), "scenario", wall)));
     Console.out(String.format("  shell floor (bench/floor.sh, fresh containers): median %.1f s of %s", fl, floor));
     Console.out(String.format("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\") on fresh hosts, as the floor"
         + " has them: median %.1f s of %s; ratio %.2f", ref, reference, fl > 0 ? ref / fl : Double.NaN));
     Console.out(freshSplit.line("its time on fresh hosts", fl));
+    // Why a ratio to the floor drifts from day to day: the two start very different numbers of processes.
+    freshLoad.ifPresent(l -> Console.out(l.line("its " + repeat + " runs on fresh hosts", repeat, "run", freshWall)));
+    floorLoad.ifPresent(l -> Console.out(l.line("the floor's " + repeat + " runs", repeat, "run", floorWall)));
     double w = median(warm);
     Console.out(String.format("  the same on warm hosts, as the suite runs it (a hand-over reset still under way awaited):"
         + " median %.1f s of %s; ratio %.2f", w, warm, fl > 0 ? w / fl : Double.NaN));
@@ -144,5 +158,4 @@ public final class Bench {
   private static double median(List<Double> xs) {
     return Summary.percentile(xs.stream().filter(x -> !x.isNaN()).sorted().toList(), 0.5);
   }
-
 }
