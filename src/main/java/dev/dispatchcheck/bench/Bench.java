@@ -111,7 +111,8 @@ public final class Bench {
     Console.out(String.format("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\") on fresh hosts, as the floor"
         + " has them: median %.1f s of %s; ratio %.2f", ref, reference, fl > 0 ? ref / fl : Double.NaN));
     Console.out(freshSplit.line("its time on fresh hosts", fl));
-    // Why a ratio to the floor drifts from day to day: the two start very different numbers of processes.
+    // The reference and the floor do different work (the floor's docker commands are Go programs with threads of
+    // their own; the reference's hosts start Nix and SSH processes): their own figures, for when the ratio drifts.
     freshLoad.ifPresent(l -> Console.out(l.line("its " + repeat + " runs on fresh hosts", repeat, "run", freshWall)));
     floorLoad.ifPresent(l -> Console.out(l.line("the floor's " + repeat + " runs", repeat, "run", floorWall)));
     double w = median(warm);

@@ -10,9 +10,9 @@ import java.util.Optional;
  * The machine's own account of its work, from Linux's {@code /proc/stat}: the CPU time its
  * cores spent busy, and how many processes (threads included) it started. Wall time moves
  * with how fast the machine is that hour, and so does busy CPU; the count of processes
- * started does not, and on the machines this project runs on, starting a process is what a
- * slow day makes slow. Everything on the machine counts, and nothing elsewhere: with an
- * engine on another machine, the hosts' work is not in it.
+ * started does not, and on the slow days measured here starting a process was costly (a
+ * fork and exec of /bin/true 3.9 ms; docs/measurements.md). Everything on the machine
+ * counts, and nothing elsewhere: with an engine on another machine, the hosts' work is not in it.
  *
  * @param busyCpuSeconds user, nice, system, irq and softirq time, every core's, in seconds
  * @param processes processes and threads started since boot
