@@ -15,9 +15,13 @@ public final class StepOrder {
   /** The step that hands a farm over as the pool does between scenarios. */
   public static final String HAND_OVER = "the farm is handed over for the next scenario";
 
-  /** A verdict phrase as its own step, or inside its self-check ("the verdict that … is a failure saying …"). */
+  /**
+   * A verdict phrase as its own step, or inside its self-check (the words {@link VerdictSteps}
+   * declares, with a message quoted as Cucumber's {@code {string}} takes it).
+   */
   private static Pattern verdictStep(String phrase) {
-    return Pattern.compile("(?:the verdict that )?(?:" + phrase + ")(?: is a failure saying (?:\"[^\"]*\"|'[^']*'))?");
+    return Pattern.compile("(?:" + Pattern.quote(Vocabulary.SELF_CHECK_BEFORE) + ")?(?:" + phrase + ")(?:"
+        + Pattern.quote(Vocabulary.SELF_CHECK_AFTER) + "(?:\"[^\"]*\"|'[^']*'))?");
   }
 
   /** Each step, as its whole text, with the step's text that must come before it. */

@@ -25,7 +25,7 @@ public class VerdictSteps {
     verdict.check();
   }
 
-  @Then("the verdict that {verdict} is a failure saying {string}")
+  @Then(Vocabulary.SELF_CHECK_BEFORE + "{verdict}" + Vocabulary.SELF_CHECK_AFTER + "{string}")
   public void failsSaying(SelfCheck.Verdict verdict, String saying) {
     SelfCheck.mustFail("stated in this step", verdict, saying);
   }

@@ -49,6 +49,10 @@ final class Vocabulary {
   static final String REPLACED_ALONE = HOST + " was replaced by a fresh host at hand-over, and no other host was";
   static final String FILE_NAMES_ONLY = "the file " + QUOTED + " on " + HOST + " names " + BUILDER + " only";
 
+  /** A self-check's words around its verdict: "the verdict that VERDICT is a failure saying MESSAGE". */
+  static final String SELF_CHECK_BEFORE = "the verdict that ";
+  static final String SELF_CHECK_AFTER = " is a failure saying ";
+
   /** Every verdict phrase; a step that is only a verdict matches exactly one. */
   static final String VERDICT = WENT_TO + "|" + ON_HOST_WENT_TO + "|" + EVERY_WENT_TO + "|" + EVERY_FOR_SYSTEM_WENT_TO
       + "|" + WENT_TO_SYSTEM_BUILDER + "|" + FAILED_SAYING + "|" + FAILED_BECAUSE + "|" + BUILT_LOCALLY + "|" + WARNED + "|" + NO_WARNING

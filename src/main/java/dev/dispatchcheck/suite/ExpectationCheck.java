@@ -1,5 +1,6 @@
 package dev.dispatchcheck.suite;
 
+import dev.dispatchcheck.steps.StepOrder;
 import dev.dispatchcheck.run.Console;
 
 import dev.dispatchcheck.dispatch.layout.FarmLimits;
@@ -66,7 +67,7 @@ public final class ExpectationCheck {
       "{builder} goes down",
       "{builder} freezes",
       "the farm is reset for the next scenario",
-      dev.dispatchcheck.steps.StepOrder.HAND_OVER,
+      StepOrder.HAND_OVER,
       "the agent's nixSettings say:");
 
   /** Why a step of {@link #NOT_LIVE} is refused. */
