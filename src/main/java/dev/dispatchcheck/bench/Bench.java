@@ -62,7 +62,7 @@ public final class Bench {
     Optional<MachineLoad> loadBefore = MachineLoad.now();
     int code = Runs.runFeatures(context, parallel, new Matrix(List.of(pair)), run, all);
     double wall = (System.nanoTime() - start) / 1e9;
-    Optional<MachineLoad> load = loadBefore.flatMap(b -> MachineLoad.now().map(n -> n.since(b)));
+    Optional<MachineLoad> load = MachineLoad.doneSince(loadBefore);
     Map<PhaseClock.Phase, PhaseClock.Total> phases = since(phasesBefore, context.phases().totals());
     double queued = Engine.queued().toNanos() / 1e9 - queuedBefore;
     Path reportDir = run.pairDir(pair.label(), all.shard());
@@ -78,7 +78,7 @@ public final class Bench {
       reference.add(referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.REMOVED, freshSplit));
     }
     double freshWall = (System.nanoTime() - freshStart) / 1e9;
-    Optional<MachineLoad> freshLoad = beforeFresh.flatMap(b -> MachineLoad.now().map(n -> n.since(b)));
+    Optional<MachineLoad> freshLoad = MachineLoad.doneSince(beforeFresh);
     // On warm hosts: the first run starts them; each later one takes the hosts the one
     // before handed over, awaiting their reset if it is still under way.
     List<Double> warm = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class Bench {
     long floorStart = System.nanoTime();
     for (int i = 0; i < repeat; i++) floor.add(floor(project, image));
     double floorWall = (System.nanoTime() - floorStart) / 1e9;
-    Optional<MachineLoad> floorLoad = beforeFloor.flatMap(b -> MachineLoad.now().map(n -> n.since(b)));
+    Optional<MachineLoad> floorLoad = MachineLoad.doneSince(beforeFloor);
 
     List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();
     double ref = median(reference), fl = median(floor);

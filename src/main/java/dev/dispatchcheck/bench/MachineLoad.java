@@ -56,6 +56,11 @@ public record MachineLoad(double busyCpuSeconds, long processes, int cpus) {
     return new MachineLoad(busy, processes, cpus);
   }
 
+  /** What the machine did since {@code before} was read, if both it and a reading now could be made. */
+  public static Optional<MachineLoad> doneSince(Optional<MachineLoad> before) {
+    return before.flatMap(b -> now().map(n -> n.since(b)));
+  }
+
   /** What the machine did between {@code before} and this reading. */
   public MachineLoad since(MachineLoad before) {
     return new MachineLoad(busyCpuSeconds - before.busyCpuSeconds, processes - before.processes, cpus);
