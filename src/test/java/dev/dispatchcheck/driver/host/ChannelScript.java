@@ -56,7 +56,7 @@ final class ChannelScript {
   }
 
   /** This machine's perl, found on its own PATH: the channel's PATH may have none. */
-  private static String perl() {
+  static String perl() {
     for (String dir : PATH.split(":")) {
       if (Files.isExecutable(Path.of(dir, "perl"))) return Path.of(dir, "perl").toString();
     }
