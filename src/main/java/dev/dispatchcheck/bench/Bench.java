@@ -91,7 +91,8 @@ public final class Bench {
         .imageFor(pair.agent());
     Optional<MachineLoad> beforeFloor = MachineLoad.now();
     long floorStart = System.nanoTime();
-    for (int i = 0; i < repeat; i++) floor.add(floor(project, image));
+    FloorSplit floorSplit = new FloorSplit();
+    for (int i = 0; i < repeat; i++) floor.add(floorSplit.add(floor(project, image)));
     double floorWall = (System.nanoTime() - floorStart) / 1e9;
     Optional<MachineLoad> floorLoad = MachineLoad.doneSince(beforeFloor);
 
@@ -108,6 +109,7 @@ public final class Bench {
     new PhaseTable(phases, queued, scenarioSeconds, results.size(), wall, parallel, fl).lines().forEach(Console::out);
     load.ifPresent(l -> Console.out(l.line("the suite", results.size(), "scenario", wall)));
     Console.out(String.format("  shell floor (bench/floor.sh, fresh containers): median %.1f s of %s", fl, floor));
+    Console.out(floorSplit.line(fl));
     Console.out(String.format("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\") on fresh hosts, as the floor"
         + " has them: median %.1f s of %s; ratio %.2f", ref, reference, fl > 0 ? ref / fl : Double.NaN));
     Console.out(freshSplit.line("its time on fresh hosts", fl));
@@ -146,13 +148,13 @@ public final class Bench {
     return out;
   }
 
-  private static double floor(Path project, String image) throws IOException, InterruptedException {
+  /** One run of {@code bench/floor.sh}: what it printed, its marks and, last, its time. */
+  private static String floor(Path project, String image) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("bash", project.resolve("bench/floor.sh").toString(), image)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (p.waitFor() != 0) throw new IllegalStateException("bench/floor.sh failed: " + out);
-    String[] lines = out.split("\n");
-    return Double.parseDouble(lines[lines.length - 1]);
+    return out;
   }
 
   /** The median of the runs that gave a time (a run with no result gives NaN, and is left out). */
