@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Where the floor's own time went over its runs, a run on average, from the marks
- * {@code bench/floor.sh} prints as each of its parts ends ("mark PART EPOCH"). Beside
- * {@link ReferenceSplit}, it shows what the reference could at best save: the floor's
- * container starts and builds are the same engine's and the same Nix's as the reference's.
+ * {@code bench/floor.sh} prints as each of its parts ends ("mark PART EPOCH"). Printed
+ * beside {@link ReferenceSplit}, so that the two are compared part by part: both start the
+ * same engine's containers and run the same Nix's builds, and a ratio of totals hides
+ * which part of the floor drifted.
  */
 final class FloorSplit {
   private static final Pattern MARK = Pattern.compile("mark (\\S+) (\\d+[.,]\\d+)");
