@@ -4,7 +4,8 @@
 # the harness does (three hosts on their own network, root's SSH keys wired, the guide's
 # configuration, three builds as the agent and one as the ordinary user, each output
 # looked up in the builders' stores, teardown). Prints, for each of its parts, a line
-# "mark PART EPOCH" as the part ends (bash's $EPOCHREALTIME: no process started for it),
+# "mark PART EPOCH" as the part ends (bash 5's $EPOCHREALTIME: no process started for it;
+# an older bash prints no time, and bench then says the floor printed no marks),
 # then the wall time in seconds on the last line.
 # Usage: bench/floor.sh HOST_IMAGE
 set -euo pipefail
@@ -14,7 +15,7 @@ labels=(--label "dispatchcheck.run=$run" --label "dispatchcheck.pid=$$")
 net="$run"
 hosts=(agent aarch64-linux-0 aarch64-linux-1)
 t0=$(date +%s.%N)
-echo "mark start $EPOCHREALTIME"
+echo "mark start ${EPOCHREALTIME:-}"
 cleanup() { docker rm -f "${hosts[@]/#/$run-}" >/dev/null 2>&1 || true; docker network rm "$net" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
@@ -25,7 +26,7 @@ done
 for h in "${hosts[@]}"; do
   until docker logs "$run-$h" 2>&1 | grep -q 'nix-host ready'; do sleep 0.1; done
 done
-echo "mark hosts $EPOCHREALTIME"
+echo "mark hosts ${EPOCHREALTIME:-}"
 
 # Root's SSH: a fresh key on every host, authorized everywhere; every host key known everywhere.
 auth=""; known=""
@@ -41,7 +42,7 @@ for h in "${hosts[@]}"; do
                    || conf="$conf"$'max-jobs = 1\nextra-platforms = aarch64-linux\n'
   docker exec -i "$run-$h" sh -c "cat > /root/.ssh/authorized_keys; printf '%s' '$known' > /root/.ssh/known_hosts; printf '%s' '$conf' > /etc/nix/nix.conf; nix-daemon-restart" <<<"$auth"
 done
-echo "mark wiring $EPOCHREALTIME"
+echo "mark wiring ${EPOCHREALTIME:-}"
 
 # The guide's example, as the scenario runs it.
 docker exec "$run-agent" sh -c "printf 'ssh://aarch64-linux-0 aarch64-linux - 1 1 - - -\nssh://aarch64-linux-1 aarch64-linux - 1 1 - - -\n' > /etc/nix/machines
@@ -49,7 +50,7 @@ docker exec "$run-agent" sh -c "printf 'ssh://aarch64-linux-0 aarch64-linux - 1 
   echo 'builders = @/var/lib/hercules-ci-agent/.config/nix/machines' >> /var/lib/hercules-ci-agent/.config/nix/nix.conf
   chown hercules-ci-agent: /var/lib/hercules-ci-agent/.config/nix/*"
 
-echo "mark example $EPOCHREALTIME"
+echo "mark example ${EPOCHREALTIME:-}"
 probe() { # USER SALT: the probe derivation, salted, built as USER; prints its output path
   docker exec "$run-agent" sudo -u "$1" nix-build --no-out-link --expr "derivation {
     name = \"floor-probe-$2\"; system = \"aarch64-linux\";
@@ -63,7 +64,7 @@ for i in 1 2 3; do
 done
 out=$(probe alice "$run-alice")
 docker exec "$run-aarch64-linux-0" nix-store --check-validity "$out" || docker exec "$run-aarch64-linux-1" nix-store --check-validity "$out"
-echo "mark builds $EPOCHREALTIME"
+echo "mark builds ${EPOCHREALTIME:-}"
 cleanup; trap - EXIT
-echo "mark teardown $EPOCHREALTIME"
+echo "mark teardown ${EPOCHREALTIME:-}"
 awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { printf "%.2f\n", a - b }'
