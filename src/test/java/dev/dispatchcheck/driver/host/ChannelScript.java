@@ -32,17 +32,13 @@ final class ChannelScript {
     channel.environment().put("PATH", path);
     channel.environment().put("LC_ALL", "C");
     Process p = channel.start();
-    try (OutputStream in = p.getOutputStream()) {
-      for (List<String> argv : requests) {
-        byte[] body = String.join("\0", argv).getBytes(StandardCharsets.UTF_8);
-        in.write((body.length + "\n").getBytes(StandardCharsets.US_ASCII));
-        in.write(body);
-      }
-    }
+    send(p, requests);
     DataInputStream reply = new DataInputStream(p.getInputStream());
     List<Reply> replies = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
-      String[] header = readLine(reply).split(" ");
+      String line = readLine(reply);
+      if (line == null) throw new IOException("the channel ended before reply " + (i + 1));
+      String[] header = line.split(" ");
       byte[] stdout = reply.readNBytes(Integer.parseInt(header[1]));
       byte[] stderr = reply.readNBytes(Integer.parseInt(header[2]));
       replies.add(new Reply(Integer.parseInt(header[0]), stdout, new String(stderr, StandardCharsets.UTF_8)));
@@ -63,10 +59,28 @@ final class ChannelScript {
     return "/usr/bin/perl";
   }
 
-  private static String readLine(DataInputStream in) throws IOException {
+  /**
+   * Writes every request to {@code script}'s input as both channels read them ("LENGTH\n",
+   * then the argv joined by NUL), then ends it.
+   */
+  static void send(Process script, List<List<String>> requests) throws IOException {
+    try (OutputStream in = script.getOutputStream()) {
+      for (List<String> argv : requests) {
+        byte[] body = String.join("\0", argv).getBytes(StandardCharsets.UTF_8);
+        in.write((body.length + "\n").getBytes(StandardCharsets.US_ASCII));
+        in.write(body);
+      }
+    }
+  }
+
+  /** One line, or null where the output ends before it starts. */
+  static String readLine(DataInputStream in) throws IOException {
     StringBuilder line = new StringBuilder();
     for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) throw new IOException("the channel ended mid-reply: " + line);
+      if (b < 0) {
+        if (line.length() == 0) return null;
+        throw new IOException("the script ended mid-line: " + line);
+      }
       line.append((char) b);
     }
     return line.toString();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,16 +74,10 @@ class StreamsScriptTest {
   /** Sends every request, ends the input, and reads frames until the script ends. */
   private static Map<Integer, Command> run(List<List<String>> requests) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(ChannelScript.perl(), STREAMS.toString()).start();
-    try (OutputStream in = p.getOutputStream()) {
-      for (List<String> argv : requests) {
-        byte[] body = String.join("\0", argv).getBytes(StandardCharsets.UTF_8);
-        in.write((body.length + "\n").getBytes(StandardCharsets.US_ASCII));
-        in.write(body);
-      }
-    }
+    ChannelScript.send(p, requests);
     Map<Integer, Command> commands = new TreeMap<>();
     DataInputStream frames = new DataInputStream(p.getInputStream());
-    for (String header = readLine(frames); header != null; header = readLine(frames)) {
+    for (String header = ChannelScript.readLine(frames); header != null; header = ChannelScript.readLine(frames)) {
       String[] f = header.split(" ");
       Command c = commands.computeIfAbsent(Integer.parseInt(f[0]), n -> new Command());
       switch (f[1]) {
@@ -96,18 +89,5 @@ class StreamsScriptTest {
     }
     assertThat(p.waitFor()).as("the script's own exit").isZero();
     return commands;
-  }
-
-  /** One line, or null at the end of the stream. */
-  private static String readLine(DataInputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) {
-        if (line.length() == 0) return null;
-        throw new IOException("the script ended mid-frame: " + line);
-      }
-      line.append((char) b);
-    }
-    return line.toString();
   }
 }
