@@ -55,14 +55,13 @@ public final class Bench {
 
   private int measure(RunContext context, Matrix.Pair pair, Path project, ScenarioSelection all)
       throws IOException, InterruptedException {
-    long start = System.nanoTime();
+    Stretch.Started suiteStart = Stretch.start();
     Map<PhaseClock.Phase, PhaseClock.Total> phasesBefore = context.phases().totals();
     double queuedBefore = Engine.queued().toNanos() / 1e9;
     ReportRun run = all.reportRun(context.reportsRoot(), "bench");
-    Optional<MachineLoad> loadBefore = MachineLoad.now();
     int code = Runs.runFeatures(context, parallel, new Matrix(List.of(pair)), run, all);
-    double wall = (System.nanoTime() - start) / 1e9;
-    Optional<MachineLoad> load = MachineLoad.doneSince(loadBefore);
+    Stretch suite = suiteStart.end();
+    double wall = suite.seconds();
     Map<PhaseClock.Phase, PhaseClock.Total> phases = since(phasesBefore, context.phases().totals());
     double queued = Engine.queued().toNanos() / 1e9 - queuedBefore;
     Path reportDir = run.pairDir(pair.label(), all.shard());
@@ -72,13 +71,11 @@ public final class Bench {
         Optional.of(Pattern.compile(REFERENCE)), Optional.empty(), Optional.empty());
     List<Double> reference = new ArrayList<>();
     ReferenceSplit freshSplit = new ReferenceSplit();
-    Optional<MachineLoad> beforeFresh = MachineLoad.now();
-    long freshStart = System.nanoTime();
+    Stretch.Started freshStart = Stretch.start();
     for (int i = 0; i < repeat; i++) {
       reference.add(referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.REMOVED, freshSplit));
     }
-    double freshWall = (System.nanoTime() - freshStart) / 1e9;
-    Optional<MachineLoad> freshLoad = MachineLoad.doneSince(beforeFresh);
+    Stretch fresh = freshStart.end();
     // On warm hosts: the first run starts them; each later one takes the hosts the one
     // before handed over, awaiting their reset if it is still under way.
     List<Double> warm = new ArrayList<>();
@@ -89,12 +86,10 @@ public final class Bench {
     List<Double> floor = new ArrayList<>();
     String image = new HostImages(new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.empty()))
         .imageFor(pair.agent());
-    Optional<MachineLoad> beforeFloor = MachineLoad.now();
-    long floorStart = System.nanoTime();
+    Stretch.Started floorStart = Stretch.start();
     FloorSplit floorSplit = new FloorSplit();
     for (int i = 0; i < repeat; i++) floor.add(floorSplit.add(floor(project, image)));
-    double floorWall = (System.nanoTime() - floorStart) / 1e9;
-    Optional<MachineLoad> floorLoad = MachineLoad.doneSince(beforeFloor);
+    Stretch floorRuns = floorStart.end();
 
     List<Double> times = results.stream().map(ScenarioResult::seconds).sorted().toList();
     double ref = median(reference), fl = median(floor);
@@ -107,7 +102,7 @@ public final class Bench {
         wall / Math.max(1, results.size()), fl > 0 ? wall / Math.max(1, results.size()) / fl : Double.NaN));
     double scenarioSeconds = results.stream().mapToDouble(ScenarioResult::seconds).sum();
     new PhaseTable(phases, queued, scenarioSeconds, results.size(), wall, parallel, fl).lines().forEach(Console::out);
-    load.ifPresent(l -> Console.out(l.line("the suite", results.size(), "scenario", wall)));
+    suite.line("the suite", results.size(), "scenario").ifPresent(Console::out);
     Console.out(String.format("  shell floor (bench/floor.sh, fresh containers): median %.1f s of %s", fl, floor));
     Console.out(floorSplit.line(fl));
     Console.out(String.format("  reference scenario (\"agent uses only aarch64-linux-1 (ssh)\") on fresh hosts, as the floor"
@@ -115,8 +110,8 @@ public final class Bench {
     Console.out(freshSplit.line("its time on fresh hosts", fl));
     // The reference and the floor do different work (the floor's docker commands are Go programs with threads of
     // their own; the reference's hosts start Nix and SSH processes): their own figures, for when the ratio drifts.
-    freshLoad.ifPresent(l -> Console.out(l.line("its " + repeat + " runs on fresh hosts", repeat, "run", freshWall)));
-    floorLoad.ifPresent(l -> Console.out(l.line("the floor's " + repeat + " runs", repeat, "run", floorWall)));
+    fresh.line("its " + repeat + " runs on fresh hosts", repeat, "run").ifPresent(Console::out);
+    floorRuns.line("the floor's " + repeat + " runs", repeat, "run").ifPresent(Console::out);
     double w = median(warm);
     Console.out(String.format("  the same on warm hosts, as the suite runs it (a hand-over reset still under way awaited):"
         + " median %.1f s of %s; ratio %.2f", w, warm, fl > 0 ? w / fl : Double.NaN));
