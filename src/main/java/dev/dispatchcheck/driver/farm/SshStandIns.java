@@ -6,6 +6,7 @@ import dev.dispatchcheck.dispatch.config.SshRoute;
 import dev.dispatchcheck.dispatch.evidence.SshdLog;
 import dev.dispatchcheck.dispatch.layout.BastionLogins;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
+import dev.dispatchcheck.dispatch.layout.KexAlgorithmsNamed;
 import dev.dispatchcheck.dispatch.verdict.HarnessError;
 import dev.dispatchcheck.driver.host.CommandResult;
 import dev.dispatchcheck.driver.host.NixHost;
@@ -13,6 +14,7 @@ import dev.dispatchcheck.run.NixVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.LinkedHashSet;
@@ -30,6 +32,11 @@ final class SshStandIns {
   /** Read before the image's dispatchcheck.conf ('-' sorts before '.'), so that its values win. */
   private static final String STAND_IN_CONF = "/etc/ssh/sshd_config.d/dispatchcheck-stand-in.conf";
   static final String SSHD_LOG = "/var/log/sshd.log";
+  /**
+   * sshd's default key exchange list, the one the image's dispatchcheck.conf takes sntrup
+   * out of: '+' adds to the defaults what they already hold, and this file is read first.
+   */
+  private static final String ALL_DEFAULT_KEX = "KexAlgorithms +sntrup761x25519-sha512@openssh.com\n";
   /** Root's key on the agent host: the harness's, which stands for root's own key in production. */
   private static final String ROOT_KEY = "/root/.ssh/id_ed25519";
 
@@ -63,16 +70,21 @@ final class SshStandIns {
   /**
    * Root's own key made whole again (a farm may deploy its public half), the routes' ports
    * listened on, the bastions' logins authorized, then each route checked against ssh -G; a
-   * disagreement stops the check.
+   * disagreement stops the check. {@code kexNamed}: where the farm's ssh_config names
+   * KexAlgorithms, if it does ({@link KexAlgorithmsNamed}); the stand-ins then offer sshd's
+   * whole default list, sntrup761x25519 included, which the image leaves out.
    */
-  static void prepare(Farm farm, FarmPlan plan, List<String> notes) {
+  static void prepare(Farm farm, FarmPlan plan, Optional<String> kexNamed, List<String> notes) {
     NixHost agent = farm.agent().host();
     agent.shellOrFail("root", "ssh-keygen -y -f " + ROOT_KEY + " > " + ROOT_KEY + ".pub");
-    for (FarmPlan.StandIn s : plan.standIns()) listen(farm.host(s.host()), s.ports(), "", notes);
+    String kex = kexNamed.isPresent() ? ALL_DEFAULT_KEX : "";
+    kexNamed.ifPresent(line -> notes.add(line + ": the farm chooses ssh's key exchange, so every stand-in's sshd"
+        + " offers its whole default list (dispatchcheck's stand-ins otherwise leave sntrup761x25519 out, for speed)"));
+    for (FarmPlan.StandIn s : plan.standIns()) listen(farm.host(s.host()), s.ports(), kex, notes);
     for (FarmPlan.Bastion b : plan.bastions()) {
       NixHost bastion = farm.host(b.host());
       // Each connection it opens onward is logged at DEBUG1 only (server_request_direct_tcpip): the passage's evidence.
-      listen(bastion, b.ports(), "LogLevel DEBUG1\n", notes);
+      listen(bastion, b.ports(), kex + "LogLevel DEBUG1\n", notes);
       for (BastionLogins.Login l : b.logins()) authorize(agent, bastion, l, notes);
     }
     checkAgainstSshG(agent, plan, notes);

@@ -6,6 +6,7 @@ import dev.dispatchcheck.dispatch.layout.FarmLayout;
 import dev.dispatchcheck.dispatch.layout.FarmPlan;
 import dev.dispatchcheck.dispatch.layout.HarnessHosts;
 import dev.dispatchcheck.dispatch.layout.HostKey;
+import dev.dispatchcheck.dispatch.layout.KexAlgorithmsNamed;
 import dev.dispatchcheck.driver.host.NixHost;
 import dev.dispatchcheck.run.FarmUnderCheck;
 import dev.dispatchcheck.run.RunSettings;
@@ -102,7 +103,7 @@ public final class StandInFarm {
         }
       }
       SecretStandIns.make(farm, underCheck, notes);
-      SshStandIns.prepare(farm, plan, notes);
+      SshStandIns.prepare(farm, plan, KexAlgorithmsNamed.in(underCheck.layout()), notes);
       return farm;
     } catch (RuntimeException e) {
       farm.close();
