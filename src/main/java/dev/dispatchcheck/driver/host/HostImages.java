@@ -56,8 +56,9 @@ public final class HostImages {
     } catch (RuntimeException absent) {
       settings.progress().say("building host image %s (Nix %s, FROM %s)", tag, version.label(), base);
       long t0 = System.nanoTime();
-      Engine.build("build the image " + tag,
-          () -> new ImageFromDockerfile(tag, false).withFileFromPath(".", context).withBuildArg("BASE_IMAGE", base).get());
+      // forceRm: a step that fails would otherwise leave its container behind, stopped.
+      Engine.build("build the image " + tag, () -> new ImageFromDockerfile(tag, false).withFileFromPath(".", context)
+          .withBuildArg("BASE_IMAGE", base).withBuildImageCmdModifier(cmd -> cmd.withForcerm(true)).get());
       settings.progress().say("host image %s ready in %.1f s", tag, (System.nanoTime() - t0) / 1e9);
       return tag;
     }
