@@ -25,6 +25,9 @@
 #   - develop path: not run again, since .ci/run runs the test command: that command must be
 #     a line of .ci/run exactly (or its timed form, "step COMMAND"); every command is one `./dispatchcheck help` lists; and the
 #     path holds the two commands that are the whole setup, `test` and `conformance`.
+#   - and "## After rollout" (live, which needs a real agent host: tests/live-farm.sh runs it
+#     against stand-ins): each command ends in "# exit N: why" and is one `./dispatchcheck
+#     help` lists. Each command of the develop and rollout paths prints its usage for --help.
 # The README is this project's own file: its commands run as written, with bash -c.
 # Prints a line per command or snippet; exit 0 all as the README says, 1 anything not.
 set -euo pipefail
@@ -203,6 +206,22 @@ for line in "${develop[@]}"; do
     pass "'$cmd' is a command of the launcher (not run here)"
   fi
 done
+# --- After rollout: live needs a real agent host, so it is not run here (tests/live-farm.sh
+# runs it through the launcher, against stand-ins); each command must be the launcher's -------
+mapfile -t rollout < <(commands "## After rollout")
+[ "${#rollout[@]}" -gt 0 ] || fail "no commands in \"After rollout\""
+for line in "${rollout[@]}"; do
+  IFS=$'\t' read -r cmd want why <<<"$line"
+  [ "$want" != "?" ] || fail "'$cmd' states no exit code (# exit N: why)"
+  sub=$(printf '%s\n' "$cmd" | sed -n 's#^\./dispatchcheck \([a-z]*\).*#\1#p')
+  if [ -z "$sub" ] || ! printf '%s\n' "$listed" | grep -Fxq -- "$sub"; then
+    fail "'$cmd' is no command './dispatchcheck help' lists"
+  else
+    pass "'$cmd' is a command of the launcher (run against stand-ins by tests/live-farm.sh)"
+    case " $subs " in *" $sub "*) ;; *) subs="$subs $sub" ;; esac
+  fi
+done
+
 # A command's --help is answered without provisioning: before, the launcher took the plan's
 # own usage text for Debian suites and tried to build a base image called "Usage:".
 for sub in $subs; do
