@@ -75,7 +75,7 @@ run() {
   local stdout="$OUT/$name.stdout" stderr="$OUT/$name.stderr"
   local reports; reports=$(ls -d reports/runs/*/"check-$(basename "$dir")" 2>/dev/null | head -n 1 || true)
   DOCKER_HOST=unix:///nonexistent/dispatchcheck-hostile-farms.sock \
-    timeout 60 java -cp "$CP" dev.dispatchcheck.cli.Main "$cmd" "$@" "$dir" >"$stdout" 2>"$stderr" &
+    timeout 60 java "${DISPATCHCHECK_JVM_FLAGS[@]}" -cp "$CP" dev.dispatchcheck.cli.Main "$cmd" "$@" "$dir" >"$stdout" 2>"$stderr" &
   pids+=("$!")
   wait "$!" || rc=$?
   [ "$rc" = "$want" ] || why+=" exit $rc, not $want;"

@@ -1,7 +1,15 @@
 # shellcheck shell=bash
 # What the test scripts share, and the launcher too (it starts dockerd the same way):
-# source it, from the project's top directory, as `. tests/lib.sh`. Functions only: sourcing
-# it sets no option and changes no directory.
+# source it, from the project's top directory, as `. tests/lib.sh`. Functions and one array
+# of JVM flags: sourcing it sets no option and changes no directory.
+
+# The flags every JVM of dispatchcheck's runs with, the launcher's and the test scripts'.
+# The JVM waits on hosts most of the time; on two cores its optimising compiler and G1's
+# threads were CPU the hosts needed. With the first JIT tier and the serial collector, a
+# run of 31 scenarios took 10.3 s of the JVM's CPU against 20.7 s, and a check refused at
+# lint 0.65 CPU-s against 0.95 (docs/measurements.md).
+# shellcheck disable=SC2034 # used by those who source this file
+DISPATCHCHECK_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
 # How many containers and networks of dispatchcheck runs the engine (DOCKER_HOST's, or the
 # local one) holds; of run RUN_ID alone when it is given.

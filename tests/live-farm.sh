@@ -33,7 +33,8 @@ ok() { passed=$((passed + 1)); say "ok: $*"; }
 bad() { failed=$((failed + 1)); say "FAILED: $*"; }
 
 [ -f target/dispatchcheck.jar ] || ./dispatchcheck package >/dev/null
-jar=(java -jar "$root/target/dispatchcheck.jar")   # the stand-ins: an internal command, not the launcher's
+. tests/lib.sh   # DISPATCHCHECK_JVM_FLAGS
+jar=(java "${DISPATCHCHECK_JVM_FLAGS[@]}" -jar "$root/target/dispatchcheck.jar")   # the stand-ins: an internal command, not the launcher's
 # live as the README and the recipes run it: through the launcher (until this script ran it
 # through the jar alone, `./dispatchcheck live` was no command of the launcher's, and no one saw).
 launcher="$root/dispatchcheck"
