@@ -64,8 +64,8 @@ gate_in=${DISPATCHCHECK_FAIL_ON_MOVE:-true}
 out_in=${DISPATCHCHECK_OUT:-dispatchcheck-report}
 artifact=${DISPATCHCHECK_ARTIFACT:-$(basename -- "$out_in")}
 
-out="" tmp="" gate="" base_commit="" base_note="" alone="" farm="" base_farm="" run="" maven_log=""
-cleanup() { if [ -n "$tmp" ]; then rm -rf "$tmp"; fi; }
+out="" tmp="" reports="" gate="" base_commit="" base_note="" alone="" farm="" base_farm="" run="" maven_log=""
+cleanup() { if [ -n "$tmp" ]; then rm -rf "$tmp"; fi; if [ -n "$reports" ]; then rm -rf "$reports"; fi; }
 trap cleanup EXIT
 
 meaning() {
@@ -243,10 +243,12 @@ fi
 if [ ${#before[@]} = 0 ]; then gate=""; fi   # nothing to compare: no cell can move
 
 # --- the check ------------------------------------------------------------------------------
-runs="$launcher_dir/reports/runs"   # as dispatchcheck prints it: physical, absolute
-known=()
-for r in "$runs"/*/; do known+=("$r"); done
-args=(check "${before[@]}")
+# Reports of this check's own, copied into the report to upload: no other run writes there
+# (two jobs sharing a launcher's checkout once took each other's report), and nothing is left
+# in the launcher's checkout. Physical and absolute, as dispatchcheck prints it.
+reports=$(mktemp -d "${TMPDIR:-/tmp}/dispatchcheck-reports.XXXXXX") || finish 3 "No temporary directory for the reports (TMPDIR: ${TMPDIR:-/tmp})."
+reports=$(cd "$reports" && pwd -P)
+args=(check --reports "$reports" "${before[@]}")
 if [ -n "$matrix" ]; then args+=(--matrix "$matrix"); fi
 args+=("$farm")
 command_line=$(shown "$launcher")
@@ -263,9 +265,8 @@ if [ -f "$launcher_dir/target/maven.log" ] && [ "$launcher_dir/target/maven.log"
   maven_log=1
 fi
 
-# This check's run directory: the new one holding check-FARM (the newest, should runs share a checkout).
-for r in "$runs"/*/; do
-  case " ${known[*]} " in *" $r "*) continue ;; esac
+# This check's run directory: the one holding check-FARM, the only run in its reports.
+for r in "$reports"/runs/*/; do
   if [ -d "${r}check-$(basename "$farm")" ]; then run="${r}check-$(basename "$farm")"; fi
 done
 if [ -n "$run" ]; then

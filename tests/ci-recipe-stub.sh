@@ -2,10 +2,10 @@
 # A stand-in for ./dispatchcheck in tests/ci-recipe.sh's plumbing cases (and for a dry run:
 # copy it to DIR/dispatchcheck, then DISPATCHCHECK=DIR/dispatchcheck tests/ci-recipe.sh):
 # no Docker, no Java. It takes
-# only what ci/farm-check.sh passes, 'check [--before OLD [--fail-on-move]] [--matrix M] FARM'
-# (without --matrix, check's own default, which the stub calls the pair default/default),
-# refuses anything else (exit 2), and writes a report where the real one goes, beside
-# itself: reports/runs/<run>/check-FARM/<pair>/. It calls a cell moved when the two farms'
+# only what ci/farm-check.sh passes, 'check [--reports DIR] [--before OLD [--fail-on-move]]
+# [--matrix M] FARM' (without --matrix, check's own default, which the stub calls the pair
+# default/default), refuses anything else (exit 2), and writes a report where the real one
+# goes: DIR/runs/<run>/check-FARM/<pair>/ (DIR by default reports/ beside itself). It calls a cell moved when the two farms'
 # files differ, naming the example's move, and exits as the real check would: 1 under the
 # gate when they differ, else 0; its moves.xml, like the real one, has a test case for the
 # moved cell (a failure under the gate) and one for a cell that stays. STUB_ARGS=FILE records
@@ -45,9 +45,10 @@ MAVEN
   exit 3
 fi
 shift
-before="" gate="" matrix="" farm=""
+before="" gate="" matrix="" farm="" reports="$(cd "$(dirname "$0")" && pwd -P)/reports"
 while [ $# -gt 0 ]; do
   case "$1" in
+    --reports) reports=${2:?}; shift 2 ;;
     --before) before=${2:?}; shift 2 ;;
     --fail-on-move) gate=1; shift ;;
     --matrix) matrix=${2:?}; shift 2 ;;
@@ -69,7 +70,7 @@ fi
 
 matrix=${matrix:-default/default}
 say "checking $farm (Nix $matrix)${before:+ against $before}"
-run="$(cd "$(dirname "$0")" && pwd -P)/reports/runs/$(date -u +%Y%m%dT%H%M%SZ)-stub$$"
+run="$reports/runs/$(date -u +%Y%m%dT%H%M%SZ)-stub$$"
 code=0
 for pair in $matrix; do
   dir="$run/check-$(basename "$farm")/agent-nix-${pair%/*}--builders-nix-${pair#*/}"
