@@ -27,7 +27,8 @@ public class RunOptions {
   String tags;
 
   @Option(names = "--parallel", description = "how many scenarios run at once (default: DISPATCHCHECK_PARALLEL, else"
-      + " one more than the cores, up to 4)")
+      + " one more than the cores, up to 4; check runs a farm's expectations one at a time unless this option is"
+      + " given, live always one at a time, on the real host)")
   Integer parallel;
 
   /** Read once, when the command starts: a bad value is exit 2 naming its variable. */

@@ -44,8 +44,9 @@ public final class HostImages {
     } catch (RuntimeException e) {
       throw new IllegalStateException("base image '" + base + "' is missing. Either build it offline: from a clone of"
           + " dispatchcheck, as root on Debian, run './dispatchcheck provision --matrix \"" + version.label() + "/"
-          + version.label() + "\"' (mmdebstrap from the machine's apt mirror); or, with a registry, set"
-          + " DISPATCHCHECK_BASE_IMAGE_PREFIX=debian to pull debian:" + version.debianSuite(), e);
+          + version.label() + "\"' (mmdebstrap from the machine's apt mirror); or, with a registry, pull"
+          + " debian:" + version.debianSuite() + " (docker pull, or that command with"
+          + " DISPATCHCHECK_BASE_IMAGE_PREFIX=debian) and run with DISPATCHCHECK_BASE_IMAGE_PREFIX=debian", e);
     }
     String tag = "dispatchcheck/nix-host:" + version.debianSuite() + "-" + digest(context, baseId);
     try {
