@@ -67,8 +67,17 @@ finish() {  # CODE [DETAIL]
   exit "$1"
 }
 
+# The report directory holds this run's report only: an earlier one's files (a map, a
+# cucumber.xml) would be uploaded as this run's if this run stopped before writing its own.
+# A directory of other files is not ours to empty.
+if [ -e "$out_in" ] && [ -n "$(ls -A "$out_in")" ] && [ ! -e "$out_in/.dispatchcheck-report" ]; then
+  out=$tmp
+  finish 2 "the report directory (DISPATCHCHECK_OUT) is not empty, and holds no earlier report"
+fi
 mkdir -p "$out_in"
+find "$out_in" -mindepth 1 -delete
 out=$(cd "$out_in" && pwd -P)
+touch "$out/.dispatchcheck-report"
 [ -n "$farm" ] || finish 2 "no farm directory: set DISPATCHCHECK_FARM"
 [ -n "$agent" ] || finish 2 "no agent host: set DISPATCHCHECK_AGENT to ssh://[user@]host[:port]"
 [ -n "${DISPATCHCHECK_KNOWN_HOSTS:-}" ] || finish 2 "no known_hosts: set DISPATCHCHECK_KNOWN_HOSTS to the agent host's key line"

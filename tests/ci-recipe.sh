@@ -149,8 +149,10 @@ plumbing() {
   mkdir -p "$tmp/not-ours" && touch "$tmp/not-ours/keep"
   recipe not-ours "$repo" "$stub" DISPATCHCHECK_OUT="$tmp/not-ours"
   check "a report directory holding other files: exit 2, and they are kept" same "2 keep" "$rc $(ls "$tmp/not-ours")"
+  touch "$tmp/pr/left-by-an-earlier-run"
   recipe pr "$repo" "$stub"
-  check "an earlier report in the report directory is replaced: exit 1" same 1 "$rc"
+  check "an earlier report in the report directory is replaced: exit 1, nothing of it left" \
+    same "1 absent" "$rc $([ -e "$tmp/pr/left-by-an-earlier-run" ] && echo present || echo absent)"
 
   # The farm must be the directory it names: a link could lead out of the repository.
   git clone -q "file://$repo" "$tmp/clone-links"

@@ -33,7 +33,9 @@ stop_engine() {
     if kill -0 "$ENGINE_PID" 2>/dev/null; then kill -9 "$ENGINE_PID" 2>/dev/null || true; sleep 1; fi
     kill -0 "$ENGINE_PID" 2>/dev/null && say "the second engine (pid $ENGINE_PID) is still running; $DIR is kept"
   fi
-  if ! kill -0 "${ENGINE_PID:-0}" 2>/dev/null; then
+  # No engine of ours (none started yet, or it is gone): its directories and bridge go. (kill -0 0 would
+  # signal this process group and succeed, so an empty pid is tested apart.)
+  if [ -z "$ENGINE_PID" ] || ! kill -0 "$ENGINE_PID" 2>/dev/null; then
     # Whatever the engine left mounted under its directories, deepest first.
     awk -v d="$DIR" 'index($2, d) == 1 { print $2 }' /proc/self/mounts | sort -r | while read -r m; do umount -l "$m" || true; done
     rm -rf "$DIR"
@@ -102,7 +104,7 @@ left_remote=$(DOCKER_HOST="$REMOTE" ours)
 used_local=$(( $(ours) - local_before ))
 say "left on the second engine: $left_remote containers and networks; new on the local engine: $used_local"
 [ "$left_remote" = 0 ] && [ "$used_local" = 0 ] || failures=$((failures + 1))
-stop_engine; ENGINE_PID=""
+stop_engine; trap - EXIT   # done: the trap would only do it again
 if [ "$had_docker0" = yes ] && ! ip link show docker0 >/dev/null 2>&1; then
   say "FAILED: the local engine's default bridge docker0 is gone"; failures=$((failures + 1))
 fi

@@ -34,6 +34,13 @@ await_hosts() {  # until a run other than those in $1 has a container, up to 120
   done
   say "no run started its hosts within 120 s"; return 1
 }
+# The killed run must have left something, or the removal that follows proves nothing (a run
+# that ended before the kill leaves none).
+left_some() {  # run id
+  local n; n=$(ours "$1")
+  if [ "$n" -gt 0 ]; then say "the killed run left $n containers and networks, as it must for the next check to mean anything"
+  else say "FAILED: the killed run left nothing (did it end before the kill?): the removal below proves nothing"; failures=$((failures + 1)); fi
+}
 check() {  # what, expected, got
   if [ "$2" = "$3" ]; then say "$1: $3, as it must"; else say "FAILED: $1: $3, not $2"; failures=$((failures + 1)); fi
 }
@@ -68,12 +75,14 @@ kill_run_with_hosts() {  # starts a run (with a prefix command, if any), kills i
 
 say "a run killed with SIGKILL in this namespace; the next run here removes what it left at its start"
 id=$(kill_run_with_hosts)
+left_some "$id"
 set +e; ./dispatchcheck "${RUN[@]}" >"$LOGS/after-kill.log" 2>&1; rc=$?; set -e
 check "the next run" 0 "$rc"
 check "containers and networks of the killed run left" 0 "$(ours "$id")"
 
 say "a run killed with SIGKILL in another PID namespace; once its lease is $LEASE s old, the next run removes what it left"
 id=$(kill_run_with_hosts in_own_pid_namespace)
+left_some "$id"
 t_killed=$SECONDS
 sleep $((LEASE + 5))
 set +e; ./dispatchcheck "${RUN[@]}" >"$LOGS/after-kill-elsewhere.log" 2>&1; rc=$?; set -e
