@@ -22,8 +22,9 @@
 #   - file names with ':', '#', '%', a space, a newline and non-ASCII; GitHub workflow
 #     commands and GitLab section markers in values and in file names.
 # No output may hold a raw control byte, bytes that are not UTF-8, the secret's token or
-# what a CI runner acts on. Java is called directly: './dispatchcheck check' provisions
-# Docker first, which the lint stage does not need. DOCKER_HOST points nowhere for it, so
+# what a CI runner acts on. Java is called directly, from the classes (one JVM a case, no
+# launcher's checks between); one last case runs './dispatchcheck check', whose plan lints
+# the farm before it provisions an engine. DOCKER_HOST points nowhere for them, so
 # that a farm that got past lint could not start a container on the machine's engine (it
 # would exit 3 and fail here); if an engine answers, its events are read as well, for any
 # container these JVMs created. Prints one line per case and exits 1 if any failed.
@@ -338,6 +339,21 @@ printf '%s\n' 'Feature: x' '  Scenario: y' '    When the agent dances a jig for 
 printf '%s\n' 'Feature: x' '  Scenario: y' '    When the agent dances a jig for aarch64-linux' \
   '    Then every build of the agent for aarch64-linux went to aarch64-linux-1.example.com' >"$f/section_start:1:x ##[error]y.feature"
 run workflow-name "$f" ":\x3astop-commands:\x3atok.feature:3: undefined step"
+
+# Through the launcher, as a CI job runs check: the farm is linted before any engine is
+# provisioned (the plan), so a bad file is exit 2 with its file and line with no engine there
+# (DOCKER_HOST points nowhere: a launcher that provisioned first would try to start one).
+rc=0
+DOCKER_HOST=unix:///nonexistent/dispatchcheck-hostile-farms.sock timeout 120 ./dispatchcheck check examples/malformed-farm \
+  >"$OUT/launcher.stdout" 2>"$OUT/launcher.stderr" || rc=$?
+if [ "$rc" = 2 ] && grep -q 'malformed-farm/agent/etc/nix/machines:2: error:' "$OUT/launcher.stderr" \
+    && ! grep -qi 'dockerd\|docker engine' "$OUT/launcher.stderr"; then
+  printf 'PASS %-16s exit 2 before any engine was provisioned\n' launcher-lint
+else
+  printf 'FAIL %-16s exit %s, not 2 before provisioning\n' launcher-lint "$rc"
+  sed 's/^/     | /' "$OUT/launcher.stderr" | head -n 20
+  failures=$((failures + 1))
+fi
 
 if [ "$engine" = yes ]; then
   # Any container one of these JVMs created carries its pid as a label; the count is the brief's check.

@@ -89,6 +89,15 @@ public final class FarmCheck {
     return input.isPresent() ? check(input.get(), context) : ExitCode.INVALID;
   }
 
+  /**
+   * Whether the check's input is valid, found as the check finds it and with nothing started:
+   * the launcher asks before it provisions an engine, so that a bad file is exit 2 with its
+   * file and line on a machine with no Docker too. The problems are said to {@code progress}.
+   */
+  public boolean inputValid(Progress progress) {
+    return input(progress).isPresent();
+  }
+
   /** What a check runs on: the farms read, linted and planned once, the expectations and the matrix checked. */
   private record Input(FarmUnderCheck farm, Optional<FarmUnderCheck> before, ScenarioSelection expectations, Matrix matrix) {}
 

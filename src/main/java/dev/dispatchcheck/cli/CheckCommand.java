@@ -4,7 +4,11 @@ import dev.dispatchcheck.check.ExampleChecks;
 import dev.dispatchcheck.check.FarmCheck;
 import dev.dispatchcheck.run.ExitCode;
 import dev.dispatchcheck.run.Matrix;
+import dev.dispatchcheck.run.Progress;
 import dev.dispatchcheck.run.RunContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +52,32 @@ final class CheckCommand implements Callable<Integer> {
     return new FarmCheck(new FarmCheck.Request(farmDir, Optional.ofNullable(before), failOnMove, runFarmCommands,
         limitOptions.limits(), options.parallelGiven().orElse(1)), features -> options.selection(features, true),
         () -> options.matrix(Matrix.Default.CHECK), options.projectDir());
+  }
+
+  /**
+   * For the launcher's plan: whether {@code args}, a check's arguments, are valid input, lint
+   * included, asked before anything is provisioned. Lint prints what it finds as it goes, so it
+   * is said only when the input is invalid (the check itself says it again otherwise); empty
+   * when the arguments do not parse, which the check itself reports.
+   */
+  static Optional<Boolean> inputValid(List<String> args) {
+    CheckCommand command = new CheckCommand();
+    try {
+      new CommandLine(command).parseArgs(args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      return Optional.empty();
+    }
+    PrintStream err = System.err;
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+    boolean valid;
+    try (PrintStream capture = new PrintStream(said, true, StandardCharsets.UTF_8)) {
+      System.setErr(capture);
+      valid = command.farmCheck().inputValid(new Progress(System.currentTimeMillis()));
+    } finally {
+      System.setErr(err);
+    }
+    if (!valid) err.print(said.toString(StandardCharsets.UTF_8));
+    return Optional.of(valid);
   }
 
   /** A check as {@code args} on the command line would ask it, within {@code run} (the test command's example farms). */

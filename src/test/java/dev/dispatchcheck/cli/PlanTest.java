@@ -47,8 +47,30 @@ class PlanTest {
   @Test
   void aMatrixGivenIsTheOnePlanned() {
     assertThat(plan("bench", "--matrix", "2.8/2.8").suites()).containsExactly("bookworm");
-    assertThat(plan("check", "examples/guide-farm", "--before", "x", "--matrix", "2.34/2.8").suites())
-        .containsExactly("forky", "bookworm");
+    assertThat(plan("check", "examples/guide-farm", "--before", "examples/guide-farm-before", "--matrix", "2.34/2.8")
+        .suites()).containsExactly("forky", "bookworm");
+  }
+
+  /** A check's farm is linted before anything is provisioned; a sound one's lint says nothing here (the check says it). */
+  @Test
+  void aSoundFarmIsPlannedSilently() {
+    assertThat(plan("check", "examples/guide-farm")).isEqualTo(new Planned(0, List.of("trixie"), ""));
+  }
+
+  /** The negative twin: a farm that does not lint is exit 2 with its file and line, and no suite to provision. */
+  @Test
+  void aFarmThatDoesNotLintIsInvalidInputBeforeAnyProvisioning() {
+    Planned p = plan("check", "examples/malformed-farm");
+    assertThat(p.code()).isEqualTo(2);
+    assertThat(p.suites()).isEmpty();
+    assertThat(p.err()).contains("examples/malformed-farm/agent/etc/nix/machines:2: error:");
+  }
+
+  @Test
+  void aBeforeFarmThatDoesNotLintIsInvalidInputToo() {
+    Planned p = plan("check", "--before", "examples/malformed-farm", "examples/guide-farm");
+    assertThat(p.code()).isEqualTo(2);
+    assertThat(p.err()).contains("examples/malformed-farm/agent/etc/nix/machines:2: error:");
   }
 
   /** The negative twin: a command with no default matrix is invalid input, not the test's matrix. */
