@@ -11,7 +11,8 @@
 #      base where the farm is one, among it; the caller's work tree left as it was; the
 #      summary naming no path of the job's; a launcher whose Maven failed (exit 3): the
 #      summary quotes Maven's first error and names the log in the report;
-#   2. the recipe with the real ./dispatchcheck (Docker), twice at once: with the gate, exit 1 and moves.xml
+#   2. the recipe with the real ./dispatchcheck: a farm that does not lint, with no engine to
+#      reach: exit 2, the summary quoting its file and line; then (Docker) twice at once: with the gate, exit 1 and moves.xml
 #      (JUnit) a failure for each of the four moved cells; without, exit 0 and no failure;
 #      either way the summary names the moved cell and map.html, cucumber.xml, moves.xml
 #      and cucumber.html are there to upload.
@@ -201,6 +202,17 @@ real() {
     "$launcher" provision --matrix 2.26/2.26 >"$tmp/provision.log" 2>&1 \
       || { tail -n 20 "$tmp/provision.log" >&2; say "FAILED: provisioning for the real recipes"; failed=$((failed + 1)); return; }
   fi
+  # A pull request whose farm does not lint, through the real launcher with no engine to reach:
+  # exit 2 before anything is provisioned, the summary quoting the file and line.
+  git clone -q "$repo" "$tmp/repo-malformed"
+  rm -rf "$tmp/repo-malformed/farm" && cp -R "$root/examples/malformed-farm" "$tmp/repo-malformed/farm"
+  git -C "$tmp/repo-malformed" add -A
+  git -C "$tmp/repo-malformed" -c user.name=ci-recipe -c user.email=ci-recipe@example.invalid commit -qm "farm: a typo"
+  recipe malformed "$tmp/repo-malformed" "$launcher" DOCKER_HOST=unix:///nonexistent/dispatchcheck-ci-recipe.sock
+  check "the real check, a farm that does not lint: exit 2, no engine needed" same 2 "$rc"
+  check "the real check, a farm that does not lint: the summary quotes its file and line" \
+    has "$tmp/malformed/summary.md" "farm/agent/etc/nix/machines:2: error:"
+
   git clone -q "$repo" "$tmp/repo-no-gate"
   (recipe gate "$repo" "$launcher"; echo "$rc" >"$tmp/gate.rc") &
   (recipe no-gate "$tmp/repo-no-gate" "$launcher" DISPATCHCHECK_FAIL_ON_MOVE=false; echo "$rc" >"$tmp/no-gate.rc") &
