@@ -16,7 +16,8 @@
 #      and --compare names the drifted file and setting and the moved cells, the effect's included (stand-in → live);
 #   4. refused before the host is reached, exit 2 with the step's file and line: a farm
 #      whose expectations write a file;
-#   5. a login user who runs commands through sudo -n: as a root login, exit 0;
+#   5. a login user who runs commands through sudo -n: as a root login, exit 0; the README's
+#      own form, with no --identity and no --known-hosts (an ssh-agent's key, ~/.ssh/known_hosts): exit 0;
 #      plainly exit 3: a login user without sudo, an unknown host key, a host without the
 #      agent user (the agent's user removed by hand, last).
 # The stand-ins go whatever happens (the trap closes their standard input, then kills).
@@ -32,7 +33,9 @@ passed=0 failed=0
 ok() { passed=$((passed + 1)); say "ok: $*"; }
 bad() { failed=$((failed + 1)); say "FAILED: $*"; }
 
-[ -f target/dispatchcheck.jar ] || ./dispatchcheck package >/dev/null
+# The engine, the base images and a jar as fresh as the sources: the stand-ins run from that
+# jar, and the launcher's live must find it fresh, not build it under them.
+./dispatchcheck provision --matrix "${LIVE_FARM_PAIR:-2.26/2.26}" >/dev/null
 . tests/lib.sh   # DISPATCHCHECK_JVM_FLAGS
 jar=(java "${DISPATCHCHECK_JVM_FLAGS[@]}" -jar "$root/target/dispatchcheck.jar")   # the stand-ins: an internal command, not the launcher's
 # live as the README and the recipes run it: through the launcher (until this script ran it
@@ -41,6 +44,7 @@ launcher="$root/dispatchcheck"
 work=$(mktemp -d)
 pid=
 cleanup() {
+  if [ -n "${SSH_AGENT_PID:-}" ]; then kill "$SSH_AGENT_PID" 2>/dev/null || true; fi
   exec 8>&- 2>/dev/null || true  # the stand-ins' standard input ends: they go
   if [ -n "$pid" ]; then
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
@@ -167,6 +171,14 @@ expect_line sudo-login "-> dispatched to aarch64-linux-1.example.com, succeeded"
 # Exit 3, said plainly.
 live 3 no-sudo "ssh://nosudo@$addr" examples/guide-farm "${creds[@]}" --tags 'not @effect'
 expect_line no-sudo "the login user cannot run commands as root" "a login user without sudo is said plainly"
+
+# 5b. The README's own form, with neither --identity nor --known-hosts: the key an ssh-agent
+# holds, the host's key in ~/.ssh/known_hosts (a home of this proof's, as the JVM's user.home).
+mkdir -p "$work/home/.ssh" && cp "$work/known_hosts" "$work/home/.ssh/known_hosts"
+eval "$(ssh-agent -s)" >/dev/null && ssh-add -q "$work/key"
+JAVA_TOOL_OPTIONS="-Duser.home=$work/home" live 0 agent-login "$agent" examples/guide-farm --tags 'not @effect'
+expect_line agent-login "passed other users keep the system's builders" "the README's form (an ssh-agent's key, ~/.ssh/known_hosts) reaches the verdicts"
+kill "$SSH_AGENT_PID" 2>/dev/null || true; unset SSH_AGENT_PID SSH_AUTH_SOCK
 ssh-keygen -q -t ed25519 -N '' -f "$work/other-host-key"
 printf '%s %s\n' "$addr" "$(cut -d' ' -f1,2 "$work/other-host-key.pub")" >"$work/wrong_known_hosts"
 live 3 wrong-host-key "$agent" examples/guide-farm --identity "$work/key" --known-hosts "$work/wrong_known_hosts" --tags 'not @effect'
