@@ -69,8 +69,10 @@ finish() {  # CODE [DETAIL]
 
 # The report directory holds this run's report only: an earlier one's files (a map, a
 # cucumber.xml) would be uploaded as this run's if this run stopped before writing its own.
-# A directory of other files is not ours to empty.
-if [ -e "$out_in" ] && [ -n "$(ls -A "$out_in")" ] && [ ! -e "$out_in/.dispatchcheck-report" ]; then
+# A directory of other files is not ours to empty. (An earlier report is marked; one from
+# before the mark, on a runner that keeps its workspace, is known by its summary.md.)
+if [ -e "$out_in" ] && [ -n "$(ls -A "$out_in")" ] && [ ! -e "$out_in/.dispatchcheck-report" ] \
+    && [ ! -e "$out_in/summary.md" ]; then
   out=$tmp
   finish 2 "the report directory (DISPATCHCHECK_OUT) is not empty, and holds no earlier report"
 fi
