@@ -259,8 +259,10 @@ set +e
 "$launcher" "${args[@]}" 2>&1 | tee "$out/dispatchcheck.log"
 code=${PIPESTATUS[0]}
 set -e
-# Maven's own log, when the launcher ran Maven for this check (it names it target/maven.log).
-if [ -f "$launcher_dir/target/maven.log" ] && [ "$launcher_dir/target/maven.log" -nt "$out/.dispatchcheck-report" ]; then
+# Maven's own log, when the launcher ran Maven for this check (it says so, and names it
+# target/maven.log): not merely a newer one, which a job sharing the checkout may have written.
+if grep -q '^\[dispatchcheck\] Maven: ' "$out/dispatchcheck.log" && [ -f "$launcher_dir/target/maven.log" ] \
+    && [ "$launcher_dir/target/maven.log" -nt "$out/.dispatchcheck-report" ]; then
   cp "$launcher_dir/target/maven.log" "$out/maven.log"
   maven_log=1
 fi

@@ -191,6 +191,8 @@ plumbing() {
   check "Maven failed: ... nor a temporary one" lacks "$tmp/maven/summary.md" "$tmp/"
   recipe maven-named "$repo" "$stub" STUB_MAVEN_FAILS=1 DISPATCHCHECK_ARTIFACT=farm-report
   check "the summary names the artifact as the job keeps it" has "$tmp/maven-named/summary.md" 'kept as `farm-report`'
+  recipe other-maven "$repo" "$stub" STUB_OTHER_JOBS_MAVEN=1
+  check "another job's Maven log, newer but not this job's, is not in the report" absent "$tmp/other-maven/maven.log"
 }
 
 real() {
