@@ -16,8 +16,11 @@ say() { printf '[shared-engine] %s\n' "$*" >&2; }
 ROUNDS="${ROUNDS:-2}"
 LEASE=45   # the shortest lease allowed (a renewal every 10 s, which may take up to 30 s, and a margin)
 RUN=(conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1 \(ssh\)")
-# The run this script kills is told apart by a name filter no other run on the machine has.
+# The run this script kills is told apart by a name filter no other run on the machine has,
+# and every run it starts by a run id of its own (the label its containers carry): another
+# run on the same engine is never taken for one of these.
 KILL_MARK="killed-by-shared-engine-$$"
+ID_PREFIX="shared-engine-$$"
 KILLED=(conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1 \(ssh\)|$KILL_MARK")
 LOGS="$(mktemp -d /tmp/dispatchcheck-shared-engine.XXXXXX)"
 failures=0
@@ -26,13 +29,12 @@ failures=0
 export DISPATCHCHECK_SKIP_BUILD=1 DISPATCHCHECK_LEASE_SECONDS="$LEASE"
 
 runs() { docker ps -a --filter label=dispatchcheck.run --format '{{.Label "dispatchcheck.run"}}' | sort -u; }
-await_hosts() {  # until a run other than those in $1 has a container, up to 120 s
+await_hosts() {  # until run $1 has a container, up to 120 s
   for _ in $(seq 1 240); do
-    local new; new=$(comm -13 <(printf '%s\n' $1 | sort -u) <(runs) | head -n1)
-    [ -n "$new" ] && { echo "$new"; return; }
+    runs | grep -qxF "$1" && return
     sleep 0.5
   done
-  say "no run started its hosts within 120 s"; return 1
+  say "run $1 started no hosts within 120 s"; return 1
 }
 # The killed run must have left something, or the removal that follows proves nothing (a run
 # that ended before the kill leaves none).
@@ -41,17 +43,25 @@ left_some() {  # run id
   if [ "$n" -gt 0 ]; then say "the killed run left $n containers and networks, as it must for the next check to mean anything"
   else say "FAILED: the killed run left nothing (did it end before the kill?): the removal below proves nothing"; failures=$((failures + 1)); fi
 }
+# Its negative twin: a run id that never started has left nothing, and left_some must say so.
+left_some_twin() {
+  local before=$failures
+  left_some "$ID_PREFIX-never-started" 2>/dev/null
+  if [ "$failures" = $((before + 1)) ]; then failures=$before; say "left_some fails on a run that left nothing, as it must"
+  else say "FAILED: left_some passed a run that left nothing"; failures=$((before + 1)); fi
+}
 check() {  # what, expected, got
   if [ "$2" = "$3" ]; then say "$1: $3, as it must"; else say "FAILED: $1: $3, not $2"; failures=$((failures + 1)); fi
 }
 in_own_pid_namespace() { unshare --pid --fork --mount-proc "$@"; }
 
 [ "$(ours)" = 0 ] || { say "the engine holds $(ours) containers and networks of earlier runs: run ./dispatchcheck clean first"; exit 3; }
+left_some_twin
 
 for round in $(seq 1 "$ROUNDS"); do
   say "round $round of $ROUNDS: two runs together, the second in its own PID namespace"
-  ./dispatchcheck "${RUN[@]}" >"$LOGS/a$round.log" 2>&1 & a=$!
-  await_hosts "" >/dev/null
+  DISPATCHCHECK_RUN_ID="$ID_PREFIX-a$round" ./dispatchcheck "${RUN[@]}" >"$LOGS/a$round.log" 2>&1 & a=$!
+  await_hosts "$ID_PREFIX-a$round"
   in_own_pid_namespace ./dispatchcheck "${RUN[@]}" >"$LOGS/b$round.log" 2>&1 & b=$!
   set +e; wait $a; ra=$?; wait $b; rb=$?; set -e
   check "round $round, run A (this namespace)" 0 "$ra"
@@ -61,27 +71,28 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
 done
 
-kill_run_with_hosts() {  # starts a run (with a prefix command, if any), kills its JVM with SIGKILL once its hosts are up; prints its run id
-  local before; before=$(runs)
-  "$@" ./dispatchcheck "${KILLED[@]}" >"$LOGS/killed.log" 2>&1 &
-  local id; id=$(await_hosts "$before")
+kill_run_with_hosts() {  # run id, then a prefix command, if any: starts the run, kills its JVM with SIGKILL once its hosts are up
+  local id="$1"; shift
+  DISPATCHCHECK_RUN_ID="$id" "$@" ./dispatchcheck "${KILLED[@]}" >"$LOGS/killed.log" 2>&1 &
+  await_hosts "$id"
   local pid; pid=$(docker ps -a --filter "label=dispatchcheck.run=$id" --format '{{.Label "dispatchcheck.pid"}}' | head -n1)
   sleep 3
   pkill -KILL -f "$KILL_MARK" || true
   wait || true
   say "killed run $id (its pid in its namespace: $pid) with SIGKILL; it left $(ours "$id") containers and networks"
-  echo "$id"
 }
 
 say "a run killed with SIGKILL in this namespace; the next run here removes what it left at its start"
-id=$(kill_run_with_hosts)
+id="$ID_PREFIX-killed-here"
+kill_run_with_hosts "$id"
 left_some "$id"
 set +e; ./dispatchcheck "${RUN[@]}" >"$LOGS/after-kill.log" 2>&1; rc=$?; set -e
 check "the next run" 0 "$rc"
 check "containers and networks of the killed run left" 0 "$(ours "$id")"
 
 say "a run killed with SIGKILL in another PID namespace; once its lease is $LEASE s old, the next run removes what it left"
-id=$(kill_run_with_hosts in_own_pid_namespace)
+id="$ID_PREFIX-killed-elsewhere"
+kill_run_with_hosts "$id" in_own_pid_namespace
 left_some "$id"
 t_killed=$SECONDS
 sleep $((LEASE + 5))
