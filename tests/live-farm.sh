@@ -17,7 +17,8 @@
 #   4. refused before the host is reached, exit 2 with the step's file and line: a farm
 #      whose expectations write a file;
 #   5. a login user who runs commands through sudo -n: as a root login, exit 0; the README's
-#      own form, with no --identity and no --known-hosts (an ssh-agent's key, ~/.ssh/known_hosts): exit 0;
+#      own form, with no --identity and no --known-hosts (an ssh-agent's key, ~/.ssh/known_hosts): exit 0,
+#      and exit 3 with the agent's key gone or the host's key not in ~/.ssh/known_hosts;
 #      plainly exit 3: a login user without sudo, an unknown host key, a host without the
 #      agent user (the agent's user removed by hand, last).
 # The stand-ins go whatever happens (the trap closes their standard input, then kills).
@@ -178,6 +179,14 @@ mkdir -p "$work/home/.ssh" && cp "$work/known_hosts" "$work/home/.ssh/known_host
 eval "$(ssh-agent -s)" >/dev/null && ssh-add -q "$work/key"
 JAVA_TOOL_OPTIONS="-Duser.home=$work/home" live 0 agent-login "$agent" examples/guide-farm --tags 'not @effect'
 expect_line agent-login "passed other users keep the system's builders" "the README's form (an ssh-agent's key, ~/.ssh/known_hosts) reaches the verdicts"
+# Its twins: the same form with the agent's key gone, then with the host's key not in ~/.ssh/known_hosts.
+# Each is refused (exit 3): the login above used exactly those two, nothing else of this machine's.
+ssh-add -q -D
+JAVA_TOOL_OPTIONS="-Duser.home=$work/home" live 3 agent-login-no-key "$agent" examples/guide-farm --tags 'not @effect'
+expect_line agent-login-no-key "cannot reach ssh://root@$addr over SSH" "the README's form without the agent's key is refused"
+ssh-add -q "$work/key" && : >"$work/home/.ssh/known_hosts"
+JAVA_TOOL_OPTIONS="-Duser.home=$work/home" live 3 agent-login-unknown-host "$agent" examples/guide-farm --tags 'not @effect'
+expect_line agent-login-unknown-host "cannot reach ssh://root@$addr over SSH" "the README's form with an empty ~/.ssh/known_hosts is refused"
 kill "$SSH_AGENT_PID" 2>/dev/null || true; unset SSH_AGENT_PID SSH_AUTH_SOCK
 ssh-keygen -q -t ed25519 -N '' -f "$work/other-host-key"
 printf '%s %s\n' "$addr" "$(cut -d' ' -f1,2 "$work/other-host-key.pub")" >"$work/wrong_known_hosts"
