@@ -30,9 +30,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 cd "$root"
 say() { printf '[live-farm] %s\n' "$*" >&2; }
-passed=0 failed=0
-ok() { passed=$((passed + 1)); say "ok: $*"; }
-bad() { failed=$((failed + 1)); say "FAILED: $*"; }
+. tests/tally.sh
 
 # The engine, the base images and a jar as fresh as the sources: the stand-ins run from that
 # jar, and the launcher's live must find it fresh, not build it under them.
@@ -218,5 +216,4 @@ as_root 'userdel hercules-ci-agent' >&2
 live 3 no-agent "$agent" examples/guide-farm "${creds[@]}" --tags 'not @effect'
 expect_line no-agent "it has no user hercules-ci-agent" "a host without the agent user is said plainly"
 
-say "$passed checks held, $failed failed"
-[ "$failed" = 0 ]
+tally
