@@ -51,8 +51,11 @@ if ! docker image inspect "$HELPER" >/dev/null 2>&1; then
   printf 'FROM dispatchcheck/debian:bookworm\nRUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rsync git ca-certificates >/dev/null && rm -rf /var/lib/apt/lists/*\n' \
     | docker build -q -t "$HELPER" - >/dev/null
 fi
-docker tag dispatchcheck/debian:bookworm debian:bookworm
-docker tag dispatchcheck/debian:trixie debian:trixie
+# The jobs' images, from the offline base images; a debian:SUITE this engine already has (pulled from a
+# registry, say) is left as it is, and serves as well.
+for suite in bookworm trixie; do
+  docker image inspect "debian:$suite" >/dev/null 2>&1 || docker tag "dispatchcheck/debian:$suite" "debian:$suite"
+done
 
 work=$(mktemp -d /tmp/dispatchcheck-gitlab-template.XXXXXX)
 standin_pid="" holder_pid=""
