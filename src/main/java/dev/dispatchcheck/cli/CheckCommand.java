@@ -61,9 +61,9 @@ final class CheckCommand implements Callable<Integer> {
    * when the arguments do not parse, which the check itself reports.
    */
   static Optional<Boolean> inputValid(List<String> args) {
-    CheckCommand command = new CheckCommand();
+    CheckCommand command;
     try {
-      new CommandLine(command).parseArgs(args.toArray(String[]::new));
+      command = parsed(args);
     } catch (CommandLine.ParameterException e) {
       return Optional.empty();
     }
@@ -82,9 +82,9 @@ final class CheckCommand implements Callable<Integer> {
 
   /** A check as {@code args} on the command line would ask it, within {@code run} (the test command's example farms). */
   static ExampleChecks.Outcome within(List<String> args, RunContext run) {
-    CheckCommand command = new CheckCommand();
+    CheckCommand command;
     try {
-      new CommandLine(command).parseArgs(args.toArray(String[]::new));
+      command = parsed(args);
     } catch (CommandLine.ParameterException e) {
       return new ExampleChecks.Outcome(ExitCode.of(new IllegalArgumentException(e.getMessage())), Optional.empty());
     }
@@ -99,5 +99,12 @@ final class CheckCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return new ExampleChecks.Outcome(ExitCode.of(e), Optional.of(check));
     }
+  }
+
+  /** A check's command with {@code args} parsed into it, as the command line would. */
+  private static CheckCommand parsed(List<String> args) {
+    CheckCommand command = new CheckCommand();
+    new CommandLine(command).parseArgs(args.toArray(String[]::new));
+    return command;
   }
 }
