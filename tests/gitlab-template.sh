@@ -30,13 +30,7 @@ MOVE='hercules-ci-agent aarch64-linux: aarch64-linux-0.example.com → aarch64-l
 
 # The engine, the bookworm (job image) and trixie (Nix 2.26) base images, a fresh jar for the stand-ins.
 ./dispatchcheck provision --matrix "2.8/2.8 2.26/2.26" >/dev/null
-. tests/lib.sh   # DISPATCHCHECK_JVM_FLAGS
-
-apt_install() {  # PACKAGE: from Debian's packages, as the launcher installs what it needs
-  say "installing $1 from Debian's packages (log: /var/log/dispatchcheck-apt.log)"
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$1"; } \
-    >>/var/log/dispatchcheck-apt.log 2>&1 || { tail -n 20 /var/log/dispatchcheck-apt.log >&2; say "error: apt-get install $1 failed"; exit 3; }
-}
+. tests/lib.sh   # DISPATCHCHECK_JVM_FLAGS, apt_install
 command -v npm >/dev/null 2>&1 || apt_install npm
 command -v rsync >/dev/null 2>&1 || apt_install rsync
 # gitlab-ci-local 4.75 needs Node 22 (on Node 20 it fails: kW.union is not a function).

