@@ -120,7 +120,9 @@ has farm "$(ls "$report"/*/cucumber.xml 2>/dev/null | head -n 1)" 'tests="4" ski
 # 2. The schedule, against the guide's farm stood in: its agent host's sshd on the farm's network.
 ssh-keygen -q -t ed25519 -N '' -C gitlab-template-throwaway -f "$work/key"
 mkfifo "$work/hold"
-java "${DISPATCHCHECK_JVM_FLAGS[@]}" -jar "$root/target/dispatchcheck.jar" stand-in --matrix 2.26/2.26 \
+# A run id of its own: its network is found by it, whatever else (live-farm.sh, beside it in .ci/run) runs.
+run_id="gitlab-template-$$-$(date +%s)"
+DISPATCHCHECK_RUN_ID="$run_id" java "${DISPATCHCHECK_JVM_FLAGS[@]}" -jar "$root/target/dispatchcheck.jar" stand-in --matrix 2.26/2.26 \
   --reports "$work/stand-in-reports" examples/guide-farm --authorize "$work/key.pub" --ready "$work/ready" \
   <"$work/hold" >"$work/stand-in.log" 2>&1 &
 standin_pid=$!
@@ -130,8 +132,11 @@ for _ in $(seq 1 300); do [ -f "$work/ready" ] || ! kill -0 "$standin_pid" 2>/de
 if [ ! -f "$work/ready" ]; then cat "$work/stand-in.log" >&2; say "the stand-in farm did not come up"; exit 3; fi
 agent=$(sed -n 1p "$work/ready")
 addr=${agent#ssh://root@}
-network=$(docker network ls -q --filter "label=dispatchcheck.run" | while read -r n; do
-  docker network inspect -f '{{range .Containers}}{{.IPv4Address}} {{end}}' "$n" | grep -qF "$addr/" && echo "$n"; done | head -n 1)
+# Each test is an if, never a bare &&: a loop whose last test fails would fail the pipeline, and set -e
+# would end the script without a word (it did in CI, with live-farm.sh's networks listed after this one).
+network=$(docker network ls -q --filter "label=dispatchcheck.run=$run_id" | while read -r n; do
+  if docker network inspect -f '{{range .Containers}}{{.IPv4Address}} {{end}}' "$n" 2>/dev/null | grep -qF "$addr/"; then
+    echo "$n"; fi; done | head -n 1)
 [ -n "$network" ] || { say "no network holds the stand-in agent host $addr"; exit 3; }
 say "stand-in agent host: $agent, on network $network"
 live_vars=(--network "$network" --variable CI_PIPELINE_SOURCE=schedule --variable "DISPATCHCHECK_AGENT=$agent"

@@ -3,4 +3,10 @@
 passed=0 failed=0
 ok() { passed=$((passed + 1)); say "ok: $*"; }
 bad() { failed=$((failed + 1)); say "FAILED: $*"; }
-tally() { say "$passed checks held, $failed failed"; [ "$failed" = 0 ]; }
+tally() { trap - ERR; say "$passed checks held, $failed failed"; [ "$failed" = 0 ]; }
+# A command that fails outside a check ends a set -e proof; this says where, and the count so
+# far, instead of ending it without a word (gitlab-template.sh once did, in CI).
+# set -E carries it into functions and subshells; a subshell's failure is said once, by its
+# outermost shell.
+set -E
+trap 'rc=$?; [ "$BASH_SUBSHELL" != 0 ] || say "${BASH_SOURCE[0]:-$0}:$LINENO: a command failed (exit $rc); $passed checks held and $failed failed before it"' ERR
