@@ -60,7 +60,10 @@ probe() { # USER SALT: the probe derivation, salted, built as USER; prints its o
 for i in 1 2 3; do
   out=$(probe hercules-ci-agent "$run-$i")
   docker exec "$run-aarch64-linux-1" nix-store --check-validity "$out"
-  ! docker exec "$run-aarch64-linux-0" nix-store --check-validity "$out" 2>/dev/null
+  # An if, never a bare !: set -e ignores a command negated with !, so that check could not fail.
+  if docker exec "$run-aarch64-linux-0" nix-store --check-validity "$out" 2>/dev/null; then
+    echo "floor: the agent's probe $i went to aarch64-linux-0 too" >&2; exit 1
+  fi
 done
 out=$(probe alice "$run-alice")
 docker exec "$run-aarch64-linux-0" nix-store --check-validity "$out" || docker exec "$run-aarch64-linux-1" nix-store --check-validity "$out"

@@ -100,11 +100,13 @@ esac
 
 code=0
 "$launcher" "${args[@]}" >"$out/dispatchcheck.log" 2>&1 || code=$?
-# The report: one live-FARM/live-HOST directory of this run's.
-report=$(find "$tmp/reports/runs" -mindepth 3 -maxdepth 3 -type d -path '*/live-*/live-*' 2>/dev/null | head -n 1)
+# The report: one live-FARM/live-HOST directory of this run's. A run that ended before the host
+# answered (unreachable, a host key not known, invalid input) made none: find fails then, and the
+# summary must still be written.
+report=$(find "$tmp/reports/runs" -mindepth 3 -maxdepth 3 -type d -path '*/live-*/live-*' 2>/dev/null | head -n 1) || report=""
 if [ -n "$report" ]; then cp -R "$report"/. "$out"/; fi
 # The job's paths mean nothing once it is gone: the farm as named, the reports by their place.
-while IFS= read -r line; do
+while IFS= read -r line || [ -n "$line" ]; do   # a last line without its newline (a JVM killed mid-line) too
   line=${line//"$tmp/"/}
   printf '%s\n' "${line//"$farm_abs"/"$farm"}"
 done <"$out/dispatchcheck.log" >"$tmp/log" && mv "$tmp/log" "$out/dispatchcheck.log"

@@ -105,7 +105,7 @@ has() {  # NAME FILE FIXED-STRING WHAT
   if grep -qF -- "$3" "$2" 2>/dev/null; then ok "$1: $4"; else bad "$1: $4 (no line with '$3' in ${2#"$work/"})"; fi
 }
 lacks() {  # NAME FILE FIXED-STRING WHAT
-  if grep -qF -- "$3" "$2" 2>/dev/null; then bad "$1: $4 ('$3' is in ${2#"$work/"})"; else ok "$1: $4"; fi
+  lacks_in "$1: $4" "$3" "$2"
 }
 
 # 1. The merge request.
@@ -148,8 +148,7 @@ has live "$work/live.log" "hercules-ci-agent          aarch64-linux             
   "the job's log has the live map: the agent's aarch64-linux cell on aarch64-linux-1.example.com"
 has live "$project/dispatchcheck-live-report/cucumber.xml" 'tests="4" skipped="0" failures="0"' "cucumber.xml, an artifact: 4 expectations held"
 lacks live "$work/live.log" "$secret" "the key is not in the job's log"
-if grep -rqF -- "$secret" "$project/dispatchcheck-live-report" "$project/.gitlab-ci-local/output"; then bad "live: the key is in the artifacts"
-else ok "live: the key is in none of the artifacts"; fi
+lacks_in "live: the key is in none of the artifacts" "$secret" "$project/dispatchcheck-live-report" "$project/.gitlab-ci-local/output"
 
 # 3. The broken twin: the agent dropped from trusted-users by hand, as an operator would.
 sed -n 2p "$work/ready" >"$work/known_hosts"

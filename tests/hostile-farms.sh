@@ -98,7 +98,7 @@ run() {
     printf 'PASS %-16s exit %s  %s\n' "$name" "$rc" "$line"
   else
     printf 'FAIL %-16s%s\n' "$name" "$why"
-    sed 's/^/     | /' "$stderr" | head -n 20
+    head -n 20 "$stderr" | sed 's/^/     | /'   # head first: sed cut short by head would end the proof (SIGPIPE)
     failures=$((failures + 1))
   fi
 }

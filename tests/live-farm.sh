@@ -111,13 +111,14 @@ expect_line holds "passed the agent's effects build aarch64-linux on aarch64-lin
 expect_match holds 'effect proxy for salt [0-9a-f]+ runs as pid [0-9]+' "the effect's build went through a proxy"
 expect_line holds "4 scenarios: 4 passed" "the farm's expectations held"
 if [ -z "$(proxies)" ]; then ok "holds: no proxy daemon and no effect directory left"; else bad "holds: left on the live host: $(proxies)"; fi
-dir=$(find "$work/reports-holds" -type d -name 'live-192*' -o -type d -name "live-$addr" | head -n 1)
+# None when the run ended before the host answered (then each check below is said failed).
+dir=$(find "$work/reports-holds" -type d -name 'live-192*' -o -type d -name "live-$addr" | head -n 1) || dir=""
 for f in map.html map.json results.json cucumber.xml; do
   if [ -f "$dir/$f" ]; then ok "holds: the report has $f"; else bad "holds: no $f in ${dir:-the report}"; fi
 done
 if grep -q "live: ssh://root@$addr" "$dir/map.html" 2>/dev/null; then ok "holds: map.html says live"; else bad "holds: map.html does not say live"; fi
 if grep -q '"live ssh://' "$dir/results.json" 2>/dev/null; then ok "holds: results.json says live"; else bad "holds: results.json does not say live"; fi
-if grep -rq 'BEGIN OPENSSH PRIVATE KEY' "$work/reports-holds"; then bad "holds: a private key in the reports"; else ok "holds: no private key in the reports"; fi
+lacks_in "holds: no private key in the reports" 'BEGIN OPENSSH PRIVATE KEY' "$work/reports-holds"
 roots >"$work/roots-after"
 if diff "$work/roots-before" "$work/roots-after" >&2; then ok "holds: no GC root, no result link left on the live host"; else bad "holds: the live host's GC roots or homes changed"; fi
 
@@ -131,8 +132,22 @@ if [ "$rc" = 0 ]; then ok "recipe: exit 0 ($((SECONDS - t0)) s)"; else bad "reci
 for f in summary.md map.html cucumber.xml results.json dispatchcheck.log; do
   if [ -f "$work/recipe/$f" ]; then ok "recipe: the report has $f"; else bad "recipe: no $f in the report"; fi
 done
-expect_line recipe "**Exit 0**: the farm's expectations hold on the live host." "recipe: the summary says exit 0"
-if grep -rq 'OPENSSH PRIVATE KEY' "$work/recipe"; then bad "recipe: the key is in the report"; else ok "recipe: no key in the report"; fi
+expect_line recipe "**Exit 0**: the farm's expectations hold on the live host." "the summary says exit 0"
+lacks_in "recipe: no key in the report" 'OPENSSH PRIVATE KEY' "$work/recipe"
+
+# Its twin: a host key the recipe was not given. The run ends before the host answers, with no
+# report of its own; the recipe still says the exit, its meaning and the cause, and keeps the log.
+ssh-keygen -q -t ed25519 -N '' -f "$work/recipe-other-host-key"
+rc=0 t0=$SECONDS
+env -u DISPATCHCHECK DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
+  DISPATCHCHECK_SSH_KEY="$(cat "$work/key")" DISPATCHCHECK_KNOWN_HOSTS="$addr $(cut -d' ' -f1,2 "$work/recipe-other-host-key.pub")" \
+  DISPATCHCHECK_OUT="$work/recipe-unknown-host" ci/live-check.sh >"$work/recipe-unknown-host.log" 2>&1 || rc=$?
+if [ "$rc" = 3 ]; then ok "recipe-unknown-host: exit 3 ($((SECONDS - t0)) s)"; else bad "recipe-unknown-host: exit $rc, not 3 ($((SECONDS - t0)) s)"; tail -30 "$work/recipe-unknown-host.log" >&2; fi
+expect_line recipe-unknown-host "**Exit 3**: the live host or the environment failed" "the summary says exit 3 and what it means"
+expect_line recipe-unknown-host "cannot reach ssh://root@$addr over SSH" "the summary quotes the cause"
+for f in summary.md dispatchcheck.log; do
+  if [ -f "$work/recipe-unknown-host/$f" ]; then ok "recipe-unknown-host: the report has $f"; else bad "recipe-unknown-host: no $f in the report"; fi
+done
 
 # 2. The stand-ins and the live host agree.
 live 0 compare-clean "$agent" examples/guide-farm "${creds[@]}" --compare

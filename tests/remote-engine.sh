@@ -25,7 +25,7 @@ failures=0
 ./dispatchcheck provision --matrix 2.26/2.26   # the local engine, Maven, the images to copy
 had_docker0=no; ip link show docker0 >/dev/null 2>&1 && had_docker0=yes
 
-ENGINE_PID=""
+ENGINE_PID="" made_bridge=no
 stop_engine() {
   if [ -n "$ENGINE_PID" ]; then
     kill "$ENGINE_PID" 2>/dev/null || true
@@ -39,7 +39,7 @@ stop_engine() {
     # Whatever the engine left mounted under its directories, deepest first.
     awk -v d="$DIR" 'index($2, d) == 1 { print $2 }' /proc/self/mounts | sort -r | while read -r m; do umount -l "$m" || true; done
     rm -rf "$DIR"
-    ip link delete dc-remote0 2>/dev/null || true
+    if [ "$made_bridge" = yes ]; then ip link delete dc-remote0 2>/dev/null || true; fi   # another's is not ours
   fi
 }
 trap stop_engine EXIT
@@ -52,7 +52,12 @@ say "starting a second engine on $REMOTE (log: $DIR/dockerd.log)"
 # local engine, as .ci/run does.
 command -v ip >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q iproute2 >/dev/null
 BRIDGE=dc-remote0
+if ip link show "$BRIDGE" >/dev/null 2>&1; then
+  say "a bridge $BRIDGE is already there: another remote-engine proof runs, or one was killed (then: ip link delete $BRIDGE)"
+  exit 3
+fi
 ip link add name "$BRIDGE" type bridge
+made_bridge=yes
 ip addr add 10.124.0.1/24 dev "$BRIDGE"
 ip link set "$BRIDGE" up
 echo '{}' > "$DIR/daemon.json"

@@ -29,12 +29,16 @@ failures=0
 export DISPATCHCHECK_SKIP_BUILD=1 DISPATCHCHECK_LEASE_SECONDS="$LEASE"
 
 runs() { docker ps -a --filter label=dispatchcheck.run --format '{{.Label "dispatchcheck.run"}}' | sort -u; }
-await_hosts() {  # until run $1 has a container, up to 120 s
+await_hosts() {  # RUN-ID LOG: until the run has a container, up to 120 s; else its log is shown, and the proof ends
+  local p
   for _ in $(seq 1 240); do
-    runs | grep -qxF "$1" && return
+    if runs | grep -qxF "$1"; then return 0; fi
     sleep 0.5
   done
-  say "run $1 started no hosts within 120 s"; return 1
+  say "FAILED: run $1 started no hosts within 120 s (logs: $LOGS); its log ends:"
+  tail -n 20 "$2" >&2 || true
+  for p in $(jobs -p); do pkill -TERM -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
+  exit 1
 }
 # The killed run must have left something, or the removal that follows proves nothing (a run
 # that ended before the kill leaves none).
@@ -61,7 +65,7 @@ left_some_twin
 for round in $(seq 1 "$ROUNDS"); do
   say "round $round of $ROUNDS: two runs together, the second in its own PID namespace"
   DISPATCHCHECK_RUN_ID="$ID_PREFIX-a$round" ./dispatchcheck "${RUN[@]}" >"$LOGS/a$round.log" 2>&1 & a=$!
-  await_hosts "$ID_PREFIX-a$round"
+  await_hosts "$ID_PREFIX-a$round" "$LOGS/a$round.log"
   in_own_pid_namespace ./dispatchcheck "${RUN[@]}" >"$LOGS/b$round.log" 2>&1 & b=$!
   set +e; wait $a; ra=$?; wait $b; rb=$?; set -e
   check "round $round, run A (this namespace)" 0 "$ra"
@@ -74,7 +78,7 @@ done
 kill_run_with_hosts() {  # run id, then a prefix command, if any: starts the run, kills its JVM with SIGKILL once its hosts are up
   local id="$1"; shift
   DISPATCHCHECK_RUN_ID="$id" "$@" ./dispatchcheck "${KILLED[@]}" >"$LOGS/killed.log" 2>&1 &
-  await_hosts "$id"
+  await_hosts "$id" "$LOGS/killed.log"
   local pid; pid=$(docker ps -a --filter "label=dispatchcheck.run=$id" --format '{{.Label "dispatchcheck.pid"}}' | head -n1)
   sleep 3
   pkill -KILL -f "$KILL_MARK" || true

@@ -3,6 +3,13 @@
 passed=0 failed=0
 ok() { passed=$((passed + 1)); say "ok: $*"; }
 bad() { failed=$((failed + 1)); say "FAILED: $*"; }
+# A check that FIXED-STRING is in none of PATHs (files or directories, searched whole): a path
+# that is not there fails it, as grep's "no such file" would otherwise pass it.
+lacks_in() {  # WHAT FIXED-STRING PATH...
+  local what=$1 text=$2 p; shift 2
+  for p in "$@"; do if [ ! -e "$p" ]; then bad "$what (there is no ${p##*/} to look in)"; return 0; fi; done
+  if grep -rqF -- "$text" "$@"; then bad "$what (it is there)"; else ok "$what"; fi
+}
 tally() { trap - ERR; say "$passed checks held, $failed failed"; [ "$failed" = 0 ]; }
 # A command that fails outside a check ends a set -e proof; this says where, and the count so
 # far, instead of ending it without a word (gitlab-template.sh once did, in CI).
