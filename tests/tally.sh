@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the proofs that count their checks (after they define say): ok and bad count
 # and say each check; tally says the count last and is true only if none failed.
 passed=0 failed=0
@@ -16,4 +17,5 @@ tally() { trap - ERR; say "$passed checks held, $failed failed"; [ "$failed" = 0
 # set -E carries it into functions and subshells; a subshell's failure is said once, by its
 # outermost shell.
 set -E
-trap 'rc=$?; [ "$BASH_SUBSHELL" != 0 ] || say "${BASH_SOURCE[0]:-$0}:$LINENO: a command failed (exit $rc); $passed checks held and $failed failed before it"' ERR
+# shellcheck disable=SC2154 # tally_rc is assigned in the trap's own text
+trap 'tally_rc=$?; [ "$BASH_SUBSHELL" != 0 ] || say "${BASH_SOURCE[0]:-$0}:$LINENO: a command failed (exit $tally_rc); $passed checks held and $failed failed before it"' ERR
