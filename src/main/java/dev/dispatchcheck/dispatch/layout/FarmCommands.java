@@ -56,7 +56,7 @@ public final class FarmCommands {
     });
     layout.agentConfig().ifPresent(c -> c.settings().forEach(e -> hook(e.name(), e.value()).ifPresent(k -> found.add(
         new FarmCommand(k, Source.NIX_SETTINGS, e.name(), c.file(), e.line(), e.name(), e.value().strip(), List.of())))));
-    SshConfigFiles.of(layout).forEach((path, text) -> ssh(path, SshConfig.parse(text), found));
+    SshConfigFiles.of(layout).forEach((path, config) -> ssh(path, config, found));
     List<FarmCommand> sorted = new ArrayList<>(found);
     sorted.sort(Comparator.comparing(FarmCommand::file).thenComparingInt(FarmCommand::line));
     return sorted;

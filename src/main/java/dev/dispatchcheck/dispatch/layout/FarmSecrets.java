@@ -32,8 +32,8 @@ public final class FarmSecrets {
     layout.builderNixConfs().forEach((host, text) -> nixConf(
         NixConfChain.read(FarmLayout.SYSTEM_NIX_CONF, p -> Optional.of(text), false), host,
         p -> FarmLayout.farmPathOfBuilderNixConf(host), found));
-    SshConfigFiles.of(layout).forEach((path, text) -> {
-      for (SshConfig.Line l : SshConfig.parse(text).lines()) {
+    SshConfigFiles.of(layout).forEach((path, config) -> {
+      for (SshConfig.Line l : config.lines()) {
         if (l.is("IdentityFile") && !l.args().isEmpty() && !l.args().get(0).equalsIgnoreCase("none")) {
           found.add(new FarmSecret(Kind.SSH_IDENTITY, HarnessHosts.AGENT, l.args().get(0),
               FarmLayout.farmPathOfAgentFile(path), l.number(), l.keyword()));

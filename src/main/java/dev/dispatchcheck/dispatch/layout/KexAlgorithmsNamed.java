@@ -17,8 +17,8 @@ public final class KexAlgorithmsNamed {
 
   /** The line, as the farm's file and its line number ({@code agent/etc/ssh/ssh_config:4}); empty when none names it. */
   public static Optional<String> in(FarmLayout layout) {
-    for (Map.Entry<String, String> f : SshConfigFiles.of(layout).entrySet()) {
-      Optional<SshConfig.Line> line = SshConfig.parse(f.getValue()).lines().stream()
+    for (Map.Entry<String, SshConfig> f : SshConfigFiles.of(layout).entrySet()) {
+      Optional<SshConfig.Line> line = f.getValue().lines().stream()
           .filter(l -> l.is("KexAlgorithms")).findFirst();
       if (line.isPresent()) return Optional.of(FarmLayout.farmPathOfAgentFile(f.getKey()) + ":" + line.get().number());
     }

@@ -26,9 +26,9 @@ final class SshConfigFiles {
 
   private SshConfigFiles() {}
 
-  /** Deployed path to content, sorted by path. */
-  static Map<String, String> of(FarmLayout layout) {
-    Map<String, String> found = new TreeMap<>();
+  /** Deployed path to the file, parsed (once: its readers share it), sorted by path. */
+  static Map<String, SshConfig> of(FarmLayout layout) {
+    Map<String, SshConfig> found = new TreeMap<>();
     Deque<String[]> todo = new ArrayDeque<>(); // path, home of the user whose ssh reads it ("" for the system's)
     layout.agentFiles().keySet().forEach(p -> {
       if (p.equals(SYSTEM) || p.startsWith(SYSTEM_DIR)) todo.add(new String[] {p, ""});
@@ -39,9 +39,9 @@ final class SshConfigFiles {
       String path = next[0];
       String home = next[1];
       if (found.containsKey(path)) continue;
-      String text = layout.agentFiles().get(path);
-      found.put(path, text);
-      for (SshConfig.Line l : SshConfig.parse(text).lines()) {
+      SshConfig config = SshConfig.parse(layout.agentFiles().get(path));
+      found.put(path, config);
+      for (SshConfig.Line l : config.lines()) {
         if (!l.is("Include")) continue;
         for (String arg : l.args()) {
           String glob = FarmLayout.normalize(resolve(arg, home));
