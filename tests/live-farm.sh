@@ -44,7 +44,7 @@ work=$(mktemp -d)
 pid=
 cleanup() {
   if [ -n "${SSH_AGENT_PID:-}" ]; then kill "$SSH_AGENT_PID" 2>/dev/null || true; fi
-  exec 8>&- 2>/dev/null || true  # the stand-ins' standard input ends: they go
+  { exec 8>&-; } 2>/dev/null || true  # the stand-ins' standard input ends: they go (stderr kept for what follows)
   if [ -n "$pid" ]; then
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     kill "$pid" 2>/dev/null || true  # its shutdown hook removes the run's containers

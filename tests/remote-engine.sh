@@ -106,7 +106,8 @@ DOCKER_HOST="$REMOTE" await_engine 30 || true
 expect 0 conformance --matrix 2.26/2.26 --name "agent uses only aarch64-linux-1 \(ssh\)"
 
 left_remote=$(DOCKER_HOST="$REMOTE" ours)
-used_local=$(( $(ours) - local_before ))
+now_local=$(ours)
+if [[ $now_local =~ ^[0-9]+$ && $local_before =~ ^[0-9]+$ ]]; then used_local=$((now_local - local_before)); else used_local="unknown ($local_before, then $now_local)"; fi
 say "left on the second engine: $left_remote containers and networks; new on the local engine: $used_local"
 [ "$left_remote" = 0 ] && [ "$used_local" = 0 ] || failures=$((failures + 1))
 stop_engine; trap - EXIT   # done: the trap would only do it again
