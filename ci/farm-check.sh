@@ -154,6 +154,23 @@ finish() {  # CODE [DETAIL]
 
 invalid() { say "error: $*"; finish 2 "$*"; }
 
+# A command of this script's own that fails where none should (git on an odd repository, a
+# full disk) still ends with a summary and exit 3, naming the line, never with set -e's bare
+# exit code (1 would read as a failed expectation). -E: in functions too; a subshell's failure
+# is said by its outermost shell.
+stopped() {  # LINE EXIT FUNCNAME BASH_LINENO: where the command was, and the calls that led there
+  [ "$BASH_SUBSHELL" = 0 ] || return 0
+  trap - ERR
+  local where="line $1" fns lines
+  read -ra fns <<<"$3"
+  read -ra lines <<<"$4"
+  if [ "${#fns[@]}" -gt 1 ]; then where+=" (in ${fns[0]}, called at line ${lines[${#lines[@]} - 2]})"; fi
+  say "error: ci/farm-check.sh stopped at $where (exit $2)"
+  finish 3 "The recipe itself stopped: a command at \`ci/farm-check.sh\` $where failed (exit $2). Its own output is in the job's log."
+}
+set -E
+trap 'stopped "$LINENO" "$?" "${FUNCNAME[*]:-}" "${BASH_LINENO[*]:-}"' ERR
+
 # --- the inputs ---------------------------------------------------------------------------
 case "$gate_in" in
   true|1|yes) gate=1 ;;
@@ -254,11 +271,10 @@ args+=("$farm")
 command_line=$(shown "$launcher")
 for a in "${args[@]}"; do command_line+=" $(shown "$a")"; done
 say "$command_line"
-set +e
 # Never --run-farm-commands: a pull request's farm is untrusted, so its hooks and ssh commands stay neutralised.
-"$launcher" "${args[@]}" 2>&1 | tee "$out/dispatchcheck.log"
-code=${PIPESTATUS[0]}
-set -e
+# (|| and not set +e: the ERR trap above would take the check's own exit for the recipe's failure.)
+code=0
+"$launcher" "${args[@]}" 2>&1 | tee "$out/dispatchcheck.log" || code=${PIPESTATUS[0]}
 # Maven's own log, when the launcher ran Maven for this check (it says so, and names it
 # target/maven.log): not merely a newer one, which a job sharing the checkout may have written.
 if grep -q '^\[dispatchcheck\] Maven: ' "$out/dispatchcheck.log" && [ -f "$launcher_dir/target/maven.log" ] \

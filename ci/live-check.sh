@@ -67,6 +67,22 @@ finish() {  # CODE [DETAIL]
   exit "$1"
 }
 
+# A command of this script's own that fails where none should (a full disk) still ends with a
+# summary and exit 3, naming the line, never with set -e's bare exit code (1 would read as a
+# failed expectation).
+stopped() {  # LINE EXIT FUNCNAME BASH_LINENO: where the command was, and the calls that led there
+  [ "$BASH_SUBSHELL" = 0 ] || return 0
+  trap - ERR
+  local where="line $1" fns lines
+  read -ra fns <<<"$3"
+  read -ra lines <<<"$4"
+  if [ "${#fns[@]}" -gt 1 ]; then where+=" (in ${fns[0]}, called at line ${lines[${#lines[@]} - 2]})"; fi
+  say "error: ci/live-check.sh stopped at $where (exit $2)"
+  finish 3 "The recipe itself stopped: a command at \`ci/live-check.sh\` $where failed (exit $2). Its own output is in the job's log."
+}
+set -E
+trap 'stopped "$LINENO" "$?" "${FUNCNAME[*]:-}" "${BASH_LINENO[*]:-}"' ERR
+
 # The report directory holds this run's report only: an earlier one's files (a map, a
 # cucumber.xml) would be uploaded as this run's if this run stopped before writing its own.
 # A directory of other files is not ours to empty. (An earlier report is marked; one from

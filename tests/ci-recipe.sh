@@ -193,6 +193,23 @@ plumbing() {
   check "the summary names the artifact as the job keeps it" has "$tmp/maven-named/summary.md" 'kept as `farm-report`'
   recipe other-maven "$repo" "$stub" STUB_OTHER_JOBS_MAVEN=1
   check "another job's Maven log, newer but not this job's, is not in the report" absent "$tmp/other-maven/maven.log"
+
+  # A command of the recipe's own that fails where none should (here git, as a full disk would
+  # make it): exit 3 and a summary naming the line, not set -e's bare exit 128 and no summary.
+  mkdir -p "$tmp/bin-failing-git"
+  printf '#!/bin/sh\nfor a; do [ "$a" = checkout-index ] && { echo "fatal: (a failing git of the proof)" >&2; exit 128; }; done\nexec %s "$@"\n' \
+    "$(command -v git)" >"$tmp/bin-failing-git/git"
+  chmod +x "$tmp/bin-failing-git/git"
+  recipe failing-git "$repo" "$stub" PATH="$tmp/bin-failing-git:$PATH"
+  check "a command of the recipe's own failed: exit 3" same 3 "$rc"
+  check "a command of the recipe's own failed: the summary names its line" has "$tmp/failing-git/summary.md" \
+    'The recipe itself stopped: a command at `ci/farm-check.sh` line'
+  local called_at
+  called_at=$(sed -nE 's/.*\(in g, called at line ([0-9]+)\).*/\1/p' "$tmp/failing-git/summary.md")
+  check "a command of the recipe's own failed: the line named is the git checkout-index that failed" \
+    same checkout-index "$(sed -n "${called_at:-0}p" "$root/ci/farm-check.sh" | grep -o checkout-index)"
+  check "a command of the recipe's own failed: the job summary too" has "$tmp/failing-git.summary" "The recipe itself stopped"
+  check "a command of the recipe's own failed: the exit-code output is 3" has "$tmp/failing-git.output" "exit-code=3"
 }
 
 real() {
