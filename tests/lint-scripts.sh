@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Lints the project's bash with ShellCheck (Debian's, installed as root when missing), at
-# severity warning: every tracked script (the launcher, .ci/run, tests/, ci/, bench/, the host's init). Sourced files
-# are followed (-x). Exit: 0 clean, 1 findings, 3 no shellcheck.
+# Lints the project's scripts: its shell with ShellCheck (Debian's, installed as root when
+# missing) at severity warning, sourced files followed (-x): every tracked script, by its
+# name or its #! line (the launcher, .ci/run, tests/, ci/, bench/, the hosts' init); its Perl
+# (the hosts' helpers in containers/nix-host/, which run in every host) with perl -cw: each
+# compiles, without a warning. Each tool is first shown to refuse a bad script.
+# Exit: 0 clean, 1 findings, 3 a tool missing or not refusing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '[lint-scripts] %s\n' "$*" >&2; }
@@ -11,15 +14,34 @@ if ! command -v shellcheck >/dev/null 2>&1; then
   if is_debian_root; then apt_install shellcheck
   else say "error: shellcheck is needed: install it and retry"; exit 3; fi
 fi
-# Its negative twin first: a script with a warning must be refused, or a clean result means nothing.
+# The negative twins first: a clean result means nothing from a tool that refuses nothing.
 if printf '#!/bin/bash\necho "$never_set"\n' | shellcheck -S warning - >/dev/null; then
   say "error: shellcheck passed a script with a warning (SC2154): its verdicts below would mean nothing"; exit 3
 fi
-# Every tracked file that is a script: by its name, or by its #! line (the launcher, .ci/run, the host's init).
-mapfile -t scripts < <(git ls-files | while IFS= read -r f; do
+if printf 'my $x = ;\n' | perl -cw - >/dev/null 2>&1; then
+  say "error: perl -c passed a script that does not compile: its verdicts below would mean nothing"; exit 3
+fi
+
+scripts=() perls=()
+while IFS= read -r f; do
   case "$f" in
-    *.sh) echo "$f" ;;
-    *) if [ -f "$f" ] && head -n 1 "$f" | grep -q '^#!.*\(bash\|/sh\)'; then echo "$f"; fi ;;
-  esac; done)
-if shellcheck -x -S warning "${scripts[@]}"; then say "${#scripts[@]} scripts: no warning"
-else say "findings above"; exit 1; fi
+    *.sh) scripts+=("$f") ;;
+    *) if [ -f "$f" ]; then
+         case "$(head -n 1 "$f")" in
+           '#!'*bash*|'#!'*/sh) scripts+=("$f") ;;
+           '#!'*perl*) perls+=("$f") ;;
+         esac
+       fi ;;
+  esac
+done < <(git ls-files)
+
+found=0
+if shellcheck -x -S warning "${scripts[@]}"; then say "${#scripts[@]} shell scripts: no warning"; else found=1; fi
+perl_found=0
+for f in "${perls[@]}"; do
+  # -c compiles without running; any line but "FILE syntax OK" is a warning or an error.
+  out=$(perl -cw "$f" 2>&1) || true
+  if [ "$out" != "$f syntax OK" ]; then printf '%s\n' "$out" >&2; perl_found=1; fi
+done
+if [ "$perl_found" = 0 ]; then say "${#perls[@]} Perl scripts: each compiles, no warning"; else found=1; fi
+if [ "$found" = 1 ]; then say "findings above"; exit 1; fi
