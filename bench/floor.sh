@@ -16,7 +16,8 @@ net="$run"
 hosts=(agent aarch64-linux-0 aarch64-linux-1)
 t0=$(date +%s.%N)
 echo "mark start ${EPOCHREALTIME:-}"
-cleanup() { docker rm -f "${hosts[@]/#/$run-}" >/dev/null 2>&1 || true; docker network rm "$net" >/dev/null 2>&1 || true; }
+build_log=$(mktemp /tmp/bench-floor-build.XXXXXX)
+cleanup() { rm -f "$build_log"; docker rm -f "${hosts[@]/#/$run-}" >/dev/null 2>&1 || true; docker network rm "$net" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 docker network create "${labels[@]}" "$net" >/dev/null
@@ -24,7 +25,11 @@ for h in "${hosts[@]}"; do
   docker run -d "${labels[@]}" --name "$run-$h" --hostname "$h" --network "$net" --network-alias "$h" "$image" >/dev/null
 done
 for h in "${hosts[@]}"; do
-  until docker logs "$run-$h" 2>&1 | grep -q 'nix-host ready'; do sleep 0.1; done
+  n=0
+  until docker logs "$run-$h" 2>&1 | grep -q 'nix-host ready'; do
+    n=$((n + 1)); if [ "$n" -gt 600 ]; then echo "floor: host $h not ready within 60 s" >&2; exit 3; fi
+    sleep 0.1
+  done
 done
 echo "mark hosts ${EPOCHREALTIME:-}"
 
@@ -55,7 +60,8 @@ probe() { # USER SALT: the probe derivation, salted, built as USER; prints its o
   docker exec "$run-agent" sudo -u "$1" nix-build --no-out-link --expr "derivation {
     name = \"floor-probe-$2\"; system = \"aarch64-linux\";
     builder = \"\${/opt/dispatchcheck/probe}/busybox\"; n = \"$2\";
-    args = [ \"sh\" \"-c\" \"echo checking; echo \$n > \$out\" ]; }" 2>/dev/null
+    args = [ \"sh\" \"-c\" \"echo checking; echo \$n > \$out\" ]; }" 2>"$build_log" \
+    || { echo "floor: the probe build as $1 failed; its log ends:" >&2; tail -n 20 "$build_log" >&2; return 1; }
 }
 for i in 1 2 3; do
   out=$(probe hercules-ci-agent "$run-$i")

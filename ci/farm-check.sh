@@ -87,7 +87,7 @@ emit() {  # KEY VALUE: a GitHub step output, when there is somewhere to put it
 # its place in the report).
 unpathed() {
   local line
-  while IFS= read -r line; do
+  while IFS= read -r line || [ -n "$line" ]; do   # a last line without its newline too
     if [ -n "$run" ]; then line=${line//"$run/"/}; fi
     if [ -n "$base_farm" ]; then line=${line//"$base_farm"/"$(shown "$farm_in")@${base_commit:0:12}"}; fi
     if [ -n "$farm" ]; then line=${line//"$farm"/"$(shown "$farm_in")"}; fi
