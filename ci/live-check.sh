@@ -37,6 +37,7 @@ tags=${DISPATCHCHECK_TAGS:-}
 out_in=${DISPATCHCHECK_OUT:-dispatchcheck-live-report}
 tmp=$(mktemp -d)
 chmod 700 "$tmp"
+out=$tmp   # until the report directory is made: a summary said before then is printed, and goes with tmp
 trap 'rm -rf "$tmp"' EXIT
 
 meaning() {
@@ -89,7 +90,6 @@ trap 'stopped "$LINENO" "$?" "${FUNCNAME[*]:-}" "${BASH_LINENO[*]:-}"' ERR
 # before the mark, on a runner that keeps its workspace, is known by its summary.md.)
 if [ -e "$out_in" ] && [ -n "$(ls -A "$out_in")" ] && [ ! -e "$out_in/.dispatchcheck-report" ] \
     && [ ! -e "$out_in/summary.md" ]; then
-  out=$tmp
   finish 2 "the report directory (DISPATCHCHECK_OUT) is not empty, and holds no earlier report"
 fi
 mkdir -p "$out_in"

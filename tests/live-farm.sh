@@ -148,6 +148,15 @@ expect_line recipe-unknown-host "cannot reach ssh://root@$addr over SSH" "the su
 for f in summary.md dispatchcheck.log; do
   if [ -f "$work/recipe-unknown-host/$f" ]; then ok "recipe-unknown-host: the report has $f"; else bad "recipe-unknown-host: no $f in the report"; fi
 done
+# And a command of the recipe's own that fails (its report directory cannot be made, under a file):
+# exit 3, a summary naming the line, never set -e's bare exit 1, which reads as a failed expectation.
+rc=0
+touch "$work/a-file"
+env -u DISPATCHCHECK DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
+  DISPATCHCHECK_KNOWN_HOSTS="$(cat "$work/known_hosts")" DISPATCHCHECK_OUT="$work/a-file/report" \
+  ci/live-check.sh >"$work/recipe-stopped.log" 2>&1 || rc=$?
+if [ "$rc" = 3 ]; then ok "recipe-stopped: exit 3"; else bad "recipe-stopped: exit $rc, not 3"; tail -30 "$work/recipe-stopped.log" >&2; fi
+expect_line recipe-stopped 'The recipe itself stopped: a command at `ci/live-check.sh` line' "the summary names the recipe's line"
 
 # 2. The stand-ins and the live host agree.
 live 0 compare-clean "$agent" examples/guide-farm "${creds[@]}" --compare
