@@ -42,14 +42,26 @@ public final class ExitCode {
         || t instanceof java.util.NoSuchElementException || t instanceof java.util.IllegalFormatException;
   }
 
-  /** Says that dispatchcheck itself broke, with the stack for its report; exit 3. */
+  /** The stack's first lines and last lines that a defect shows; a deep recursion's 1,024 frames would fill a CI log. */
+  static final int STACK_HEAD = 40, STACK_TAIL = 10;
+
+  /** Says that dispatchcheck itself broke, with the stack for its report (its middle cut when long); exit 3. */
   public static int defect(Throwable t) {
     StringWriter stack = new StringWriter();
     t.printStackTrace(new PrintWriter(stack));
     Console.err("[dispatchcheck] error: dispatchcheck broke, a defect of dispatchcheck's and not of your input or"
         + " environment (please report it with the stack below): " + t);
-    Console.errLines(stack.toString().strip());
+    Console.errLines(shortened(stack.toString().strip()));
     return ENVIRONMENT;
+  }
+
+  /** The stack, its tabs as spaces (the console would show a tab as \x09), its middle cut when long. */
+  private static String shortened(String stack) {
+    String[] lines = stack.replace("\t", "    ").split("\\R");
+    if (lines.length <= STACK_HEAD + STACK_TAIL + 1) return String.join("\n", lines);
+    return String.join("\n", java.util.Arrays.copyOfRange(lines, 0, STACK_HEAD)) + "\n    ... "
+        + (lines.length - STACK_HEAD - STACK_TAIL) + " lines of the stack left out ...\n"
+        + String.join("\n", java.util.Arrays.copyOfRange(lines, lines.length - STACK_TAIL, lines.length));
   }
 
   /** What the user gave is wrong (a matrix, a version, a farm's file), as opposed to what broke. */

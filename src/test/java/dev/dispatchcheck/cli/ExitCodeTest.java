@@ -48,4 +48,42 @@ class ExitCodeTest {
     assertThat(bytes.toString()).contains("a defect of dispatchcheck's").contains("java.lang.StackOverflowError")
         .contains("error: bad --matrix");
   }
+
+  /** A deep recursion's stack is shown by its two ends, the middle said left out; a short stack whole. */
+  @Test
+  void aDefectsLongStackIsShownByItsEnds() {
+    String deep = defectOutput(recursionOverflow());
+    assertThat(deep.lines().count()).isLessThanOrEqualTo(1 + 40 + 1 + 10);
+    assertThat(deep).containsPattern("\\.\\.\\. [0-9]+ lines of the stack left out \\.\\.\\.").contains("recurse");
+    NullPointerException shallowOne = new NullPointerException("x");
+    shallowOne.setStackTrace(java.util.Arrays.copyOf(shallowOne.getStackTrace(), 5));
+    String shallow = defectOutput(shallowOne);
+    assertThat(shallow).doesNotContain("left out").doesNotContain("\\x09")
+        .contains("    at dev.dispatchcheck.cli.ExitCodeTest.aDefectsLongStackIsShownByItsEnds");
+    assertThat(shallow.lines().count()).isEqualTo(1 + 1 + 5);
+  }
+
+  private static String defectOutput(Throwable t) {
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(bytes, true));
+    try {
+      ExitCode.defect(t);
+    } finally {
+      System.setErr(err);
+    }
+    return bytes.toString();
+  }
+
+  private static StackOverflowError recursionOverflow() {
+    try {
+      return recurse(0);
+    } catch (StackOverflowError e) {
+      return e;
+    }
+  }
+
+  private static StackOverflowError recurse(int depth) {
+    return recurse(depth + 1);
+  }
 }
