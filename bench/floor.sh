@@ -24,10 +24,11 @@ docker network create "${labels[@]}" "$net" >/dev/null
 for h in "${hosts[@]}"; do
   docker run -d "${labels[@]}" --name "$run-$h" --hostname "$h" --network "$net" --network-alias "$h" "$image" >/dev/null
 done
+ready_by=$((SECONDS + 60))
 for h in "${hosts[@]}"; do
-  n=0
-  until docker logs "$run-$h" 2>&1 | grep -q 'nix-host ready'; do
-    n=$((n + 1)); if [ "$n" -gt 600 ]; then echo "floor: host $h not ready within 60 s" >&2; exit 3; fi
+  # grep reads it all (no -q): docker logs cut short by SIGPIPE would fail the test under pipefail.
+  until docker logs "$run-$h" 2>&1 | grep 'nix-host ready' >/dev/null; do
+    if [ "$SECONDS" -ge "$ready_by" ]; then echo "floor: host $h not ready within 60 s" >&2; exit 3; fi
     sleep 0.1
   done
 done

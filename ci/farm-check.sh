@@ -30,7 +30,8 @@
 # line, and names no path of the job's, which is gone when a reader looks. Exit code:
 # dispatchcheck's, 0 all holds, 1 an expectation failed or (gate on) a cell moved, 2 invalid
 # input (a farm path that is or passes through a symbolic link among them), 3 the
-# environment failed or a cell has no answer.
+# environment failed or a cell has no answer; also 3, with a summary naming the line, when a
+# command of this script's own failed where none should (git on an odd repository, a full disk).
 #
 # Whatever comes from the farm's repository or the inputs (paths, refs) is printed through
 # shown(), never raw: a file name can hold control characters or a CI log's commands.
@@ -108,6 +109,7 @@ first_error() {
 # Writes summary.md (when the output directory exists), prints it, adds it to GitHub's job
 # summary, and exits with CODE. DETAIL is Markdown for a check that never got to run.
 finish() {  # CODE [DETAIL]
+  trap - ERR   # the summary is being said: a failure from here on (an exit trap's too) is not the recipe's stop
   local code=$1 detail=${2:-} summary moved=0 n f rest first said
   rest="\`dispatchcheck.log\`"
   if [ -n "$maven_log" ]; then rest+=" (and Maven's own, \`maven.log\`)"; fi
@@ -160,11 +162,16 @@ invalid() { say "error: $*"; finish 2 "$*"; }
 # is said by its outermost shell.
 stopped() {  # LINE EXIT FUNCNAME BASH_LINENO: where the command was, and the calls that led there
   [ "$BASH_SUBSHELL" = 0 ] || return 0
+  # Nothing stops the summary now: not this trap again, nor set -e on one of finish's own writes
+  # (a full disk fails them too), which would end the job with 1 and no summary.
   trap - ERR
-  local where="line $1" fns lines
+  set +e
+  local where="line $1" fns lines i calls=""
   read -ra fns <<<"$3"
   read -ra lines <<<"$4"
-  if [ "${#fns[@]}" -gt 1 ]; then where+=" (in ${fns[0]}, called at line ${lines[${#lines[@]} - 2]})"; fi
+  # The calls that led there, innermost first (the last of FUNCNAME is main).
+  for ((i = 0; i + 1 < ${#fns[@]}; i++)); do calls+="${calls:+; }in ${fns[i]}, called at line ${lines[i]}"; done
+  if [ -n "$calls" ]; then where+=" ($calls)"; fi
   say "error: ci/farm-check.sh stopped at $where (exit $2)"
   finish 3 "The recipe itself stopped: a command at \`ci/farm-check.sh\` $where failed (exit $2). Its own output is in the job's log."
 }

@@ -23,7 +23,8 @@
 # (JUnit), results.json (stand-ins/ with --compare), summary.md (also printed) and
 # dispatchcheck.log. Exit code: dispatchcheck's (0 holds, 1 a verdict failed or a cell
 # differs from the stand-ins', 2 invalid input or a refused step, 3 the host or the
-# environment failed).
+# environment failed; also 3, with a summary naming the line, when a command of this
+# script's own failed where none should).
 # shellcheck disable=SC2016 # Markdown's backticks are meant literally
 set -euo pipefail
 unset CDPATH
@@ -50,6 +51,7 @@ meaning() {
   esac
 }
 finish() {  # CODE [DETAIL]
+  trap - ERR   # the summary is being said: a failure from here on (an exit trap's too) is not the recipe's stop
   local summary
   summary=$(
     printf '### dispatchcheck live\n\n**Exit %s**: %s.\n\n' "$1" "$(meaning "$1")"
@@ -73,11 +75,16 @@ finish() {  # CODE [DETAIL]
 # failed expectation).
 stopped() {  # LINE EXIT FUNCNAME BASH_LINENO: where the command was, and the calls that led there
   [ "$BASH_SUBSHELL" = 0 ] || return 0
+  # Nothing stops the summary now: not this trap again, nor set -e on one of finish's own writes
+  # (a full disk fails them too), which would end the job with 1 and no summary.
   trap - ERR
-  local where="line $1" fns lines
+  set +e
+  local where="line $1" fns lines i calls=""
   read -ra fns <<<"$3"
   read -ra lines <<<"$4"
-  if [ "${#fns[@]}" -gt 1 ]; then where+=" (in ${fns[0]}, called at line ${lines[${#lines[@]} - 2]})"; fi
+  # The calls that led there, innermost first (the last of FUNCNAME is main).
+  for ((i = 0; i + 1 < ${#fns[@]}; i++)); do calls+="${calls:+; }in ${fns[i]}, called at line ${lines[i]}"; done
+  if [ -n "$calls" ]; then where+=" ($calls)"; fi
   say "error: ci/live-check.sh stopped at $where (exit $2)"
   finish 3 "The recipe itself stopped: a command at \`ci/live-check.sh\` $where failed (exit $2). Its own output is in the job's log."
 }

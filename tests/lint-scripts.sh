@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 say() { printf '[lint-scripts] %s\n' "$*" >&2; }
 . tests/lib.sh   # is_debian_root, apt_install
 
+command -v perl >/dev/null 2>&1 || { say "error: perl is needed (Debian's perl-base has it)"; exit 3; }
 if ! command -v shellcheck >/dev/null 2>&1; then
   if is_debian_root; then apt_install shellcheck
   else say "error: shellcheck is needed: install it and retry"; exit 3; fi
@@ -24,14 +25,11 @@ fi
 
 scripts=() perls=()
 while IFS= read -r f; do
-  case "$f" in
-    *.sh) scripts+=("$f") ;;
-    *) if [ -f "$f" ]; then
-         case "$(head -n 1 "$f")" in
-           '#!'*bash*|'#!'*/sh) scripts+=("$f") ;;
-           '#!'*perl*) perls+=("$f") ;;
-         esac
-       fi ;;
+  [ -f "$f" ] || continue   # a tracked file deleted in the work tree is not linted
+  # By its name, or its #! line (bash, sh, env sh, perl).
+  case "$f $(head -n 1 "$f")" in
+    *.sh\ *|*' #!'*bash*|*' #!'*/sh|*' #!'*' sh') scripts+=("$f") ;;
+    *' #!'*perl*) perls+=("$f") ;;
   esac
 done < <(git ls-files)
 

@@ -8,7 +8,10 @@
 #      build through a proxy of the agent's, none left after it), the map's cells
 #      answered, the reports (map.html, map.json, results.json, cucumber.xml) marked live;
 #      and the scheduled recipe, ci/live-check.sh, with the key and known_hosts as a CI's
-#      secrets hand them over: exit 0, summary.md, the report to upload, no key in it;
+#      secrets hand them over: exit 0, summary.md, the report to upload, no key in it; its
+#      twins: with a host key it was not given, exit 3 and a summary saying why (the run made
+#      no report); with its report directory under a file, exit 3 and a summary naming the
+#      recipe's line (a command of its own failed);
 #   2. `live --compare` on the untouched host: the stand-ins' map and the live one agree, no
 #      drift, exit 0;
 #   3. a broken twin: the agent dropped from trusted-users on the live host by hand (sed and

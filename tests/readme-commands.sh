@@ -93,7 +93,8 @@ for line in "${farm[@]}"; do
   fi
 done
 after=$(ours)
-if [ "$after" -le "$before" ]; then pass "containers and networks of dispatchcheck's: $before before, $after after"
+if ! [[ $before =~ ^[0-9]+$ && $after =~ ^[0-9]+$ ]]; then fail "containers and networks of dispatchcheck's: $before before, $after after"
+elif [ "$after" -le "$before" ]; then pass "containers and networks of dispatchcheck's: $before before, $after after"
 else fail "the farm path left $((after - before)) containers or networks"; fi
 
 # --- Put it in your CI: check each snippet -----------------------------------------------

@@ -44,7 +44,8 @@ await_hosts() {  # RUN-ID LOG: until the run has a container, up to 120 s; else 
 # that ended before the kill leaves none).
 left_some() {  # run id
   local n; n=$(ours "$1")
-  if [ "$n" -gt 0 ]; then say "the killed run left $n containers and networks, as it must for the next check to mean anything"
+  if ! [[ $n =~ ^[0-9]+$ ]]; then say "FAILED: what the killed run left: $n"; failures=$((failures + 1))
+  elif [ "$n" -gt 0 ]; then say "the killed run left $n containers and networks, as it must for the next check to mean anything"
   else say "FAILED: the killed run left nothing (did it end before the kill?): the removal below proves nothing"; failures=$((failures + 1)); fi
 }
 # Its negative twin: a run id that never started has left nothing, and left_some must say so.

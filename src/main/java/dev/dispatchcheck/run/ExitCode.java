@@ -4,7 +4,10 @@ import dev.dispatchcheck.dispatch.config.MachinesFileException;
 import dev.dispatchcheck.dispatch.layout.FarmInputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.ConcurrentModificationException;
+import java.util.List;
 
 /**
  * What every command's exit code means, and how a throwable becomes one: 0 all holds; 1 a
@@ -55,13 +58,27 @@ public final class ExitCode {
     return ENVIRONMENT;
   }
 
-  /** The stack, its tabs as spaces (the console would show a tab as \x09), its middle cut when long. */
-  private static String shortened(String stack) {
+  /**
+   * The stack, its tabs as spaces (the console would show a tab as \x09), its middle cut when
+   * long: the frames there are left out, but never a cause's heading ("Caused by: ...").
+   */
+  static String shortened(String stack) {
     String[] lines = stack.replace("\t", "    ").split("\\R");
     if (lines.length <= STACK_HEAD + STACK_TAIL + 1) return String.join("\n", lines);
-    return String.join("\n", java.util.Arrays.copyOfRange(lines, 0, STACK_HEAD)) + "\n    ... "
-        + (lines.length - STACK_HEAD - STACK_TAIL) + " lines of the stack left out ...\n"
-        + String.join("\n", java.util.Arrays.copyOfRange(lines, lines.length - STACK_TAIL, lines.length));
+    List<String> shown = new ArrayList<>(Arrays.asList(lines).subList(0, STACK_HEAD));
+    int left = 0;
+    for (String line : Arrays.asList(lines).subList(STACK_HEAD, lines.length - STACK_TAIL)) {
+      if (!line.startsWith("Caused by:")) {
+        left++;
+        continue;
+      }
+      if (left > 0) shown.add("    ... " + left + " lines of the stack left out ...");
+      shown.add(line);
+      left = 0;
+    }
+    if (left > 0) shown.add("    ... " + left + " lines of the stack left out ...");
+    shown.addAll(Arrays.asList(lines).subList(lines.length - STACK_TAIL, lines.length));
+    return String.join("\n", shown);
   }
 
   /** What the user gave is wrong (a matrix, a version, a farm's file), as opposed to what broke. */

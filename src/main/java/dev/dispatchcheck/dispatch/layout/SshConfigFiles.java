@@ -26,7 +26,7 @@ final class SshConfigFiles {
 
   private SshConfigFiles() {}
 
-  /** Deployed path to the file, parsed (once: its readers share it), sorted by path. */
+  /** Deployed path to the file, parsed (once a walk: each reader's walk parses each file once), sorted by path. */
   static Map<String, SshConfig> of(FarmLayout layout) {
     Map<String, SshConfig> found = new TreeMap<>();
     Deque<String[]> todo = new ArrayDeque<>(); // path, home of the user whose ssh reads it ("" for the system's)

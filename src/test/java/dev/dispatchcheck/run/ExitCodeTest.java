@@ -1,6 +1,4 @@
-package dev.dispatchcheck.cli;
-
-import dev.dispatchcheck.run.ExitCode;
+package dev.dispatchcheck.run;
 
 import dev.dispatchcheck.report.ScenarioResult;
 import dev.dispatchcheck.report.Summary;
@@ -59,8 +57,21 @@ class ExitCodeTest {
     shallowOne.setStackTrace(java.util.Arrays.copyOf(shallowOne.getStackTrace(), 5));
     String shallow = defectOutput(shallowOne);
     assertThat(shallow).doesNotContain("left out").doesNotContain("\\x09")
-        .contains("    at dev.dispatchcheck.cli.ExitCodeTest.aDefectsLongStackIsShownByItsEnds");
+        .contains("    at dev.dispatchcheck.run.ExitCodeTest.aDefectsLongStackIsShownByItsEnds");
     assertThat(shallow.lines().count()).isEqualTo(1 + 1 + 5);
+  }
+
+  /** A cause's heading in the stack's middle is kept; the frames around it are counted as left out. */
+  @Test
+  void aLongStacksCauseIsKept() {
+    StringBuilder stack = new StringBuilder("java.lang.IllegalStateException: outer");
+    for (int i = 0; i < 100; i++) stack.append("\n\tat a.B.c").append(i).append("(B.java:").append(i).append(')');
+    stack.append("\nCaused by: java.io.IOException: the cause");
+    for (int i = 0; i < 100; i++) stack.append("\n\tat d.E.f").append(i).append("(E.java:").append(i).append(')');
+    String shown = ExitCode.shortened(stack.toString());
+    assertThat(shown).contains("Caused by: java.io.IOException: the cause").contains("    at a.B.c0(B.java:0)")
+        .contains("    at d.E.f99(E.java:99)").doesNotContain("a.B.c50(").doesNotContain("d.E.f50(")
+        .contains("... 61 lines of the stack left out ...").contains("... 90 lines of the stack left out ...");
   }
 
   private static String defectOutput(Throwable t) {
