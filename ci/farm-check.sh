@@ -109,7 +109,10 @@ first_error() {
 # Writes summary.md (when the output directory exists), prints it, adds it to GitHub's job
 # summary, and exits with CODE. DETAIL is Markdown for a check that never got to run.
 finish() {  # CODE [DETAIL]
-  trap - ERR   # the summary is being said: a failure from here on (an exit trap's too) is not the recipe's stop
+  # The summary is being said, and nothing stops it now: a failure from here on (an exit trap's
+  # too) is not the recipe's stop, and a write that fails (a full disk) leaves the exit code the run's.
+  trap - ERR
+  set +e
   local code=$1 detail=${2:-} summary moved=0 n f rest first said
   rest="\`dispatchcheck.log\`"
   if [ -n "$maven_log" ]; then rest+=" (and Maven's own, \`maven.log\`)"; fi
@@ -162,10 +165,7 @@ invalid() { say "error: $*"; finish 2 "$*"; }
 # is said by its outermost shell.
 stopped() {  # LINE EXIT FUNCNAME BASH_LINENO: where the command was, and the calls that led there
   [ "$BASH_SUBSHELL" = 0 ] || return 0
-  # Nothing stops the summary now: not this trap again, nor set -e on one of finish's own writes
-  # (a full disk fails them too), which would end the job with 1 and no summary.
-  trap - ERR
-  set +e
+  trap - ERR   # once (finish takes set -e down: one of its own writes may fail the same way)
   local where="line $1" fns lines i calls=""
   read -ra fns <<<"$3"
   read -ra lines <<<"$4"

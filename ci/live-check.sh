@@ -51,7 +51,10 @@ meaning() {
   esac
 }
 finish() {  # CODE [DETAIL]
-  trap - ERR   # the summary is being said: a failure from here on (an exit trap's too) is not the recipe's stop
+  # The summary is being said, and nothing stops it now: a failure from here on (an exit trap's
+  # too) is not the recipe's stop, and a write that fails (a full disk) leaves the exit code the run's.
+  trap - ERR
+  set +e
   local summary
   summary=$(
     printf '### dispatchcheck live\n\n**Exit %s**: %s.\n\n' "$1" "$(meaning "$1")"
@@ -75,10 +78,7 @@ finish() {  # CODE [DETAIL]
 # failed expectation).
 stopped() {  # LINE EXIT FUNCNAME BASH_LINENO: where the command was, and the calls that led there
   [ "$BASH_SUBSHELL" = 0 ] || return 0
-  # Nothing stops the summary now: not this trap again, nor set -e on one of finish's own writes
-  # (a full disk fails them too), which would end the job with 1 and no summary.
-  trap - ERR
-  set +e
+  trap - ERR   # once (finish takes set -e down: one of its own writes may fail the same way)
   local where="line $1" fns lines i calls=""
   read -ra fns <<<"$3"
   read -ra lines <<<"$4"
