@@ -73,23 +73,9 @@ finish() {  # CODE [DETAIL]
   exit "$1"
 }
 
-# A command of this script's own that fails where none should (a full disk) still ends with a
-# summary and exit 3, naming the line, never with set -e's bare exit code (1 would read as a
-# failed expectation).
-stopped() {  # LINE EXIT FUNCNAME BASH_LINENO: where the command was, and the calls that led there
-  [ "$BASH_SUBSHELL" = 0 ] || return 0
-  trap - ERR   # once (finish takes set -e down: one of its own writes may fail the same way)
-  local where="line $1" fns lines i calls=""
-  read -ra fns <<<"$3"
-  read -ra lines <<<"$4"
-  # The calls that led there, innermost first (the last of FUNCNAME is main).
-  for ((i = 0; i + 1 < ${#fns[@]}; i++)); do calls+="${calls:+; }in ${fns[i]}, called at line ${lines[i]}"; done
-  if [ -n "$calls" ]; then where+=" ($calls)"; fi
-  say "error: ci/live-check.sh stopped at $where (exit $2)"
-  finish 3 "The recipe itself stopped: a command at \`ci/live-check.sh\` $where failed (exit $2). Its own output is in the job's log."
-}
-set -E
-trap 'stopped "$LINENO" "$?" "${FUNCNAME[*]:-}" "${BASH_LINENO[*]:-}"' ERR
+# A command of this script's own that fails where none should: exit 3 and a summary naming the line.
+. "$here/recipe-stop.sh"
+stop_recipe_on_failure ci/live-check.sh
 
 # The report directory holds this run's report only: an earlier one's files (a map, a
 # cucumber.xml) would be uploaded as this run's if this run stopped before writing its own.

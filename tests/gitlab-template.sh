@@ -102,12 +102,8 @@ job() {  # EXPECTED_EXIT NAME JOB GITLAB-CI-LOCAL-ARGS...: runs the job in the p
   if [ "$rc" = "$want" ]; then ok "$name: gitlab-ci-local exit $rc ($((SECONDS - t0)) s)"
   else bad "$name: gitlab-ci-local exit $rc, not $want ($((SECONDS - t0)) s)"; tail -n 40 "$work/$name.log" >&2; fi
 }
-has() {  # NAME FILE FIXED-STRING WHAT
-  if grep -qF -- "$3" "$2" 2>/dev/null; then ok "$1: $4"; else bad "$1: $4 (no line with '$3' in ${2#"$work/"})"; fi
-}
-lacks() {  # NAME FILE FIXED-STRING WHAT
-  lacks_in "$1: $4" "$3" "$2"
-}
+has() { has_in "$1: $4" "$3" "$2"; }       # NAME FILE FIXED-STRING WHAT
+lacks() { lacks_in "$1: $4" "$3" "$2"; }   # NAME FILE FIXED-STRING WHAT
 
 # 1. The merge request.
 job 1 farm farm-check --volume /var/run/docker.sock:/var/run/docker.sock \

@@ -82,9 +82,7 @@ live() {  # EXPECTED_EXIT NAME LIVE-ARGS…: runs live, keeps its output in $wor
   "$launcher" live --reports "$work/reports-$name" "$@" >"$work/$name.log" 2>&1 || rc=$?
   if [ "$rc" = "$want" ]; then ok "$name: exit $rc ($((SECONDS - t0)) s)"; else bad "$name: exit $rc, not $want ($((SECONDS - t0)) s)"; tail -40 "$work/$name.log" >&2; fi
 }
-expect_line() {  # NAME FIXED-STRING WHAT
-  if grep -qF -- "$2" "$work/$1.log"; then ok "$1: $3"; else bad "$1: $3 (no line with '$2')"; fi
-}
+expect_line() { has_in "$1: $3" "$2" "$work/$1.log"; }   # NAME FIXED-STRING WHAT
 creds=(--identity "$work/key" --known-hosts "$work/known_hosts")
 
 # A GC root that holds anything: Nix 2.26's nix-build --no-out-link still registers an indirect root, but to a
@@ -126,39 +124,37 @@ roots >"$work/roots-after"
 if diff "$work/roots-before" "$work/roots-after" >&2; then ok "holds: no GC root, no result link left on the live host"; else bad "holds: the live host's GC roots or homes changed"; fi
 
 # 1b. The scheduled recipe, as live/action.yml and the GitLab template's .dispatchcheck-live
-# run it: with its default launcher, the dispatchcheck beside it.
-rc=0 t0=$SECONDS
-env -u DISPATCHCHECK DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
-  DISPATCHCHECK_SSH_KEY="$(cat "$work/key")" DISPATCHCHECK_KNOWN_HOSTS="$(cat "$work/known_hosts")" \
-  DISPATCHCHECK_OUT="$work/recipe" ci/live-check.sh >"$work/recipe.log" 2>&1 || rc=$?
-if [ "$rc" = 0 ]; then ok "recipe: exit 0 ($((SECONDS - t0)) s)"; else bad "recipe: exit $rc ($((SECONDS - t0)) s)"; tail -30 "$work/recipe.log" >&2; fi
-for f in summary.md map.html cucumber.xml results.json dispatchcheck.log; do
-  if [ -f "$work/recipe/$f" ]; then ok "recipe: the report has $f"; else bad "recipe: no $f in the report"; fi
-done
+# run it: with its default launcher, the dispatchcheck beside it, the key and known_hosts as
+# a CI's secrets hand them over.
+recipe() {  # EXPECTED_EXIT NAME KNOWN_HOSTS-TEXT [REPORT-DIR]: output in $work/NAME.log, report in $work/NAME unless given
+  local want=$1 name=$2 known=$3 out=${4:-$work/$2} rc=0 t0=$SECONDS
+  env -u DISPATCHCHECK DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
+    DISPATCHCHECK_SSH_KEY="$(cat "$work/key")" DISPATCHCHECK_KNOWN_HOSTS="$known" \
+    DISPATCHCHECK_OUT="$out" ci/live-check.sh >"$work/$name.log" 2>&1 || rc=$?
+  if [ "$rc" = "$want" ]; then ok "$name: exit $rc ($((SECONDS - t0)) s)"; else bad "$name: exit $rc, not $want ($((SECONDS - t0)) s)"; tail -30 "$work/$name.log" >&2; fi
+}
+report_has() {  # NAME FILE...: each file in $work/NAME, the report to upload
+  local name=$1 f; shift
+  for f in "$@"; do
+    if [ -f "$work/$name/$f" ]; then ok "$name: the report has $f"; else bad "$name: no $f in the report"; fi
+  done
+}
+recipe 0 recipe "$(cat "$work/known_hosts")"
+report_has recipe summary.md map.html cucumber.xml results.json dispatchcheck.log
 expect_line recipe "**Exit 0**: the farm's expectations hold on the live host." "the summary says exit 0"
 lacks_in "recipe: no key in the report" 'OPENSSH PRIVATE KEY' "$work/recipe"
 
 # Its twin: a host key the recipe was not given. The run ends before the host answers, with no
 # report of its own; the recipe still says the exit, its meaning and the cause, and keeps the log.
 ssh-keygen -q -t ed25519 -N '' -f "$work/recipe-other-host-key"
-rc=0 t0=$SECONDS
-env -u DISPATCHCHECK DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
-  DISPATCHCHECK_SSH_KEY="$(cat "$work/key")" DISPATCHCHECK_KNOWN_HOSTS="$addr $(cut -d' ' -f1,2 "$work/recipe-other-host-key.pub")" \
-  DISPATCHCHECK_OUT="$work/recipe-unknown-host" ci/live-check.sh >"$work/recipe-unknown-host.log" 2>&1 || rc=$?
-if [ "$rc" = 3 ]; then ok "recipe-unknown-host: exit 3 ($((SECONDS - t0)) s)"; else bad "recipe-unknown-host: exit $rc, not 3 ($((SECONDS - t0)) s)"; tail -30 "$work/recipe-unknown-host.log" >&2; fi
+recipe 3 recipe-unknown-host "$addr $(cut -d' ' -f1,2 "$work/recipe-other-host-key.pub")"
 expect_line recipe-unknown-host "**Exit 3**: the live host or the environment failed" "the summary says exit 3 and what it means"
 expect_line recipe-unknown-host "cannot reach ssh://root@$addr over SSH" "the summary quotes the cause"
-for f in summary.md dispatchcheck.log; do
-  if [ -f "$work/recipe-unknown-host/$f" ]; then ok "recipe-unknown-host: the report has $f"; else bad "recipe-unknown-host: no $f in the report"; fi
-done
+report_has recipe-unknown-host summary.md dispatchcheck.log
 # And a command of the recipe's own that fails (its report directory cannot be made, under a file):
 # exit 3, a summary naming the line, never set -e's bare exit 1, which reads as a failed expectation.
-rc=0
 touch "$work/a-file"
-env -u DISPATCHCHECK DISPATCHCHECK_FARM=examples/guide-farm DISPATCHCHECK_AGENT="$agent" \
-  DISPATCHCHECK_KNOWN_HOSTS="$(cat "$work/known_hosts")" DISPATCHCHECK_OUT="$work/a-file/report" \
-  ci/live-check.sh >"$work/recipe-stopped.log" 2>&1 || rc=$?
-if [ "$rc" = 3 ]; then ok "recipe-stopped: exit 3"; else bad "recipe-stopped: exit $rc, not 3"; tail -30 "$work/recipe-stopped.log" >&2; fi
+recipe 3 recipe-stopped "$(cat "$work/known_hosts")" "$work/a-file/report"
 expect_line recipe-stopped 'The recipe itself stopped: a command at `ci/live-check.sh` line' "the summary names the recipe's line"
 
 # 2. The stand-ins and the live host agree.

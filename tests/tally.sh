@@ -4,7 +4,11 @@
 passed=0 failed=0
 ok() { passed=$((passed + 1)); say "ok: $*"; }
 bad() { failed=$((failed + 1)); say "FAILED: $*"; }
-# A check that FIXED-STRING is in none of PATHs (files or directories, searched whole): a path
+# A check that FIXED-STRING is a line's, or part of one, in FILE (a FILE not there fails it).
+has_in() {  # WHAT FIXED-STRING FILE
+  if grep -qF -- "$2" "$3" 2>/dev/null; then ok "$1"; else bad "$1 (no line with '$2' in ${3##*/})"; fi
+}
+# Its twin: a check that FIXED-STRING is in none of PATHs (files or directories, searched whole): a path
 # that is not there fails it, as grep's "no such file" would otherwise pass it.
 lacks_in() {  # WHAT FIXED-STRING PATH...
   local what=$1 text=$2 p; shift 2
